@@ -1,0 +1,137 @@
+//! Identifiers for everything that travels in a plan file.
+//!
+//! Ids are UUIDs, never indexes: plan files are copied between people and merged, so an id must
+//! stay unique across copies. The model never makes ids itself; callers pass an [`IdSource`]
+//! (the store uses random v4 UUIDs, tests use a counter), so the core stays free of the RNG.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// Takes the next UUID from `ids`.
+            pub fn new(ids: &mut dyn IdSource) -> Self {
+                Self(ids.next_uuid())
+            }
+
+            /// The underlying UUID.
+            pub fn uuid(self) -> Uuid {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = uuid::Error;
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(text).map(Self)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies a [`crate::model::Project`].
+    ProjectId
+);
+id_type!(
+    /// Identifies a [`crate::model::Task`] (milestones are tasks too).
+    TaskId
+);
+id_type!(
+    /// Identifies a [`crate::model::Person`] in the workspace roster.
+    PersonId
+);
+id_type!(
+    /// Identifies a board [`crate::model::Column`] of a project.
+    ColumnId
+);
+
+id_type!(
+    /// Identifies a [`crate::model::Baseline`] of a project.
+    BaselineId
+);
+id_type!(
+    /// Identifies a [`crate::model::TimeEntry`] on a task.
+    TimeEntryId
+);
+id_type!(
+    /// Identifies a [`crate::model::Risk`] (a risk or an issue) of a project.
+    RiskId
+);
+
+id_type!(
+    /// Identifies a [`crate::model::ScopeChange`] in a project's scope log.
+    ScopeChangeId
+);
+
+/// Where new ids come from. The model asks; it never generates randomness itself.
+pub trait IdSource {
+    /// Returns a UUID that has not been returned before.
+    fn next_uuid(&mut self) -> Uuid;
+}
+
+impl<F: FnMut() -> Uuid> IdSource for F {
+    fn next_uuid(&mut self) -> Uuid {
+        self()
+    }
+}
+
+/// Deterministic ids for tests and the sample project: 1, 2, 3, … as UUIDs.
+#[derive(Debug, Default, Clone)]
+pub struct SequentialIds {
+    next: u128,
+}
+
+impl SequentialIds {
+    /// Starts counting after `start`, so several sources can be kept apart.
+    pub fn starting_at(start: u128) -> Self {
+        Self { next: start }
+    }
+}
+
+impl IdSource for SequentialIds {
+    fn next_uuid(&mut self) -> Uuid {
+        self.next += 1;
+        Uuid::from_u128(self.next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequential_ids_never_repeat() {
+        let mut ids = SequentialIds::default();
+        let first = TaskId::new(&mut ids);
+        let second = TaskId::new(&mut ids);
+        assert_ne!(first, second);
+    }
+
+    #[test]
+    fn ids_serialize_as_plain_uuid_strings() {
+        let id = TaskId(Uuid::from_u128(7));
+        let json = serde_json::to_string(&id).expect("ids serialize");
+        assert_eq!(json, "\"00000000-0000-0000-0000-000000000007\"");
+        assert_eq!(
+            serde_json::from_str::<TaskId>(&json).expect("and parse back"),
+            id
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! Plan files: the JSON people exchange, and the same envelope in browser storage.
+//!
+//! A plan file is `{ "format": "ironplan", "version": N, "kind": "project" | "workspace", … }`.
+//! The format is a compatibility boundary: [`migrate`] upgrades every older version step by step,
+//! each shipped version has a fixture in `tests/fixtures/` that must keep importing, and
+//! `docs/plan-format.schema.json` is generated from these types (a test fails when they drift).
+//!
+//! Reading never trusts its input: size, nesting depth, string lengths and task counts are
+//! checked before the typed parse, and the result is validated as a whole before anything
+//! else sees it. Every failure is an [`ImportError`] naming where the problem is.
+
+mod limits;
+mod merge;
+mod migrate;
+mod read;
+mod write;
+
+pub use limits::{Limits, DEFAULT_LIMITS};
+pub use merge::{merge_project, merge_workspace, ImportMode};
+pub use migrate::migrate;
+pub use read::{read_plan, read_plan_with};
+pub use write::{export_project, export_workspace, file_name, project_file, workspace_file};
+
+use super::person::Person;
+use super::project::Project;
+use super::validate::Invalid;
+use super::workspace::Workspace;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The value of every plan file's `format` field.
+pub const FORMAT: &str = "ironplan";
+
+/// The version this build writes. Older versions are migrated on import.
+pub const CURRENT_VERSION: u32 = 2;
+
+/// The constant `"ironplan"` format tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum FormatTag {
+    #[serde(rename = "ironplan")]
+    Ironplan,
+}
+
+/// The `kind` of a project file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectKind {
+    Project,
+}
+
+/// The `kind` of a workspace file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkspaceKind {
+    Workspace,
+}
+
+/// One project with the people its team names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFile {
+    pub format: FormatTag,
+    pub version: u32,
+    pub kind: ProjectKind,
+    pub project: Project,
+    /// Everyone on the project's team, so that the file stands on its own.
+    #[serde(default)]
+    pub people: Vec<Person>,
+}
+
+/// A whole workspace: every project and the people roster.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceFile {
+    pub format: FormatTag,
+    pub version: u32,
+    pub kind: WorkspaceKind,
+    pub workspace: Workspace,
+}
+
+/// Either kind of plan file; used to generate the JSON Schema.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum PlanFile {
+    Project(ProjectFile),
+    Workspace(WorkspaceFile),
+}
+
+/// The JSON Schema of plan files, as committed in `docs/plan-format.schema.json`.
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(PlanFile);
+    schema.insert(
+        "$id".to_string(),
+        "https://ironplan.example/plan-format.schema.json".into(),
+    );
+    schema.insert("title".to_string(), "Ironplan plan file".into());
+    schema.to_value()
+}
+
+/// A checked project from a file, with its people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedProject {
+    pub project: Project,
+    pub people: Vec<Person>,
+}
+
+/// What a plan file held, checked and ready to merge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Plan {
+    Project(ImportedProject),
+    Workspace(Workspace),
+}
+
+/// Why a plan file (or stored plan) could not be read. Nothing has changed when one is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is {size} bytes, over the {limit}-byte limit")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("nesting deeper than {limit} levels at line {line}, column {column}")]
+    TooDeep {
+        line: usize,
+        column: usize,
+        limit: usize,
+    },
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("the file ends early at line {line}, column {column}")]
+    Truncated { line: usize, column: usize },
+    #[error("not an Ironplan plan file (format is {found:?})")]
+    NotAPlan { found: Option<String> },
+    #[error("version {found} is newer than version {supported}, the newest this build reads")]
+    UnsupportedVersion { found: u64, supported: u32 },
+    #[error("{path}: version must be a whole number from 1 up")]
+    BadVersion { path: String },
+    #[error("unknown kind {found:?}, expected \"project\" or \"workspace\"")]
+    UnknownKind { found: String },
+    #[error("{path}: text of {length} characters is over the {limit}-character limit")]
+    StringTooLong {
+        path: String,
+        length: usize,
+        limit: usize,
+    },
+    #[error("{count} tasks is over the {limit}-task limit")]
+    TooManyTasks { count: usize, limit: usize },
+    #[error("{path}: {message}")]
+    Field {
+        path: String,
+        message: String,
+        /// Line and column in the file, when the problem was found while reading the text.
+        position: Option<(usize, usize)>,
+    },
+    #[error("{0}")]
+    Invalid(Invalid),
+}
+
+impl ImportError {
+    fn from_json(error: &serde_json::Error) -> ImportError {
+        let (line, column) = (error.line(), error.column());
+        match error.classify() {
+            serde_json::error::Category::Eof => ImportError::Truncated { line, column },
+            _ => ImportError::Syntax {
+                line,
+                column,
+                message: clean_serde_message(&error.to_string()),
+            },
+        }
+    }
+}
+
+/// serde_json appends " at line 1 column 2"; the position is reported separately.
+fn clean_serde_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message.to_string(),
+    }
+}
