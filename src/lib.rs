@@ -3,3 +3,5 @@
 //! Three layers, arrows pointing down: [`ui`] → [`store`] → [`model`]. See ARCHITECTURE.md.
 
 pub mod model;
+pub mod store;
+pub mod ui;

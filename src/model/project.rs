@@ -72,7 +72,7 @@ impl ColumnCategory {
 }
 
 /// A board column, which is also a task status.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     /// Unique within the project.
@@ -525,6 +525,11 @@ impl Project {
             }
         }
         let old = index.map(|index| &self.tasks[index]);
+        if let Some(parent) = task.parent {
+            if old.is_none_or(|old| old.parent != task.parent) {
+                self.check_new_ancestry(task.id, parent)?;
+            }
+        }
         let structure_changed = old
             .is_none_or(|old| old.parent != task.parent || old.dependencies != task.dependencies);
         // Removing links or a parent cannot close a loop; anything else is checked on the
@@ -537,6 +542,61 @@ impl Project {
             }
             if let Some(path) = graph::find_cycle(&tentative) {
                 return Err(ModelError::Cycle { path });
+            }
+        }
+        Ok(())
+    }
+
+    /// Placing `task` under `parent` makes `parent` and its ancestors ancestors of `task` and of
+    /// all its subtasks; no dependency may join the two groups.
+    fn check_new_ancestry(&self, task: TaskId, parent: TaskId) -> ModelResult {
+        let mut ancestors = vec![parent];
+        let mut current = self.find_task(parent).and_then(|task| task.parent);
+        while let Some(id) = current {
+            if ancestors.contains(&id) || ancestors.len() > self.tasks.len() {
+                break;
+            }
+            ancestors.push(id);
+            current = self.find_task(id).and_then(|task| task.parent);
+        }
+        let mut subtree = vec![task];
+        let mut next = 0;
+        while next < subtree.len() {
+            let id = subtree[next];
+            subtree.extend(self.children(id).map(|child| child.id));
+            next += 1;
+            if subtree.len() > self.tasks.len() + 1 {
+                break;
+            }
+        }
+        for member in &subtree {
+            let Some(member_task) = self.find_task(*member) else {
+                continue;
+            };
+            if let Some(link) = member_task
+                .dependencies
+                .iter()
+                .find(|dependency| ancestors.contains(&dependency.predecessor))
+            {
+                return Err(ModelError::LinkWithinHierarchy {
+                    task: *member,
+                    relative: link.predecessor,
+                });
+            }
+        }
+        for ancestor in &ancestors {
+            let Some(ancestor_task) = self.find_task(*ancestor) else {
+                continue;
+            };
+            if let Some(link) = ancestor_task
+                .dependencies
+                .iter()
+                .find(|dependency| subtree.contains(&dependency.predecessor))
+            {
+                return Err(ModelError::LinkWithinHierarchy {
+                    task: *ancestor,
+                    relative: link.predecessor,
+                });
             }
         }
         Ok(())

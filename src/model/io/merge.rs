@@ -38,7 +38,9 @@ pub fn merge_project(
     mode: ImportMode,
     ids: &mut dyn IdSource,
 ) -> ModelResult<ProjectId> {
-    let ImportedProject { project, people } = imported;
+    let ImportedProject {
+        project, people, ..
+    } = imported;
     merge_people(workspace, people)?;
     place(workspace, project, mode, ids)
 }

@@ -13,12 +13,16 @@ mod limits;
 mod merge;
 mod migrate;
 mod read;
+mod stored;
 mod write;
 
 pub use limits::{Limits, DEFAULT_LIMITS};
 pub use merge::{merge_project, merge_workspace, ImportMode};
 pub use migrate::migrate;
 pub use read::{read_plan, read_plan_with};
+pub use stored::{
+    read_index, stored_revision, write_index, write_stored_project, IndexKind, StoredIndex,
+};
 pub use write::{export_project, export_workspace, file_name, project_file, workspace_file};
 
 use super::person::Person;
@@ -59,6 +63,10 @@ pub enum WorkspaceKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectFile {
+    /// The save counter in browser storage; exported files leave it out and imports ignore it.
+    /// It comes first so that storage can read it without parsing the whole project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u64>,
     pub format: FormatTag,
     pub version: u32,
     pub kind: ProjectKind,
@@ -103,6 +111,10 @@ pub fn json_schema() -> serde_json::Value {
 pub struct ImportedProject {
     pub project: Project,
     pub people: Vec<Person>,
+    /// The storage revision, when the text came from browser storage.
+    pub revision: Option<u64>,
+    /// The format version the text was written in; older versions were migrated.
+    pub from_version: u32,
 }
 
 /// What a plan file held, checked and ready to merge.

@@ -25,6 +25,11 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> 
     limits.check_depth(text)?;
     let value = strict_value(text)?;
     limits.check_value(&value)?;
+    let from_version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .and_then(|version| u32::try_from(version).ok())
+        .unwrap_or(0);
     let value = migrate(value)?;
     let kind = value
         .get("kind")
@@ -37,6 +42,7 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> 
             let ProjectFile {
                 mut project,
                 mut people,
+                revision,
                 ..
             } = file;
             validate::people(&mut people)
@@ -44,7 +50,12 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> 
             let roster: HashSet<_> = people.iter().map(|person| person.id).collect();
             validate::project(&mut project, &roster)
                 .map_err(|invalid| ImportError::Invalid(invalid.within("project")))?;
-            Ok(Plan::Project(ImportedProject { project, people }))
+            Ok(Plan::Project(ImportedProject {
+                project,
+                people,
+                revision,
+                from_version,
+            }))
         }
         "workspace" => {
             let file: WorkspaceFile = typed(value)?;

@@ -17,6 +17,7 @@ pub fn project_file(project: &Project, roster: &[Person]) -> ProjectFile {
             .filter(|person| project.team().contains(&person.id))
             .cloned()
             .collect(),
+        revision: None,
     }
 }
 

@@ -1,0 +1,214 @@
+//! Autosave: the one effect that syncs the workspace outward to storage.
+//!
+//! A change marks the state "saving…" and schedules a save after [`SAVE_DELAY_MS`], at most
+//! one save per [`MIN_SAVE_INTERVAL_MS`]; typing never serializes anything. Leaving the page
+//! (`pagehide`, or the tab turning hidden) flushes at once, so a killed tab loses at most the
+//! debounce window.
+
+use super::persist::{self, KeyValue, SaveError, Saved, StorageFault};
+use super::{AppState, NotSavedReason, SaveState};
+use crate::model::Workspace;
+use leptos::prelude::*;
+
+/// Quiet time after a change before saving.
+pub const SAVE_DELAY_MS: f64 = 500.0;
+/// Saves never come closer together than this.
+pub const MIN_SAVE_INTERVAL_MS: f64 = 1000.0;
+
+/// Storage and what was last saved to it.
+pub struct Persistence {
+    /// The store, or `None` when running in memory.
+    pub store: Option<Box<dyn KeyValue>>,
+    pub saved: Saved,
+    pending: Option<TimeoutHandle>,
+    last_save_at: f64,
+}
+
+impl Persistence {
+    /// No storage: edits live in memory.
+    pub fn in_memory(saved: Saved) -> Persistence {
+        Persistence {
+            store: None,
+            saved,
+            pending: None,
+            last_save_at: f64::NEG_INFINITY,
+        }
+    }
+}
+
+/// Opens browser storage and loads the workspace, or falls back to memory with the reason.
+pub fn load_from_storage() -> AppState {
+    match open_storage() {
+        Ok(store) => match persist::load(store.as_ref()) {
+            Ok(loaded) => {
+                let state = AppState::with_workspace(loaded.workspace, loaded.saved);
+                state.problems.set(loaded.problems);
+                state.load_notes.set(loaded.notes);
+                state
+                    .persistence
+                    .update_value(|persistence| persistence.store = Some(store));
+                state
+            }
+            Err(fault) => in_memory(fault),
+        },
+        Err(fault) => in_memory(fault),
+    }
+}
+
+fn in_memory(fault: StorageFault) -> AppState {
+    let state = AppState::with_workspace(Workspace::default(), Saved::default());
+    state.save_state.set(SaveState::InMemory {
+        reason: fault.to_string(),
+    });
+    state
+}
+
+#[cfg(target_arch = "wasm32")]
+fn open_storage() -> Result<Box<dyn KeyValue>, StorageFault> {
+    persist::WebStorage::open().map(|storage| Box::new(storage) as Box<dyn KeyValue>)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn open_storage() -> Result<Box<dyn KeyValue>, StorageFault> {
+    Ok(Box::new(persist::MemoryStore::default()))
+}
+
+impl KeyValue for Box<dyn KeyValue> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageFault> {
+        self.as_ref().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageFault> {
+        self.as_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StorageFault> {
+        self.as_mut().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageFault> {
+        self.as_ref().keys()
+    }
+}
+
+/// Watches the workspace and saves it, debounced; flushes when the page is hidden or left.
+pub fn install_autosave(state: AppState) {
+    Effect::new(move |previous: Option<()>| {
+        state.workspace.track();
+        if previous.is_some() {
+            schedule_save(state);
+        }
+    });
+    let flush = move || save_now(state);
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            flush();
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_visibility.remove();
+    });
+}
+
+/// Marks the state as saving and schedules one save, respecting the debounce and the rate.
+pub fn schedule_save(state: AppState) {
+    let unavailable = state
+        .persistence
+        .with_value(|persistence| persistence.store.is_none());
+    if unavailable {
+        return;
+    }
+    if !matches!(state.save_state.get_untracked(), SaveState::NotSaved { .. }) {
+        state.save_state.set(SaveState::Pending);
+    }
+    let since_last = super::clock::now_millis()
+        - state
+            .persistence
+            .with_value(|persistence| persistence.last_save_at);
+    let delay = SAVE_DELAY_MS.max(MIN_SAVE_INTERVAL_MS - since_last);
+    state.persistence.update_value(|persistence| {
+        if let Some(handle) = persistence.pending.take() {
+            handle.clear();
+        }
+        persistence.pending = set_timeout_with_handle(
+            move || save_now(state),
+            std::time::Duration::from_millis(delay as u64),
+        )
+        .ok();
+    });
+}
+
+/// Saves whatever changed, now.
+pub fn save_now(state: AppState) {
+    let workspace = state.workspace.get_untracked();
+    let outcome = state.persistence.try_update_value(|persistence| {
+        if let Some(handle) = persistence.pending.take() {
+            handle.clear();
+        }
+        let store = persistence.store.as_mut()?;
+        if persist::is_saved(&workspace, &persistence.saved) {
+            return Some(Ok(None));
+        }
+        let result = persist::save(store.as_mut(), &workspace, &mut persistence.saved);
+        persistence.last_save_at = super::clock::now_millis();
+        Some(result.map(Some))
+    });
+    let last_saved = match state.save_state.get_untracked() {
+        SaveState::Saved { at } => at,
+        SaveState::NotSaved { last_saved, .. } => last_saved,
+        _ => None,
+    };
+    match outcome.flatten() {
+        None => {}
+        Some(Ok(report)) => {
+            let at = if report.is_some() {
+                Some(super::clock::now_millis())
+            } else {
+                last_saved
+            };
+            state.save_state.set(SaveState::Saved { at });
+            if report.is_some() {
+                mark("ironplan:saved");
+            }
+        }
+        Some(Err(SaveError::Storage(StorageFault::QuotaExceeded))) => {
+            state.save_state.set(SaveState::NotSaved {
+                reason: NotSavedReason::Full,
+                last_saved,
+            });
+            retry_later(state);
+        }
+        Some(Err(SaveError::Conflict(projects))) => state.save_state.set(SaveState::NotSaved {
+            reason: NotSavedReason::Conflict(projects),
+            last_saved,
+        }),
+        Some(Err(SaveError::Storage(fault))) => {
+            state.save_state.set(SaveState::NotSaved {
+                reason: NotSavedReason::Failed(fault.to_string()),
+                last_saved,
+            });
+            retry_later(state);
+        }
+    }
+}
+
+/// After a failed save, tries again in a while: space may have been freed meanwhile.
+fn retry_later(state: AppState) {
+    set_timeout(
+        move || {
+            if matches!(state.save_state.get_untracked(), SaveState::NotSaved { .. }) {
+                save_now(state);
+            }
+        },
+        std::time::Duration::from_secs(5),
+    );
+}
+
+/// Records a User Timing mark, so any harness can measure the app the same way.
+pub fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}

@@ -1,0 +1,405 @@
+//! User verbs: every change the UI can make, each one model command through `apply`.
+//!
+//! Verbs take ids and plain values, fill in `today` and new ids, and leave messages to the UI.
+
+use super::clock::{self, RandomIds};
+use super::{AppError, AppState, Notice};
+use crate::model::io::{self, ImportMode, Plan};
+use crate::model::{
+    Column, ColumnCategory, ColumnId, Dependency, Person, PersonId, Project, ProjectDetails,
+    ProjectId, Task, TaskId, Theme, Workspace,
+};
+use leptos::prelude::*;
+
+/// A plan file that was read and checked, waiting for the user to choose how to merge it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingImport {
+    pub plan: Plan,
+    /// Names of the projects in the file that already exist here.
+    pub conflicts: Vec<String>,
+}
+
+impl AppState {
+    // ----- Projects -----
+
+    /// Creates a project with the usual columns and opens it.
+    pub fn create_project(self, details: ProjectDetails) -> Option<ProjectId> {
+        let id = self.apply("Create project", |workspace| {
+            let mut ids = RandomIds;
+            let id = ProjectId::new(&mut ids);
+            let mut project = Project::new(
+                id,
+                &details.name,
+                details.start,
+                details.budget.currency,
+                &mut ids,
+            )?;
+            project.update_details(details)?;
+            workspace.add_project(project)?;
+            Ok(id)
+        })?;
+        self.route.set(super::view::Route::Project(
+            id,
+            super::view::ProjectView::Tasks,
+        ));
+        Some(id)
+    }
+
+    /// Renames a project.
+    pub fn rename_project(self, id: ProjectId, name: &str) -> bool {
+        self.apply("Rename project", |workspace| {
+            Ok(workspace.rename_project(id, name)?)
+        })
+        .is_some()
+    }
+
+    /// Changes a project's name, dates, budget and calendar.
+    pub fn update_project_details(self, id: ProjectId, details: ProjectDetails) -> bool {
+        self.apply("Edit project", |workspace| {
+            Ok(workspace.project_mut(id)?.update_details(details)?)
+        })
+        .is_some()
+    }
+
+    /// Deletes a project (undoable).
+    pub fn delete_project(self, id: ProjectId) {
+        if let Some(project) = self.apply("Delete project", |workspace| {
+            Ok(workspace.remove_project(id)?)
+        }) {
+            if self.route.get_untracked().project() == Some(id) {
+                self.route.set(super::view::Route::Projects);
+            }
+            self.notice
+                .set(Some(Notice::ProjectDeleted(project.name.clone())));
+        }
+    }
+
+    // ----- Tasks -----
+
+    /// Adds a task built by the editor; returns its id.
+    pub fn add_task(self, project: ProjectId, task: Task) -> Option<TaskId> {
+        let today = self.today.get_untracked();
+        let id = task.id;
+        self.apply("Add task", |workspace| {
+            workspace.project_mut(project)?.add_task(task, today)?;
+            Ok(id)
+        })
+    }
+
+    /// A new task with today's date in `column`, ready for the editor. Not added yet.
+    pub fn draft_task(self, project: &Project, column: Option<ColumnId>) -> Option<Task> {
+        let today = self.today.get_untracked();
+        let column = column.or_else(|| project.columns().first().map(|column| column.id))?;
+        let start = today.max(project.start);
+        Some(Task::new(
+            TaskId::new(&mut RandomIds),
+            "",
+            column,
+            project.calendar.next_working_day(start),
+            today,
+        ))
+    }
+
+    /// Quick add: a one-day task titled `title` at the end of `column`.
+    pub fn quick_add_task(
+        self,
+        project: ProjectId,
+        column: ColumnId,
+        title: &str,
+    ) -> Option<TaskId> {
+        let draft = self.workspace.with_untracked(|workspace| {
+            workspace
+                .find_project(project)
+                .and_then(|project| self.draft_task(project, Some(column)))
+        })?;
+        self.add_task(
+            project,
+            Task {
+                title: title.to_string(),
+                ..draft
+            },
+        )
+    }
+
+    /// Saves the task editor's result: adds `task` when `is_new`, otherwise replaces it. The
+    /// error comes back for the editor to show beside its fields.
+    pub fn save_task(self, project: ProjectId, task: Task, is_new: bool) -> Result<(), AppError> {
+        let today = self.today.get_untracked();
+        let label = if is_new { "Add task" } else { "Edit task" };
+        self.try_apply(label, |workspace| {
+            let project = workspace.project_mut(project)?;
+            if is_new {
+                project.add_task(task, today)?;
+            } else {
+                project.update_task(task, today)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Saves an edited task.
+    pub fn update_task(self, project: ProjectId, task: Task) -> bool {
+        let today = self.today.get_untracked();
+        self.apply("Edit task", |workspace| {
+            Ok(workspace.project_mut(project)?.update_task(task, today)?)
+        })
+        .is_some()
+    }
+
+    /// Deletes a task and its subtasks.
+    pub fn delete_task(self, project: ProjectId, task: TaskId) {
+        let title = self.workspace.with_untracked(|workspace| {
+            workspace
+                .find_project(project)
+                .and_then(|project| project.find_task(task))
+                .map(|task| task.title.clone())
+        });
+        if self
+            .apply("Delete task", |workspace| {
+                Ok(workspace.project_mut(project)?.remove_task(task)?)
+            })
+            .is_some()
+        {
+            self.notice
+                .set(Some(Notice::TaskDeleted(title.unwrap_or_default())));
+        }
+    }
+
+    /// Moves a card to `column`, before the card `before` (or to the column's end).
+    pub fn move_task(
+        self,
+        project: ProjectId,
+        task: TaskId,
+        column: ColumnId,
+        before: Option<TaskId>,
+    ) -> bool {
+        let today = self.today.get_untracked();
+        self.apply("Move card", |workspace| {
+            Ok(workspace
+                .project_mut(project)?
+                .move_task(task, column, before, today)?)
+        })
+        .is_some()
+    }
+
+    /// Makes `successor` wait for a predecessor.
+    pub fn link_tasks(self, project: ProjectId, successor: TaskId, dependency: Dependency) -> bool {
+        self.apply("Add dependency", |workspace| {
+            Ok(workspace
+                .project_mut(project)?
+                .link_tasks(successor, dependency)?)
+        })
+        .is_some()
+    }
+
+    /// Changes a dependency's kind or lag.
+    pub fn update_dependency(
+        self,
+        project: ProjectId,
+        successor: TaskId,
+        dependency: Dependency,
+    ) -> bool {
+        self.apply("Edit dependency", |workspace| {
+            Ok(workspace
+                .project_mut(project)?
+                .update_dependency(successor, dependency)?)
+        })
+        .is_some()
+    }
+
+    /// Removes a dependency.
+    pub fn unlink_tasks(self, project: ProjectId, successor: TaskId, predecessor: TaskId) -> bool {
+        self.apply("Remove dependency", |workspace| {
+            Ok(workspace
+                .project_mut(project)?
+                .unlink_tasks(successor, predecessor)?)
+        })
+        .is_some()
+    }
+
+    // ----- Columns -----
+
+    /// Adds a column at the end of the board.
+    pub fn add_column(
+        self,
+        project: ProjectId,
+        name: &str,
+        category: ColumnCategory,
+    ) -> Option<ColumnId> {
+        let id = ColumnId::new(&mut RandomIds);
+        let column = Column::new(id, name, category);
+        self.apply("Add column", |workspace| {
+            workspace.project_mut(project)?.add_column(column, None)?;
+            Ok(id)
+        })
+    }
+
+    /// Saves a column's name, category and WIP limit.
+    pub fn update_column(self, project: ProjectId, column: Column) -> bool {
+        let today = self.today.get_untracked();
+        self.apply("Edit column", |workspace| {
+            Ok(workspace
+                .project_mut(project)?
+                .update_column(column, today)?)
+        })
+        .is_some()
+    }
+
+    /// Moves a column to `index`.
+    pub fn move_column(self, project: ProjectId, column: ColumnId, index: usize) -> bool {
+        self.apply("Move column", |workspace| {
+            Ok(workspace.project_mut(project)?.move_column(column, index)?)
+        })
+        .is_some()
+    }
+
+    /// Deletes a column, moving its cards to `cards_to`.
+    pub fn delete_column(self, project: ProjectId, column: ColumnId, cards_to: ColumnId) -> bool {
+        let today = self.today.get_untracked();
+        self.apply("Delete column", |workspace| {
+            Ok(workspace
+                .project_mut(project)?
+                .remove_column(column, cards_to, today)?)
+        })
+        .is_some()
+    }
+
+    // ----- People -----
+
+    /// Adds a person to the roster and to `project`'s team.
+    pub fn add_person(self, project: ProjectId, mut person: Person) -> Option<PersonId> {
+        person.id = PersonId::new(&mut RandomIds);
+        let id = person.id;
+        self.apply("Add person", |workspace| {
+            workspace.add_person(person, Some(project))?;
+            Ok(id)
+        })
+    }
+
+    /// Saves a person's name, role, rate and capacity.
+    pub fn update_person(self, person: Person) -> bool {
+        self.apply("Edit person", |workspace| {
+            Ok(workspace.update_person(person)?)
+        })
+        .is_some()
+    }
+
+    /// Puts a roster person on a project's team.
+    pub fn add_team_member(self, project: ProjectId, person: PersonId) -> bool {
+        self.apply("Add team member", |workspace| {
+            Ok(workspace.add_team_member(project, person)?)
+        })
+        .is_some()
+    }
+
+    /// Takes a person off a project's team, unassigning their tasks there.
+    pub fn remove_team_member(self, project: ProjectId, person: PersonId) -> bool {
+        self.apply("Remove team member", |workspace| {
+            Ok(workspace.remove_team_member(project, person)?)
+        })
+        .is_some()
+    }
+
+    // ----- Settings -----
+
+    /// Chooses the colour theme.
+    pub fn set_theme(self, theme: Theme) {
+        self.apply("Change theme", |workspace| {
+            workspace.settings.theme = theme;
+            Ok(())
+        });
+    }
+
+    // ----- Plan files -----
+
+    /// One project as a plan file: (file name, JSON text).
+    pub fn export_project(self, id: ProjectId) -> Option<(String, String)> {
+        self.workspace.with_untracked(|workspace| {
+            workspace.find_project(id).map(|project| {
+                (
+                    io::file_name(&project.name),
+                    io::export_project(project, workspace.people()),
+                )
+            })
+        })
+    }
+
+    /// The whole workspace as a plan file.
+    pub fn export_workspace(self) -> (String, String) {
+        self.workspace.with_untracked(|workspace| {
+            (
+                "ironplan-workspace.ironplan.json".to_string(),
+                io::export_workspace(workspace),
+            )
+        })
+    }
+
+    /// Reads a plan file. Nothing changes yet: the caller merges it with [`Self::finish_import`],
+    /// after asking the user when `conflicts` is not empty. A bad file shows its error.
+    pub fn read_import(self, text: &str) -> Option<PendingImport> {
+        match io::read_plan(text) {
+            Ok(plan) => {
+                let conflicts = self
+                    .workspace
+                    .with_untracked(|workspace| conflicts(workspace, &plan));
+                Some(PendingImport { plan, conflicts })
+            }
+            Err(error) => {
+                self.fail(AppError::Import(error));
+                None
+            }
+        }
+    }
+
+    /// Merges a read plan file. `mode` decides what happens to projects that already exist
+    /// (`New` when there are none). Opens the first imported project. Not an undo step.
+    pub fn finish_import(self, pending: PendingImport, mode: ImportMode) -> bool {
+        let mut next = self.workspace.get_untracked();
+        let mut ids = RandomIds;
+        let result = match pending.plan {
+            Plan::Project(imported) => {
+                io::merge_project(&mut next, imported, mode, &mut ids).map(|id| vec![id])
+            }
+            Plan::Workspace(imported) => io::merge_workspace(&mut next, imported, mode, &mut ids),
+        };
+        match result {
+            Ok(projects) => {
+                self.replace_without_history(next);
+                if let Some(first) = projects.first() {
+                    self.route.set(super::view::Route::Project(
+                        *first,
+                        super::view::ProjectView::Tasks,
+                    ));
+                }
+                self.error.set(None);
+                self.notice.set(Some(Notice::Imported { projects }));
+                true
+            }
+            Err(error) => {
+                self.fail(AppError::Model(error));
+                false
+            }
+        }
+    }
+
+    /// The time now, for timers.
+    pub fn now(self) -> chrono::NaiveDateTime {
+        clock::now_utc()
+    }
+}
+
+/// Names of the projects in `plan` that already exist in `workspace`.
+fn conflicts(workspace: &Workspace, plan: &Plan) -> Vec<String> {
+    match plan {
+        Plan::Project(imported) => workspace
+            .find_project(imported.project.id)
+            .map(|existing| vec![existing.name.clone()])
+            .unwrap_or_default(),
+        Plan::Workspace(imported) => imported
+            .projects()
+            .iter()
+            .filter_map(|project| workspace.find_project(project.id))
+            .map(|existing| existing.name.clone())
+            .collect(),
+    }
+}

@@ -1,0 +1,231 @@
+//! The store: one [`AppState`], the only writer of the workspace, and its persistence.
+//!
+//! Every change is a user verb on `AppState` (see `commands.rs`) that runs a model command
+//! through [`AppState::apply`]: the change applies whole or not at all, lands in the undo
+//! history, and the autosave effect writes it to storage off the input path. Derived figures
+//! are memos in the views, never stored here.
+
+pub mod autosave;
+pub mod clock;
+pub mod commands;
+pub mod history;
+pub mod persist;
+pub mod view;
+
+use crate::model::io::ImportError;
+use crate::model::{ModelError, ProjectId, TaskId, Workspace};
+use chrono::NaiveDate;
+use history::History;
+use leptos::prelude::*;
+use persist::{LoadNote, Saved, StoredProblem};
+use view::Route;
+
+/// Everything that can go wrong, as the UI receives it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error("storage: {0}")]
+    Storage(String),
+    #[error("could not read the file: {0}")]
+    FileRead(String),
+}
+
+/// Something worth telling the user that is not an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Undone(&'static str),
+    Redone(&'static str),
+    NothingToUndo,
+    NothingToRedo,
+    Imported {
+        projects: Vec<ProjectId>,
+    },
+    /// Auto-scheduling moved these successors after a change.
+    TasksMoved(Vec<TaskId>),
+    ProjectDeleted(String),
+    TaskDeleted(String),
+}
+
+/// Where saving stands, for the indicator in the header.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Everything is in storage; `at` is the time of the last save in epoch milliseconds.
+    Saved { at: Option<f64> },
+    /// A change waits for the debounced save.
+    Pending,
+    /// The last save failed; edits are kept in memory.
+    NotSaved {
+        reason: NotSavedReason,
+        last_saved: Option<f64>,
+    },
+    /// Storage is unavailable: everything lives in memory until the tab closes.
+    InMemory { reason: String },
+}
+
+/// Why a save failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotSavedReason {
+    Full,
+    Conflict(Vec<ProjectId>),
+    Failed(String),
+}
+
+/// The shared handle to application state, provided once by `App`.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    workspace: RwSignal<Workspace>,
+    history: StoredValue<History>,
+    /// (can undo, can redo), for the toolbar buttons.
+    pub history_marks: RwSignal<(bool, bool)>,
+    /// The current route.
+    pub route: RwSignal<Route>,
+    /// The error to show, if any.
+    pub error: RwSignal<Option<AppError>>,
+    /// The last notice, for the live region and toasts.
+    pub notice: RwSignal<Option<Notice>>,
+    /// Save indicator state.
+    pub save_state: RwSignal<SaveState>,
+    /// Stored data that could not be loaded; its keys are protected.
+    pub problems: RwSignal<Vec<StoredProblem>>,
+    /// Repairs made while loading.
+    pub load_notes: RwSignal<Vec<LoadNote>>,
+    /// Today in the browser's time zone.
+    pub today: RwSignal<NaiveDate>,
+    pub(crate) persistence: StoredValue<autosave::Persistence, LocalStorage>,
+}
+
+impl AppState {
+    /// Builds the state around a loaded workspace. `App` calls [`AppState::start`] instead,
+    /// which loads from storage.
+    pub fn with_workspace(workspace: Workspace, saved: Saved) -> AppState {
+        AppState {
+            workspace: RwSignal::new(workspace),
+            history: StoredValue::new(History::default()),
+            history_marks: RwSignal::new((false, false)),
+            route: RwSignal::new(Route::Projects),
+            error: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            save_state: RwSignal::new(SaveState::Saved { at: None }),
+            problems: RwSignal::new(Vec::new()),
+            load_notes: RwSignal::new(Vec::new()),
+            today: RwSignal::new(clock::today()),
+            persistence: StoredValue::new_local(autosave::Persistence::in_memory(saved)),
+        }
+    }
+
+    /// Opens storage, loads the workspace and provides the state as context.
+    pub fn start() -> AppState {
+        let state = autosave::load_from_storage();
+        provide_context(state);
+        state
+    }
+
+    /// The state provided by `App`.
+    pub fn expect() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// The workspace, read-only. Read big values with `.with`, not `.get`.
+    pub fn workspace(&self) -> ReadSignal<Workspace> {
+        self.workspace.read_only()
+    }
+
+    /// The only writer: runs `change` on a copy of the workspace; on success the copy replaces
+    /// the workspace and the previous one goes on the undo stack, on error nothing changes and
+    /// the error is shown.
+    pub(crate) fn apply<T>(
+        self,
+        label: &'static str,
+        change: impl FnOnce(&mut Workspace) -> Result<T, AppError>,
+    ) -> Option<T> {
+        match self.try_apply(label, change) {
+            Ok(value) => {
+                self.error.set(None);
+                Some(value)
+            }
+            Err(error) => {
+                self.error.set(Some(error));
+                None
+            }
+        }
+    }
+
+    /// Like [`AppState::apply`], but hands the error back instead of showing it, for forms that
+    /// show errors beside their fields.
+    pub(crate) fn try_apply<T>(
+        self,
+        label: &'static str,
+        change: impl FnOnce(&mut Workspace) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let before = self.workspace.get_untracked();
+        let mut next = before.clone();
+        let value = change(&mut next)?;
+        self.history
+            .update_value(|history| history.record(before, label));
+        self.workspace.set(next);
+        self.refresh_history_marks();
+        Ok(value)
+    }
+
+    /// Replaces the workspace without an undo step and starts a new history, for opening and
+    /// importing plans: undo must never empty what was just opened.
+    pub(crate) fn replace_without_history(self, workspace: Workspace) {
+        self.history.update_value(History::clear);
+        self.workspace.set(workspace);
+        self.refresh_history_marks();
+    }
+
+    /// Undoes the last change.
+    pub fn undo(self) {
+        let current = self.workspace.get_untracked();
+        match self
+            .history
+            .try_update_value(|history| history.undo(current))
+            .flatten()
+        {
+            Some((previous, label)) => {
+                self.workspace.set(previous);
+                self.notice.set(Some(Notice::Undone(label)));
+            }
+            None => self.notice.set(Some(Notice::NothingToUndo)),
+        }
+        self.refresh_history_marks();
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(self) {
+        let current = self.workspace.get_untracked();
+        match self
+            .history
+            .try_update_value(|history| history.redo(current))
+            .flatten()
+        {
+            Some((next, label)) => {
+                self.workspace.set(next);
+                self.notice.set(Some(Notice::Redone(label)));
+            }
+            None => self.notice.set(Some(Notice::NothingToRedo)),
+        }
+        self.refresh_history_marks();
+    }
+
+    fn refresh_history_marks(self) {
+        let marks = self
+            .history
+            .with_value(|history| (history.can_undo(), history.can_redo()));
+        self.history_marks.set(marks);
+    }
+
+    /// Shows `error`.
+    pub fn fail(self, error: AppError) {
+        self.error.set(Some(error));
+    }
+
+    /// Dismisses the error.
+    pub fn dismiss_error(self) {
+        self.error.set(None);
+    }
+}

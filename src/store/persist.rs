@@ -1,0 +1,469 @@
+//! Persistence in browser storage: loading with repair, saving only what changed.
+//!
+//! Keys, all under the `ironplan:` prefix:
+//!
+//! ```text
+//! ironplan:index               project order, people roster, settings
+//! ironplan:project:<uuid>      one project as a plan file with a `revision`
+//! ```
+//!
+//! Rules: stored text that cannot be read (or comes from a newer version) is never overwritten
+//! or removed; its key is *protected*, its raw text is offered for download, and every other
+//! project still loads. Project keys missing from the index are added back (a crash between
+//! two writes), and index entries without a key are dropped. A save writes projects before the
+//! index and removes deleted projects last, so a crash at any point leaves data that loads.
+//! A project is only written when it changed, and never over a newer revision from another tab.
+//!
+//! The logic is written against [`KeyValue`], so host tests run it on a map; [`WebStorage`] is
+//! the browser's `localStorage`.
+
+use crate::model::io::{
+    read_index, read_plan, stored_revision, write_index, write_stored_project, ImportError, Plan,
+};
+use crate::model::{Person, Project, ProjectId, Workspace};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+/// Prefix of every key Ironplan owns.
+pub const PREFIX: &str = "ironplan:";
+/// The index key.
+pub const INDEX_KEY: &str = "ironplan:index";
+/// Prefix of project keys.
+pub const PROJECT_PREFIX: &str = "ironplan:project:";
+
+/// The key of project `id`.
+pub fn project_key(id: ProjectId) -> String {
+    format!("{PROJECT_PREFIX}{id}")
+}
+
+/// Why storage refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StorageFault {
+    #[error("storage is not available: {0}")]
+    Unavailable(String),
+    #[error("storage is full")]
+    QuotaExceeded,
+    #[error("storage failed: {0}")]
+    Other(String),
+}
+
+/// A string key-value store: `localStorage`, or a map in tests.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageFault>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageFault>;
+    fn remove(&mut self, key: &str) -> Result<(), StorageFault>;
+    /// Every key in the store.
+    fn keys(&self) -> Result<Vec<String>, StorageFault>;
+}
+
+/// An in-memory store, for tests and for running without storage.
+#[derive(Debug, Default, Clone)]
+pub struct MemoryStore {
+    pub entries: BTreeMap<String, String>,
+    /// When set, writes that would grow the total past this many characters fail as full.
+    pub quota: Option<usize>,
+}
+
+impl KeyValue for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageFault> {
+        Ok(self.entries.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageFault> {
+        if let Some(quota) = self.quota {
+            let others: usize = self
+                .entries
+                .iter()
+                .filter(|(known, _)| known.as_str() != key)
+                .map(|(known, text)| known.len() + text.len())
+                .sum();
+            if others + key.len() + value.len() > quota {
+                return Err(StorageFault::QuotaExceeded);
+            }
+        }
+        self.entries.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StorageFault> {
+        self.entries.remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageFault> {
+        Ok(self.entries.keys().cloned().collect())
+    }
+}
+
+/// Stored text that could not be loaded. Its key is left exactly as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredProblem {
+    pub key: String,
+    pub raw: String,
+    pub error: ImportError,
+}
+
+/// Things the loader repaired or noticed, for a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadNote {
+    /// Project keys that were not in the index and were added back.
+    RecoveredOrphans(usize),
+    /// Index entries whose project key was gone.
+    MissingProjects(usize),
+    /// Projects stored by an older version, migrated in memory; the stored text stays as it was
+    /// until the next good save of that project.
+    Migrated(usize),
+}
+
+/// What the last good save wrote, to tell what changed since.
+#[derive(Debug, Clone, Default)]
+pub struct Saved {
+    /// Each project as last written (or loaded), with its revision.
+    pub projects: HashMap<ProjectId, (Arc<Project>, u64)>,
+    /// The index text last written or read.
+    pub index: Option<String>,
+    /// Keys that must never be written or removed.
+    pub protected: HashSet<String>,
+}
+
+/// The outcome of loading.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub saved: Saved,
+    pub problems: Vec<StoredProblem>,
+    pub notes: Vec<LoadNote>,
+}
+
+/// Loads the workspace, repairing what can be repaired and protecting what cannot be read.
+pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
+    let mut loaded = Loaded::default();
+    let mut order: Vec<ProjectId> = Vec::new();
+    let mut people: Vec<Person> = Vec::new();
+    if let Some(text) = store.get(INDEX_KEY)? {
+        match read_index(&text) {
+            Ok(index) => {
+                order = index.projects;
+                people = index.people;
+                loaded.workspace.settings = index.settings;
+                loaded.saved.index = Some(text);
+            }
+            Err(error) => {
+                loaded.saved.protected.insert(INDEX_KEY.to_string());
+                loaded.problems.push(StoredProblem {
+                    key: INDEX_KEY.to_string(),
+                    raw: text,
+                    error,
+                });
+            }
+        }
+    }
+    let stored: HashSet<ProjectId> = store
+        .keys()?
+        .iter()
+        .filter_map(|key| key.strip_prefix(PROJECT_PREFIX))
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    let mut orphans: Vec<ProjectId> = stored
+        .iter()
+        .filter(|id| !order.contains(id))
+        .copied()
+        .collect();
+    orphans.sort();
+    let missing = order.iter().filter(|id| !stored.contains(id)).count();
+    let listed = order.len();
+    order.retain(|id| stored.contains(id));
+    order.dedup();
+    if !orphans.is_empty() && listed > 0 || !orphans.is_empty() && loaded.saved.index.is_some() {
+        loaded.notes.push(LoadNote::RecoveredOrphans(orphans.len()));
+    }
+    if missing > 0 {
+        loaded.notes.push(LoadNote::MissingProjects(missing));
+    }
+    order.extend(orphans);
+
+    for person in people {
+        loaded.workspace.add_person(person, None).ok();
+    }
+    let mut migrated = 0;
+    for id in order {
+        let key = project_key(id);
+        let Some(text) = store.get(&key)? else {
+            continue;
+        };
+        let outcome = match read_plan(&text) {
+            Ok(Plan::Project(imported)) if imported.project.id == id => Ok(imported),
+            Ok(Plan::Project(imported)) => Err(ImportError::Field {
+                path: "project.id".to_string(),
+                message: format!("stored under {id} but its id is {}", imported.project.id),
+                position: None,
+            }),
+            Ok(Plan::Workspace(_)) => Err(ImportError::UnknownKind {
+                found: "workspace".to_string(),
+            }),
+            Err(error) => Err(error),
+        };
+        match outcome {
+            Ok(imported) => {
+                for person in imported.people {
+                    if loaded.workspace.person(person.id).is_none() {
+                        loaded.workspace.add_person(person, None).ok();
+                    }
+                }
+                let revision = imported.revision.unwrap_or(0);
+                if imported.from_version < crate::model::io::CURRENT_VERSION {
+                    migrated += 1;
+                }
+                match loaded.workspace.add_project(imported.project) {
+                    Ok(()) => {
+                        let project = loaded
+                            .workspace
+                            .projects()
+                            .last()
+                            .expect("just added")
+                            .clone();
+                        loaded.saved.projects.insert(id, (project, revision));
+                    }
+                    Err(error) => {
+                        loaded.saved.protected.insert(key.clone());
+                        loaded.problems.push(StoredProblem {
+                            key,
+                            raw: text,
+                            error: ImportError::Field {
+                                path: "project".to_string(),
+                                message: error.to_string(),
+                                position: None,
+                            },
+                        });
+                    }
+                }
+            }
+            Err(error) => {
+                loaded.saved.protected.insert(key.clone());
+                loaded.problems.push(StoredProblem {
+                    key,
+                    raw: text,
+                    error,
+                });
+            }
+        }
+    }
+    if migrated > 0 {
+        loaded.notes.push(LoadNote::Migrated(migrated));
+    }
+    Ok(loaded)
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveReport {
+    /// Projects written.
+    pub written: usize,
+    /// Characters written.
+    pub characters: usize,
+}
+
+/// Why a save did not complete. Whatever was written before the failure is consistent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    #[error(transparent)]
+    Storage(#[from] StorageFault),
+    /// Another tab saved a newer revision of these projects; they were not written.
+    #[error("another tab saved newer versions of {0:?}")]
+    Conflict(Vec<ProjectId>),
+}
+
+/// True when nothing changed since the last good save.
+pub fn is_saved(workspace: &Workspace, saved: &Saved) -> bool {
+    workspace.projects().len() == saved.projects.len()
+        && workspace.projects().iter().all(|project| {
+            saved
+                .projects
+                .get(&project.id)
+                .is_some_and(|(known, _)| Arc::ptr_eq(known, project))
+        })
+        && saved.index.as_deref() == Some(index_text(workspace).as_str())
+}
+
+fn index_text(workspace: &Workspace) -> String {
+    write_index(
+        workspace
+            .projects()
+            .iter()
+            .map(|project| project.id)
+            .collect(),
+        workspace.people(),
+        &workspace.settings,
+    )
+}
+
+/// Writes what changed since `saved`: changed projects, then the index, then removals.
+/// Projects whose stored revision moved on since we read it are not written (another tab saved
+/// them); they are reported as a conflict after everything else was saved.
+pub fn save(
+    store: &mut (impl KeyValue + ?Sized),
+    workspace: &Workspace,
+    saved: &mut Saved,
+) -> Result<SaveReport, SaveError> {
+    let mut report = SaveReport::default();
+    let mut conflicts = Vec::new();
+    for project in workspace.projects() {
+        let key = project_key(project.id);
+        if saved.protected.contains(&key) {
+            continue;
+        }
+        let known_revision = match saved.projects.get(&project.id) {
+            Some((known, _)) if Arc::ptr_eq(known, project) => continue,
+            Some((_, revision)) => *revision,
+            None => 0,
+        };
+        let stored = store
+            .get(&key)?
+            .map(|text| stored_revision(&text).unwrap_or(0))
+            .unwrap_or(0);
+        if stored > known_revision {
+            conflicts.push(project.id);
+            continue;
+        }
+        let revision = known_revision.max(stored) + 1;
+        let text = write_stored_project(project, workspace.people(), revision);
+        store.set(&key, &text)?;
+        report.written += 1;
+        report.characters += text.len();
+        saved
+            .projects
+            .insert(project.id, (Arc::clone(project), revision));
+    }
+    let index = index_text(workspace);
+    if saved.index.as_deref() != Some(index.as_str()) && !saved.protected.contains(INDEX_KEY) {
+        store.set(INDEX_KEY, &index)?;
+        report.characters += index.len();
+        saved.index = Some(index);
+    }
+    let present: HashSet<ProjectId> = workspace.projects().iter().map(|p| p.id).collect();
+    let removed: Vec<ProjectId> = saved
+        .projects
+        .keys()
+        .filter(|id| !present.contains(id))
+        .copied()
+        .collect();
+    for id in removed {
+        let key = project_key(id);
+        if !saved.protected.contains(&key) {
+            store.remove(&key)?;
+        }
+        saved.projects.remove(&id);
+    }
+    if conflicts.is_empty() {
+        Ok(report)
+    } else {
+        Err(SaveError::Conflict(conflicts))
+    }
+}
+
+/// Total characters Ironplan keeps in the store (keys and values), for the storage meter.
+pub fn used_characters(store: &(impl KeyValue + ?Sized)) -> Result<usize, StorageFault> {
+    let mut total = 0;
+    for key in store.keys()? {
+        if key.starts_with(PREFIX) {
+            total += key.len() + store.get(&key)?.map(|text| text.len()).unwrap_or(0);
+        }
+    }
+    Ok(total)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use web::WebStorage;
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use super::{KeyValue, StorageFault};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// The browser's `localStorage`, opened without panicking when it is missing or blocked.
+    pub struct WebStorage(web_sys::Storage);
+
+    impl WebStorage {
+        /// Opens `localStorage` and proves it writable, or says why not. A full store still
+        /// opens: only writes fail then.
+        pub fn open() -> Result<WebStorage, StorageFault> {
+            let window = web_sys::window()
+                .ok_or_else(|| StorageFault::Unavailable("no window".to_string()))?;
+            let storage = window
+                .local_storage()
+                .map_err(|error| StorageFault::Unavailable(describe(&error)))?
+                .ok_or_else(|| StorageFault::Unavailable("localStorage is missing".to_string()))?;
+            let probe = "ironplan:probe";
+            match storage.set_item(probe, "1") {
+                Ok(()) => {
+                    let _ = storage.remove_item(probe);
+                }
+                Err(error) => match classify(&error) {
+                    StorageFault::QuotaExceeded => {}
+                    fault => return Err(StorageFault::Unavailable(fault.to_string())),
+                },
+            }
+            Ok(WebStorage(storage))
+        }
+    }
+
+    fn describe(error: &JsValue) -> String {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map(|error| {
+                format!(
+                    "{}: {}",
+                    String::from(error.name()),
+                    String::from(error.message())
+                )
+            })
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| "unknown error".to_string())
+    }
+
+    /// Sorts a storage exception. A full quota is reported as `QuotaExceededError` (code 22) by
+    /// Chromium and Safari, and as `NS_ERROR_DOM_QUOTA_REACHED` (code 1014) by older Firefox.
+    pub(super) fn classify(error: &JsValue) -> StorageFault {
+        let name = js_sys::Reflect::get(error, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|name| name.as_string())
+            .unwrap_or_default();
+        let code = js_sys::Reflect::get(error, &JsValue::from_str("code"))
+            .ok()
+            .and_then(|code| code.as_f64())
+            .unwrap_or(0.0) as u32;
+        if super::is_quota_error(&name, code) {
+            StorageFault::QuotaExceeded
+        } else {
+            StorageFault::Other(describe(error))
+        }
+    }
+
+    impl KeyValue for WebStorage {
+        fn get(&self, key: &str) -> Result<Option<String>, StorageFault> {
+            self.0.get_item(key).map_err(|error| classify(&error))
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StorageFault> {
+            self.0
+                .set_item(key, value)
+                .map_err(|error| classify(&error))
+        }
+        fn remove(&mut self, key: &str) -> Result<(), StorageFault> {
+            self.0.remove_item(key).map_err(|error| classify(&error))
+        }
+        fn keys(&self) -> Result<Vec<String>, StorageFault> {
+            let length = self.0.length().map_err(|error| classify(&error))?;
+            let mut keys = Vec::with_capacity(length as usize);
+            for index in 0..length {
+                if let Some(key) = self.0.key(index).map_err(|error| classify(&error))? {
+                    keys.push(key);
+                }
+            }
+            Ok(keys)
+        }
+    }
+}
+
+/// True for the three ways browsers report a full storage quota.
+pub fn is_quota_error(name: &str, code: u32) -> bool {
+    matches!(name, "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+        || code == 22
+        || code == 1014
+}

@@ -1,0 +1,161 @@
+//! The application shell: state, routing, header, banners and the dialogs every view shares.
+
+use super::banners::{ErrorAlert, LiveRegion, StorageBanners};
+use super::import::{ImportConflictDialog, ImportDropZone, ImportFlow};
+use super::projects::{ProjectListPage, ProjectPage};
+use super::shortcuts::install_shortcuts;
+use super::tasks::editor::{TaskEditor, TaskEditorDialog};
+use crate::model::Theme;
+use crate::store::autosave::{install_autosave, mark};
+use crate::store::view::Route;
+use crate::store::{AppState, SaveState};
+use leptos::prelude::*;
+
+/// The whole app. Mounted once by `main`.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::start();
+    install_autosave(state);
+    install_router(state);
+    install_shortcuts(state);
+    TaskEditor::provide();
+    ImportFlow::provide();
+    request_animation_frame(|| mark("ironplan:ready"));
+
+    let theme = Memo::new(move |_| state.workspace().with(|workspace| workspace.settings.theme));
+    Effect::new(move |_| {
+        let value = match theme.get() {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        };
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", value);
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main">
+            "Skip to content"
+        </a>
+        <Header />
+        <StorageBanners />
+        <ErrorAlert />
+        <main id="main" class="main" tabindex="-1">
+            {move || match state.route.get() {
+                Route::Projects => view! { <ProjectListPage /> }.into_any(),
+                Route::Project(id, view) => view! { <ProjectPage id=id view=view /> }.into_any(),
+            }}
+        </main>
+        <TaskEditorDialog />
+        <ImportConflictDialog />
+        <ImportDropZone />
+        <LiveRegion />
+    }
+}
+
+/// Keeps `state.route` and the location hash in step, both ways.
+fn install_router(state: AppState) {
+    let read_hash = move || {
+        let hash = window().location().hash().unwrap_or_default();
+        let route = Route::parse(&hash);
+        if state.route.get_untracked() != route {
+            state.route.set(route);
+        }
+    };
+    read_hash();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| read_hash());
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        let href = state.route.get().href();
+        let location = window().location();
+        if location.hash().unwrap_or_default() != href
+            && !(href == "#/" && location.hash().unwrap_or_default().is_empty())
+        {
+            let _ = location.set_hash(&href);
+        }
+    });
+}
+
+/// The top bar: brand, main navigation, undo/redo, theme and the save indicator.
+#[component]
+fn Header() -> impl IntoView {
+    let state = AppState::expect();
+    let dark = Memo::new(move |_| {
+        state
+            .workspace()
+            .with(|workspace| workspace.settings.theme == Theme::Dark)
+    });
+    view! {
+        <header class="header">
+            <a class="header__brand" href="#/">
+                <img src="public/favicon.svg" alt="" width="24" height="24" />
+                <span>"Ironplan"</span>
+            </a>
+            <nav class="header__nav" aria-label="Main">
+                <a
+                    href="#/"
+                    aria-current=move || {
+                        (state.route.get() == Route::Projects).then_some("page")
+                    }
+                >
+                    "Projects"
+                </a>
+            </nav>
+            <div class="header__tools">
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    title="Undo (Ctrl+Z)"
+                    aria-keyshortcuts="Control+Z"
+                    disabled=move || !state.history_marks.get().0
+                    on:click=move |_| state.undo()
+                >
+                    "Undo"
+                </button>
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
+                    aria-keyshortcuts="Control+Shift+Z Control+Y"
+                    disabled=move || !state.history_marks.get().1
+                    on:click=move |_| state.redo()
+                >
+                    "Redo"
+                </button>
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    aria-pressed=move || if dark.get() { "true" } else { "false" }
+                    on:click=move |_| {
+                        state.set_theme(if dark.get_untracked() { Theme::Light } else { Theme::Dark })
+                    }
+                >
+                    "Dark mode"
+                </button>
+                <SaveIndicator />
+            </div>
+        </header>
+    }
+}
+
+/// "Saved", "Saving…" or "Not saved", always visible.
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = AppState::expect();
+    let text = move || match state.save_state.get() {
+        SaveState::Saved { .. } => ("Saved", "saved"),
+        SaveState::Pending => ("Saving…", "pending"),
+        SaveState::NotSaved { .. } => ("Not saved", "failed"),
+        SaveState::InMemory { .. } => ("Not saved: storage unavailable", "failed"),
+    };
+    view! {
+        <span
+            class=move || format!("save-indicator save-indicator--{}", text().1)
+            role="status"
+            data-testid="save-indicator"
+        >
+            {move || text().0}
+        </span>
+    }
+}

@@ -1,0 +1,178 @@
+//! Importing plan files: the "Import" button, dropping a file on the page, and the question
+//! asked when a project in the file already exists. Nothing changes until the file has been
+//! read and checked whole.
+
+use super::messages::quoted;
+use super::widgets::file::read_text;
+use super::widgets::Modal;
+use crate::model::io::ImportMode;
+use crate::store::commands::PendingImport;
+use crate::store::AppState;
+use leptos::prelude::*;
+
+/// The import in progress, shared by every way of starting one.
+#[derive(Clone, Copy)]
+pub struct ImportFlow {
+    pending: RwSignal<Option<PendingImport>>,
+}
+
+impl ImportFlow {
+    /// Provides the flow as context.
+    pub fn provide() {
+        provide_context(ImportFlow {
+            pending: RwSignal::new(None),
+        });
+    }
+
+    /// The flow provided by `App`.
+    pub fn expect() -> ImportFlow {
+        expect_context()
+    }
+
+    /// Reads `file` and imports it, asking first when it would overwrite something.
+    pub fn import_file(self, file: web_sys::File) {
+        let state = AppState::expect();
+        read_text(file, move |outcome| match outcome {
+            Ok(text) => self.import_text(state, &text),
+            Err(error) => state.fail(error),
+        });
+    }
+
+    fn import_text(self, state: AppState, text: &str) {
+        if let Some(pending) = state.read_import(text) {
+            if pending.conflicts.is_empty() {
+                state.finish_import(pending, ImportMode::New);
+            } else {
+                self.pending.set(Some(pending));
+            }
+        }
+    }
+}
+
+/// The "Import" button with its hidden file picker.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let flow = ImportFlow::expect();
+    let input = NodeRef::<leptos::html::Input>::new();
+    view! {
+        <button
+            type="button"
+            class="button"
+            on:click=move |_| {
+                if let Some(input) = input.get() {
+                    input.set_value("");
+                    input.click();
+                }
+            }
+        >
+            "Import"
+        </button>
+        <input
+            node_ref=input
+            type="file"
+            accept=".json,application/json"
+            class="visually-hidden"
+            tabindex="-1"
+            aria-hidden="true"
+            data-testid="import-file"
+            on:change=move |event| {
+                let target: web_sys::HtmlInputElement = event_target(&event);
+                if let Some(file) = target.files().and_then(|files| files.get(0)) {
+                    flow.import_file(file);
+                }
+            }
+        />
+    }
+}
+
+/// Asks what to do when the file's project already exists: copy, replace or cancel.
+#[component]
+pub fn ImportConflictDialog() -> impl IntoView {
+    let state = AppState::expect();
+    let flow = ImportFlow::expect();
+    let finish = move |mode: Option<ImportMode>| {
+        if let (Some(pending), Some(mode)) = (flow.pending.get_untracked(), mode) {
+            state.finish_import(pending, mode);
+        }
+        flow.pending.set(None);
+    };
+    move || {
+        flow.pending.get().map(|pending| {
+            let names: Vec<String> = pending.conflicts.iter().map(|name| quoted(name)).collect();
+            let message = if names.len() == 1 {
+                format!("The project {} is already here. Import the file as a copy with new ids, replace the project here with the file's version, or cancel.", names[0])
+            } else {
+                format!("These projects are already here: {}. Import them as copies, replace them, or cancel.", names.join(", "))
+            };
+            view! {
+                <Modal title="This project already exists" on_close=Callback::new(move |_| finish(None)) class="modal--narrow">
+                    <p class="modal__message">{message}</p>
+                    <div class="modal__actions">
+                        <button type="button" class="button" autofocus on:click=move |_| finish(None)>
+                            "Cancel"
+                        </button>
+                        <button type="button" class="button button--danger" on:click=move |_| finish(Some(ImportMode::Replace))>
+                            "Replace"
+                        </button>
+                        <button type="button" class="button button--primary" on:click=move |_| finish(Some(ImportMode::Copy))>
+                            "Import as copy"
+                        </button>
+                    </div>
+                </Modal>
+            }
+        })
+    }
+}
+
+fn dragging_files(event: &web_sys::DragEvent) -> bool {
+    event
+        .data_transfer()
+        .map(|transfer| transfer.types().includes(&"Files".into(), 0))
+        .unwrap_or(false)
+}
+
+/// Lets a plan file be dropped anywhere on the page; shows a target while dragging one.
+#[component]
+pub fn ImportDropZone() -> impl IntoView {
+    let flow = ImportFlow::expect();
+    let over = RwSignal::new(false);
+    let on_over = window_event_listener(leptos::ev::dragover, move |event| {
+        if dragging_files(&event) {
+            event.prevent_default();
+            over.set(true);
+        }
+    });
+    let on_leave = window_event_listener(leptos::ev::dragleave, move |event| {
+        if event.related_target().is_none() {
+            over.set(false);
+        }
+    });
+    let on_drop = window_event_listener(leptos::ev::drop, move |event| {
+        over.set(false);
+        if !dragging_files(&event) {
+            return;
+        }
+        event.prevent_default();
+        let file = event
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            flow.import_file(file);
+        }
+    });
+    on_cleanup(move || {
+        on_over.remove();
+        on_leave.remove();
+        on_drop.remove();
+    });
+    move || {
+        over.get().then(|| {
+            view! {
+                <div class="drop-zone" aria-hidden="true">
+                    <p>"Drop a plan file to import it"</p>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,259 @@
+//! Sentences for people: every error and notice the store raises, with names instead of ids.
+//!
+//! The model and store say what went wrong in their own terms; this module is the one place that
+//! words it for the user, saying what is wrong and where.
+
+use crate::model::io::ImportError;
+use crate::model::{Field, ModelError, Project, TaskId, Workspace};
+use crate::store::{AppError, Notice};
+
+/// Quotes a name the way the UI does: “Deploy”.
+pub fn quoted(name: &str) -> String {
+    format!("“{name}”")
+}
+
+fn task_name(workspace: &Workspace, id: TaskId) -> String {
+    workspace
+        .projects()
+        .iter()
+        .find_map(|project| project.find_task(id))
+        .map(|task| quoted(&task.title))
+        .unwrap_or_else(|| "a task that no longer exists".to_string())
+}
+
+fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::TaskTitle => "The title",
+        Field::TaskDescription => "The description",
+        Field::Tag => "A tag",
+        Field::ProjectName => "The project name",
+        Field::ProjectDescription => "The project description",
+        Field::ColumnName => "The column name",
+        Field::PersonName => "The name",
+        Field::PersonRole => "The role",
+        Field::BaselineName => "The baseline name",
+        Field::RiskTitle => "The title",
+        Field::Note => "The note",
+    }
+}
+
+/// Describes an error as a sentence.
+pub fn describe(error: &AppError, workspace: &Workspace) -> String {
+    match error {
+        AppError::Model(error) => describe_model(error, workspace),
+        AppError::Import(error) => describe_import(error, workspace),
+        AppError::Storage(message) => format!("Storage failed: {message}."),
+        AppError::FileRead(message) => format!("The file could not be read: {message}."),
+    }
+}
+
+/// Describes a model refusal.
+pub fn describe_model(error: &ModelError, workspace: &Workspace) -> String {
+    let person = |id| {
+        workspace
+            .person(id)
+            .map(|person| quoted(&person.name))
+            .unwrap_or_else(|| "This person".to_string())
+    };
+    match error {
+        ModelError::UnknownProject(_) => "That project no longer exists.".to_string(),
+        ModelError::UnknownTask(_) => "That task no longer exists.".to_string(),
+        ModelError::UnknownColumn(_) => "That board column no longer exists.".to_string(),
+        ModelError::UnknownPerson(_) => "That person is not in the people list.".to_string(),
+        ModelError::NotOnTeam(id) => format!("{} is not on this project's team.", person(*id)),
+        ModelError::Blank(field) => format!("{} is required.", field_name(*field)),
+        ModelError::TooLong { field, max } => {
+            format!("{} is longer than {max} characters.", field_name(*field))
+        }
+        ModelError::TooManyTags { max } => format!("A task can have at most {max} tags."),
+        ModelError::EndBeforeStart { .. } => "The end date is before the start date.".to_string(),
+        ModelError::DeadlineBeforeStart { .. } => {
+            "The deadline is before the project start.".to_string()
+        }
+        ModelError::MilestoneSpansDays { .. } => {
+            "A milestone is a single date: its end date must equal its start date.".to_string()
+        }
+        ModelError::DateOutOfRange(date) => {
+            format!("{date} is outside the supported range (1900 to 2199).")
+        }
+        ModelError::SelfDependency(_) => "A task cannot depend on itself.".to_string(),
+        ModelError::DuplicateDependency {
+            predecessor,
+            successor,
+        } => format!(
+            "{} already depends on {}.",
+            task_name(workspace, *successor),
+            task_name(workspace, *predecessor)
+        ),
+        ModelError::LagOutOfRange(lag) => {
+            format!("A lag of {lag} working days is too large; use −1000 to 1000.")
+        }
+        ModelError::Cycle { path } => {
+            let names: Vec<String> = path.iter().map(|id| task_name(workspace, *id)).collect();
+            format!(
+                "This dependency would make a loop: {}. A task cannot wait for itself.",
+                names.join(" → ")
+            )
+        }
+        ModelError::LinkWithinHierarchy { task, relative } => format!(
+            "{} cannot depend on {}: one is a summary task containing the other.",
+            task_name(workspace, *task),
+            task_name(workspace, *relative)
+        ),
+        ModelError::ParentCycle { task, parent } => format!(
+            "{} cannot be placed under {}, which is itself or one of its subtasks.",
+            task_name(workspace, *task),
+            task_name(workspace, *parent)
+        ),
+        ModelError::MilestoneWithSubtasks(id) => {
+            format!("{} is a milestone and cannot have subtasks.", task_name(workspace, *id))
+        }
+        ModelError::LastColumn => "A board needs at least one other column.".to_string(),
+        ModelError::ZeroWipLimit => "A WIP limit must be at least 1.".to_string(),
+        ModelError::NoWorkingDays => "Choose at least one working weekday.".to_string(),
+        ModelError::NegativeMoney(_) => "Amounts cannot be negative.".to_string(),
+        ModelError::MoneyTooLarge(_) => "That amount is too large.".to_string(),
+        ModelError::CapacityTooLarge(_) => {
+            "Weekly capacity cannot exceed the 168 hours in a week.".to_string()
+        }
+        ModelError::EntryHours(_) => {
+            "A time entry must be more than 0 and at most 24 hours.".to_string()
+        }
+        ModelError::UnknownTimeEntry(_) => "That time entry no longer exists.".to_string(),
+        ModelError::TimerRunning(id) => {
+            format!("A timer is already running on {}.", task_name(workspace, *id))
+        }
+        ModelError::NoTimer(id) => format!("No timer is running on {}.", task_name(workspace, *id)),
+        ModelError::UnknownBaseline(_) => "That baseline no longer exists.".to_string(),
+        ModelError::UnknownRisk(_) => "That risk no longer exists.".to_string(),
+        ModelError::UnknownScopeChange(_) => "That scope change no longer exists.".to_string(),
+        ModelError::Thresholds => {
+            "Health thresholds must put red beyond amber (for example CPI red below 0.90, amber below 0.95).".to_string()
+        }
+        ModelError::DuplicateId(_) => "Something with this id already exists.".to_string(),
+    }
+}
+
+/// Describes why a plan file was refused, naming where the problem is.
+pub fn describe_import(error: &ImportError, workspace: &Workspace) -> String {
+    let prefix = "The file was not imported";
+    match error {
+        ImportError::Empty => format!("{prefix}: it is empty."),
+        ImportError::TooLarge { size, limit } => format!(
+            "{prefix}: it is {} MB, over the {} MB limit.",
+            size / 1_000_000,
+            limit / 1_000_000
+        ),
+        ImportError::TooDeep { line, column, limit } => format!(
+            "{prefix}: it is nested more than {limit} levels deep (line {line}, column {column})."
+        ),
+        ImportError::Syntax {
+            line,
+            column,
+            message,
+        } => format!("{prefix}: it is not valid JSON at line {line}, column {column} ({message})."),
+        ImportError::Truncated { line, column } => format!(
+            "{prefix}: it ends unexpectedly at line {line}, column {column}. It may be truncated."
+        ),
+        ImportError::NotAPlan { found: None } => {
+            format!("{prefix}: it is not an Ironplan plan file (no \"format\": \"ironplan\").")
+        }
+        ImportError::NotAPlan { found: Some(found) } => {
+            format!("{prefix}: it is a {found:?} file, not an Ironplan plan file.")
+        }
+        ImportError::UnsupportedVersion { found, supported } => format!(
+            "{prefix}: it was saved by a newer Ironplan (format version {found}); this one reads up to version {supported}. Update Ironplan to open it."
+        ),
+        ImportError::BadVersion { path } => {
+            format!("{prefix}: at {path}, the version must be a whole number from 1 up.")
+        }
+        ImportError::UnknownKind { found } => format!(
+            "{prefix}: its kind {found:?} is unknown; expected \"project\" or \"workspace\"."
+        ),
+        ImportError::StringTooLong {
+            path,
+            length,
+            limit,
+        } => format!("{prefix}: at {path}, a text of {length} characters is over the {limit}-character limit."),
+        ImportError::TooManyTasks { count, limit } => {
+            format!("{prefix}: it has {count} tasks, over the {limit}-task limit.")
+        }
+        ImportError::Field {
+            path,
+            message,
+            position,
+        } => {
+            let place = match position {
+                Some((line, column)) => format!("{path} (line {line}, column {column})"),
+                None if path.is_empty() => "the top level".to_string(),
+                None => path.clone(),
+            };
+            format!("{prefix}: at {place}, {message}.")
+        }
+        ImportError::Invalid(invalid) => {
+            let subject = invalid
+                .subject
+                .as_deref()
+                .map(|subject| format!(" ({})", quoted(subject)))
+                .unwrap_or_default();
+            let detail = match &invalid.error {
+                ModelError::UnknownTask(id) => format!("it refers to task {id}, which is not in the file"),
+                ModelError::UnknownColumn(id) => format!("it refers to column {id}, which is not in the file"),
+                ModelError::UnknownPerson(id) => format!("it refers to person {id}, who is not in the file"),
+                ModelError::NotOnTeam(id) => format!("person {id} is not on the project's team"),
+                ModelError::DuplicateId(id) => format!("the id {id} is used twice"),
+                ModelError::Cycle { path } => format!(
+                    "the dependencies make a loop ({} tasks); a task cannot wait for itself",
+                    path.len().saturating_sub(1)
+                ),
+                other => lowercase_first(&describe_model(other, workspace)).trim_end_matches('.').to_string(),
+            };
+            format!("{prefix}: at {}{subject}, {detail}.", invalid.path)
+        }
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if !text.starts_with("WIP") => first.to_lowercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first).chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Describes a notice for the live region.
+pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
+    match notice {
+        Notice::Undone(label) => format!("Undone: {label}."),
+        Notice::Redone(label) => format!("Redone: {label}."),
+        Notice::NothingToUndo => "Nothing to undo.".to_string(),
+        Notice::NothingToRedo => "Nothing to redo.".to_string(),
+        Notice::Imported { projects } => {
+            let names: Vec<String> = projects
+                .iter()
+                .filter_map(|id| workspace.find_project(*id))
+                .map(|project: &Project| quoted(&project.name))
+                .collect();
+            format!("Imported {}.", names.join(", "))
+        }
+        Notice::TasksMoved(tasks) => {
+            let names: Vec<String> = tasks.iter().map(|id| task_name(workspace, *id)).collect();
+            match names.len() {
+                0 => "No other task moved.".to_string(),
+                1 => format!("Moved {} to keep its dependency.", names[0]),
+                count if count <= 5 => {
+                    format!("Moved {} to keep their dependencies.", names.join(", "))
+                }
+                count => format!(
+                    "Moved {count} tasks to keep their dependencies, including {}.",
+                    names[..3].join(", ")
+                ),
+            }
+        }
+        Notice::ProjectDeleted(name) => {
+            format!("Deleted project {}. Undo with Ctrl+Z.", quoted(name))
+        }
+        Notice::TaskDeleted(name) => format!("Deleted task {}. Undo with Ctrl+Z.", quoted(name)),
+    }
+}

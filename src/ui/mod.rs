@@ -1,0 +1,17 @@
+//! The views: thin components over the store's signals and pure view models.
+//!
+//! Components read memos and call `AppState` verbs; wording lives in `messages`, figures in
+//! `format`. Each view has a folder.
+
+pub mod app;
+pub mod banners;
+pub mod format;
+pub mod import;
+pub mod messages;
+pub mod projects;
+pub mod settings;
+pub mod shortcuts;
+pub mod tasks;
+pub mod widgets;
+
+pub use app::App;

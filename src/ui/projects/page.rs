@@ -1,0 +1,98 @@
+//! One project: its heading, the view navigation, and the open view.
+
+use super::super::settings::ProjectSettingsDialog;
+use super::super::tasks::editor::TaskEditor;
+use super::super::tasks::TasksPage;
+use super::super::widgets::file::download;
+use crate::model::ProjectId;
+use crate::store::view::{ProjectView, Route};
+use crate::store::AppState;
+use leptos::prelude::*;
+
+/// The views that have a page, in navigation order. Settings opens a dialog over the tasks.
+const NAVIGATION: [ProjectView; 2] = [ProjectView::Tasks, ProjectView::Settings];
+
+/// The page of project `id`, showing `view`.
+#[component]
+pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
+    let state = AppState::expect();
+    let editor = TaskEditor::expect();
+    let name = Memo::new(move |_| {
+        state.workspace().with(|workspace| {
+            workspace
+                .find_project(id)
+                .map(|project| project.name.clone())
+        })
+    });
+    let export = move |_| {
+        if let Some((file_name, text)) = state.export_project(id) {
+            if let Err(error) = download(&file_name, &text, "application/json") {
+                state.fail(error);
+            }
+        }
+    };
+    move || {
+        match name.get() {
+        None => view! {
+            <section class="page">
+                <h1>"Project not found"</h1>
+                <p>
+                    "This project is not in this browser. It may have been deleted, or the link comes from another computer. "
+                    <a href="#/">"Back to the projects"</a>
+                </p>
+            </section>
+        }
+        .into_any(),
+        Some(project_name) => view! {
+            <section class="page page--project" aria-labelledby="project-heading">
+                <div class="page__header">
+                    <h1 id="project-heading">{project_name}</h1>
+                    <div class="toolbar">
+                        <button
+                            type="button"
+                            class="button button--primary"
+                            on:click=move |_| editor.open_new(id, None, None)
+                        >
+                            "New task"
+                        </button>
+                        <button type="button" class="button" on:click=export>
+                            "Export"
+                        </button>
+                    </div>
+                </div>
+                <nav class="tabs" aria-label="Project views">
+                    {NAVIGATION
+                        .into_iter()
+                        .map(|target| {
+                            let current = target == view;
+                            view! {
+                                <a
+                                    class="tabs__link"
+                                    href=Route::Project(id, target).href()
+                                    aria-current=current.then_some("page")
+                                >
+                                    {target.label()}
+                                </a>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                {match view {
+                    ProjectView::Settings => view! {
+                        <TasksPage id=id />
+                        <ProjectSettingsDialog
+                            id=id
+                            on_close=Callback::new(move |_| {
+                                state.route.set(Route::Project(id, ProjectView::Tasks))
+                            })
+                        />
+                    }
+                    .into_any(),
+                    _ => view! { <TasksPage id=id /> }.into_any(),
+                }}
+            </section>
+        }
+        .into_any(),
+    }
+    }
+}
