@@ -1,0 +1,200 @@
+//! A small builder for unit tests: a workspace with one project, changed only through the
+//! model's commands, so tests see exactly what users would produce.
+
+use super::ids::{BaselineId, IdSource, SequentialIds, TimeEntryId};
+use super::{
+    Baseline, ColumnCategory, ColumnId, Currency, Hours, Money, Person, PersonId, Progress,
+    Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
+};
+use chrono::NaiveDate;
+
+/// A date from ISO text; test dates are always valid.
+pub fn date(text: &str) -> NaiveDate {
+    text.parse().expect("test dates are valid")
+}
+
+/// A workspace with one project, built step by step through commands.
+pub struct Plan {
+    pub workspace: Workspace,
+    pub project: ProjectId,
+    pub ids: SequentialIds,
+    /// The day commands are run on.
+    pub today: NaiveDate,
+}
+
+impl Plan {
+    /// A project named "Intranet" starting on `start`, in euros, with the default calendar.
+    pub fn new(start: &str) -> Plan {
+        let mut ids = SequentialIds::default();
+        let project = ProjectId::new(&mut ids);
+        let today = date(start);
+        let mut workspace = Workspace::default();
+        workspace
+            .add_project(
+                Project::new(project, "Intranet", today, Currency::EUR, &mut ids)
+                    .expect("valid project"),
+            )
+            .expect("new project");
+        Plan {
+            workspace,
+            project,
+            ids,
+            today,
+        }
+    }
+
+    /// The project as it is now.
+    pub fn project(&self) -> &Project {
+        self.workspace
+            .project(self.project)
+            .expect("the plan's project exists")
+    }
+
+    /// The project, for a command.
+    pub fn project_mut(&mut self) -> &mut Project {
+        self.workspace
+            .project_mut(self.project)
+            .expect("the plan's project exists")
+    }
+
+    /// The first column of `category`.
+    pub fn column(&self, category: ColumnCategory) -> ColumnId {
+        self.project()
+            .first_column_of(category)
+            .expect("new projects have every category")
+            .id
+    }
+
+    /// Adds a person with an hourly rate in minor units to the roster and the team.
+    pub fn person(&mut self, name: &str, rate: i64) -> PersonId {
+        let mut person = Person::new(PersonId::new(&mut self.ids), name);
+        person.hourly_rate = Money(rate);
+        let id = person.id;
+        self.workspace
+            .add_person(person, Some(self.project))
+            .expect("new person");
+        id
+    }
+
+    /// A new task in the To do column (not yet added).
+    pub fn draft(&mut self, title: &str, start: &str, end: &str) -> Task {
+        let column = self.column(ColumnCategory::Todo);
+        let mut task = Task::new(
+            TaskId::new(&mut self.ids),
+            title,
+            column,
+            date(start),
+            self.today,
+        );
+        task.end = date(end);
+        task
+    }
+
+    /// Adds a task from `start` to `end` with `hours` of estimate, assigned to `assignee`.
+    pub fn task(
+        &mut self,
+        title: &str,
+        start: &str,
+        end: &str,
+        hours: u32,
+        assignee: Option<PersonId>,
+    ) -> TaskId {
+        let mut task = self.draft(title, start, end);
+        task.estimate = Hours::whole(hours);
+        task.assignee = assignee;
+        self.add(task)
+    }
+
+    /// Adds a milestone on `day`.
+    pub fn milestone(&mut self, title: &str, day: &str) -> TaskId {
+        let mut task = self.draft(title, day, day);
+        task.milestone = true;
+        self.add(task)
+    }
+
+    /// Adds a prepared task.
+    pub fn add(&mut self, task: Task) -> TaskId {
+        let id = task.id;
+        let today = self.today;
+        self.project_mut()
+            .add_task(task, today)
+            .expect("valid task");
+        id
+    }
+
+    /// Changes a task with `change` and stores it through `update_task`.
+    pub fn edit(&mut self, id: TaskId, change: impl FnOnce(&mut Task)) {
+        let mut task = self.project().task(id).expect("task exists").clone();
+        change(&mut task);
+        let today = self.today;
+        self.project_mut()
+            .update_task(task, today)
+            .expect("valid change");
+    }
+
+    /// Sets a task's progress in percent.
+    pub fn progress(&mut self, id: TaskId, percent: i64) {
+        self.edit(id, |task| {
+            task.progress = Progress::new(percent).expect("0 to 100");
+        });
+    }
+
+    /// Moves a task to the first column of `category` on `day`.
+    pub fn move_to(&mut self, id: TaskId, category: ColumnCategory, day: &str) {
+        let column = self.column(category);
+        self.project_mut()
+            .move_task(id, column, None, date(day))
+            .expect("valid move");
+    }
+
+    /// Logs `centi_hours` hundredths of an hour by `person` on `day`.
+    pub fn log(&mut self, task: TaskId, person: PersonId, day: &str, centi_hours: u32) {
+        let entry = TimeEntry {
+            id: TimeEntryId::new(&mut self.ids),
+            date: date(day),
+            person,
+            hours: Hours::from_centi(centi_hours),
+            note: String::new(),
+        };
+        self.project_mut()
+            .log_time(task, entry)
+            .expect("valid entry");
+    }
+
+    /// Sets a baseline on `day`, at the people's current rates.
+    pub fn baseline(&mut self, day: &str) {
+        let baseline = Baseline::capture(
+            BaselineId::new(&mut self.ids),
+            "Approved plan",
+            self.project(),
+            self.workspace.people(),
+            date(day),
+        );
+        self.project_mut()
+            .add_baseline(baseline)
+            .expect("valid baseline");
+    }
+
+    /// Sets the budget, in minor units.
+    pub fn budget(&mut self, minor: i64) {
+        let mut details = self.project().details();
+        details.budget.amount = Money(minor);
+        self.project_mut()
+            .update_details(details)
+            .expect("valid budget");
+    }
+
+    /// Sets the deadline.
+    pub fn deadline(&mut self, day: &str) {
+        let mut details = self.project().details();
+        details.deadline = Some(date(day));
+        self.project_mut()
+            .update_details(details)
+            .expect("valid deadline");
+    }
+
+    /// The next id from the plan's source, for commands that need one.
+    pub fn ids(&mut self) -> &mut dyn IdSource {
+        &mut self.ids
+    }
+}
