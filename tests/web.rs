@@ -19,12 +19,20 @@ fn clear_storage() {
 fn sample_workspace() -> Workspace {
     let mut ids = SequentialIds::default();
     let start = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("valid date");
-    let mut project =
-        Project::new(ProjectId::new(&mut ids), "Glue", start, Currency::EUR, &mut ids)
-            .expect("valid project");
+    let mut project = Project::new(
+        ProjectId::new(&mut ids),
+        "Glue",
+        start,
+        Currency::EUR,
+        &mut ids,
+    )
+    .expect("valid project");
     let column = project.columns()[0].id;
     project
-        .add_task(Task::new(TaskId::new(&mut ids), "Persist me", column, start, start), start)
+        .add_task(
+            Task::new(TaskId::new(&mut ids), "Persist me", column, start, start),
+            start,
+        )
         .expect("valid task");
     let mut workspace = Workspace::default();
     workspace.add_project(project).expect("added");
@@ -67,7 +75,11 @@ fn a_full_quota_is_recognised_and_the_previous_save_survives() {
             Err(fault) => break fault,
         }
     };
-    assert_eq!(fault, StorageFault::QuotaExceeded, "Chromium's quota error is classified");
+    assert_eq!(
+        fault,
+        StorageFault::QuotaExceeded,
+        "Chromium's quota error is classified"
+    );
     let mut bigger = workspace.clone();
     let project_id = bigger.projects()[0].id;
     let project = bigger.project_mut(project_id).expect("exists");
@@ -77,14 +89,27 @@ fn a_full_quota_is_recognised_and_the_previous_save_survives() {
     for number in 0..200 {
         project
             .add_task(
-                Task::new(TaskId::new(&mut ids), format!("Task {number} {}", "y".repeat(200)), column, start, start),
+                Task::new(
+                    TaskId::new(&mut ids),
+                    format!("Task {number} {}", "y".repeat(200)),
+                    column,
+                    start,
+                    start,
+                ),
                 start,
             )
             .expect("valid task");
     }
     let failed = persist::save(&mut storage, &bigger, &mut saved);
-    assert_eq!(failed, Err(persist::SaveError::Storage(StorageFault::QuotaExceeded)));
-    assert_eq!(storage.get(persist::INDEX_KEY).expect("readable"), before, "the previous save is intact");
+    assert_eq!(
+        failed,
+        Err(persist::SaveError::Storage(StorageFault::QuotaExceeded))
+    );
+    assert_eq!(
+        storage.get(persist::INDEX_KEY).expect("readable"),
+        before,
+        "the previous save is intact"
+    );
     let loaded = persist::load(&storage).expect("still loads");
     assert_eq!(loaded.workspace, workspace);
     clear_storage();
@@ -95,7 +120,9 @@ async fn the_app_mounts_and_shows_the_projects_page() {
     clear_storage();
     leptos::mount::mount_to_body(ironplan::ui::App);
     leptos::task::tick().await;
-    let document = web_sys::window().and_then(|window| window.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a document");
     let heading = document
         .query_selector("h1")
         .expect("selector is valid")

@@ -5,6 +5,7 @@
 use super::clock::{self, RandomIds};
 use super::{AppError, AppState, Notice};
 use crate::model::io::{self, ImportMode, Plan};
+use crate::model::scope;
 use crate::model::{
     Column, ColumnCategory, ColumnId, Dependency, Person, PersonId, Project, ProjectDetails,
     ProjectId, Task, TaskId, Theme, Workspace,
@@ -385,6 +386,34 @@ impl AppState {
     /// The time now, for timers.
     pub fn now(self) -> chrono::NaiveDateTime {
         clock::now_utc()
+    }
+}
+
+/// Follow-ups every change gets, on the projects it touched: the scope log records what was
+/// added, removed or re-estimated after the baseline.
+pub(crate) fn after_change(before: &Workspace, next: &mut Workspace, today: chrono::NaiveDate) {
+    let touched: Vec<ProjectId> = next
+        .projects()
+        .iter()
+        .filter(|project| {
+            before
+                .projects()
+                .iter()
+                .find(|old| old.id == project.id)
+                .is_some_and(|old| !std::sync::Arc::ptr_eq(old, project))
+        })
+        .map(|project| project.id)
+        .collect();
+    for id in touched {
+        let (Some(old), Some(new)) = (before.find_project(id), next.find_project(id)) else {
+            continue;
+        };
+        let changes = scope::record_changes(old, new, next.people(), today, &mut RandomIds);
+        if !changes.is_empty() {
+            if let Ok(project) = next.project_mut(id) {
+                project.append_scope_changes(changes);
+            }
+        }
     }
 }
 

@@ -163,6 +163,7 @@ impl AppState {
         let before = self.workspace.get_untracked();
         let mut next = before.clone();
         let value = change(&mut next)?;
+        commands::after_change(&before, &mut next, self.today.get_untracked());
         self.history
             .update_value(|history| history.record(before, label));
         self.workspace.set(next);

@@ -171,12 +171,12 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
     let listed = order.len();
     order.retain(|id| stored.contains(id));
     order.dedup();
-    if !orphans.is_empty() && listed > 0 || !orphans.is_empty() && loaded.saved.index.is_some() {
-        loaded.notes.push(LoadNote::RecoveredOrphans(orphans.len()));
-    }
     if missing > 0 {
         loaded.notes.push(LoadNote::MissingProjects(missing));
     }
+    // Orphans only count as recovered when an index existed to lose them from.
+    let had_index = listed > 0 || loaded.saved.index.is_some();
+    let orphan_ids: HashSet<ProjectId> = orphans.iter().copied().collect();
     order.extend(orphans);
 
     for person in people {
@@ -247,6 +247,15 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
     }
     if migrated > 0 {
         loaded.notes.push(LoadNote::Migrated(migrated));
+    }
+    let recovered = loaded
+        .workspace
+        .projects()
+        .iter()
+        .filter(|project| orphan_ids.contains(&project.id))
+        .count();
+    if had_index && recovered > 0 {
+        loaded.notes.push(LoadNote::RecoveredOrphans(recovered));
     }
     Ok(loaded)
 }

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 /// The import in progress, shared by every way of starting one.
 #[derive(Clone, Copy)]
 pub struct ImportFlow {
+    state: AppState,
     pending: RwSignal<Option<PendingImport>>,
 }
 
@@ -20,6 +21,7 @@ impl ImportFlow {
     /// Provides the flow as context.
     pub fn provide() {
         provide_context(ImportFlow {
+            state: AppState::expect(),
             pending: RwSignal::new(None),
         });
     }
@@ -31,7 +33,7 @@ impl ImportFlow {
 
     /// Reads `file` and imports it, asking first when it would overwrite something.
     pub fn import_file(self, file: web_sys::File) {
-        let state = AppState::expect();
+        let state = self.state;
         read_text(file, move |outcome| match outcome {
             Ok(text) => self.import_text(state, &text),
             Err(error) => state.fail(error),

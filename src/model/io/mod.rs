@@ -89,7 +89,7 @@ pub struct WorkspaceFile {
 /// Either kind of plan file; used to generate the JSON Schema.
 #[derive(JsonSchema)]
 #[serde(untagged)]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::large_enum_variant)]
 enum PlanFile {
     Project(ProjectFile),
     Workspace(WorkspaceFile),
@@ -118,6 +118,8 @@ pub struct ImportedProject {
 }
 
 /// What a plan file held, checked and ready to merge.
+// A plan is read once per import and moved a handful of times; boxing buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Plan {
     Project(ImportedProject),

@@ -270,7 +270,7 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
         });
         let starting_point = current.unwrap_or_else(|| base.clone());
         match fields.form().apply(&starting_point, currency) {
-            Err(form_errors) => errors.set(form_errors),
+            Err(form_errors) => errors.set(*form_errors),
             Ok(task) => match state.save_task(project_id, task, existing.is_none()) {
                 Ok(()) => editor.close(),
                 Err(AppError::Model(error)) => {

@@ -148,7 +148,7 @@ impl TaskForm {
 
     /// Checks every field and builds the task from `base` (which keeps id, dates created and
     /// completed, time entries and timer). Returns all messages at once.
-    pub fn apply(&self, base: &Task, currency: Currency) -> Result<Task, TaskFormErrors> {
+    pub fn apply(&self, base: &Task, currency: Currency) -> Result<Task, Box<TaskFormErrors>> {
         let mut errors = TaskFormErrors::default();
         let mut task = base.clone();
         task.title = self.title.clone();
@@ -249,7 +249,7 @@ impl TaskForm {
         if errors.is_empty() {
             Ok(task)
         } else {
-            Err(errors)
+            Err(Box::new(errors))
         }
     }
 }

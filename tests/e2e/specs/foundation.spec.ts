@@ -281,6 +281,8 @@ test.describe("storage", () => {
     await page.evaluate(() => localStorage.setItem("ironplan:project:11111111-2222-4333-8444-555555555555", "{garbage"));
     await app.reload();
     await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toContainText("ironplan:project:11111111-2222-4333-8444-555555555555");
+    await expect(page.getByText("Recovered")).toHaveCount(0);
+    await page.getByRole("link", { name: "Projects", exact: true }).click();
     await expect(page.getByRole("listitem").filter({ hasText: "Healthy" })).toBeVisible();
     await app.createProject("Another");
     await app.waitUntilSaved();

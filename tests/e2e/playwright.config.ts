@@ -1,0 +1,57 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Tests run against the release build in ../../dist (built by .ci/test with
+// `trunk build --release --offline`), served by the dependency-free serve.mjs at
+// http://127.0.0.1:4173/ and also under the sub-path /ironplan/.
+//
+// Browsers are never downloaded (`npx playwright install` cannot work here): the
+// system Chromium is used, path from $CHROMIUM_PATH (default /usr/bin/chromium).
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const HOST = "127.0.0.1";
+const isCI = !!process.env.CI;
+
+export default defineConfig({
+  testDir: "./specs",
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: 0,
+  // 2-core machine: never more than 2 browsers at once.
+  workers: 2,
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  outputDir: "./test-results",
+  use: {
+    baseURL: `http://${HOST}:${PORT}/`,
+    headless: true,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
+  ],
+  webServer: {
+    command: `node serve.mjs --root ../../dist --host ${HOST} --port ${PORT} --base /ironplan/`,
+    url: `http://${HOST}:${PORT}/`,
+    reuseExistingServer: !isCI,
+    timeout: 30_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

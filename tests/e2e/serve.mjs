@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// Dependency-free static file server for the built app (dist/).
+//
+//   node serve.mjs [--root ../../dist] [--port 4173] [--host 127.0.0.1] [--base /ironplan/]
+//
+// Serves the same files at "/" AND under the sub-path given by --base (default
+// /ironplan/), so tests can check that the relative-URL build works when hosted
+// below a sub-path. "--base /" serves at the root only. "/ironplan" (no trailing
+// slash) redirects to "/ironplan/" as a real static host would, because the
+// relative URLs in index.html only resolve correctly with the trailing slash.
+// Directories serve their index.html; anything else that is missing is a 404.
+
+import { createServer } from "node:http";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { extname, resolve, sep, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv) {
+  const opts = {
+    root: resolve(here, "../../dist"),
+    port: 4173,
+    host: "127.0.0.1",
+    base: "/ironplan/",
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [key, inline] = arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      if (i + 1 >= argv.length) throw new Error(`missing value for ${key}`);
+      return argv[++i];
+    };
+    switch (key) {
+      case "--root": opts.root = resolve(process.cwd(), value()); break;
+      case "--port": opts.port = Number.parseInt(value(), 10); break;
+      case "--host": opts.host = value(); break;
+      case "--base": opts.base = value(); break;
+      case "-h":
+      case "--help":
+        console.log("usage: node serve.mjs [--root DIR] [--port N] [--host ADDR] [--base /sub/path/]");
+        process.exit(0);
+      default:
+        throw new Error(`unknown option: ${arg}`);
+    }
+  }
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
+    throw new Error(`invalid --port`);
+  }
+  if (!opts.base.startsWith("/")) opts.base = `/${opts.base}`;
+  if (!opts.base.endsWith("/")) opts.base = `${opts.base}/`;
+  return opts;
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".htm": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+};
+
+function contentType(file) {
+  if (file.endsWith("manifest.json")) return "application/manifest+json; charset=utf-8";
+  return TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const root = resolve(opts.root);
+
+function send(res, status, body, headers = {}) {
+  res.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-cache",
+    ...headers,
+  });
+  res.end(body);
+}
+
+// Map a URL path ("/a/b.js") to a file under root, or null if it escapes root.
+function toFile(urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes("\0")) return null;
+  const file = resolve(root, `.${decoded.startsWith("/") ? "" : "/"}${decoded}`);
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  return file;
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      return send(res, 405, "Method Not Allowed\n", { Allow: "GET, HEAD" });
+    }
+    const url = new URL(req.url ?? "/", "http://localhost");
+    let path = url.pathname;
+
+    if (opts.base !== "/") {
+      if (path === opts.base.slice(0, -1)) {
+        return send(res, 301, "Moved Permanently\n", { Location: opts.base + url.search });
+      }
+      if (path.startsWith(opts.base)) path = path.slice(opts.base.length - 1);
+    }
+
+    let file = toFile(path);
+    if (file === null) return send(res, 404, "Not Found\n");
+
+    let info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) {
+      if (!url.pathname.endsWith("/")) {
+        return send(res, 301, "Moved Permanently\n", { Location: `${url.pathname}/${url.search}` });
+      }
+      file = resolve(file, "index.html");
+      info = await stat(file).catch(() => null);
+    }
+    if (!info?.isFile()) return send(res, 404, "Not Found\n");
+
+    res.writeHead(200, {
+      "Content-Type": contentType(file),
+      "Content-Length": info.size,
+      "Cache-Control": "no-cache",
+      "X-Content-Type-Options": "nosniff",
+    });
+    if (req.method === "HEAD") return res.end();
+    createReadStream(file)
+      .on("error", () => res.destroy())
+      .pipe(res);
+  } catch (err) {
+    console.error(err);
+    if (!res.headersSent) send(res, 500, "Internal Server Error\n");
+    else res.destroy();
+  }
+});
+
+server.listen(opts.port, opts.host, () => {
+  const { port } = server.address();
+  const bases = opts.base === "/" ? ["/"] : ["/", opts.base];
+  for (const b of bases) console.log(`serving ${root} at http://${opts.host}:${port}${b}`);
+});
+
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 1000).unref();
+  });
+}
