@@ -8,6 +8,7 @@
 pub mod autosave;
 pub mod clock;
 pub mod commands;
+pub mod conflicts;
 pub mod history;
 pub mod persist;
 pub mod view;
@@ -47,6 +48,13 @@ pub enum Notice {
     TasksMoved(Vec<TaskId>),
     ProjectDeleted(String),
     TaskDeleted(String),
+    /// Another tab saved changes to these projects, now shown here.
+    UpdatedFromAnotherTab(Vec<ProjectId>),
+    /// A conflict over the project named `name` was settled.
+    ConflictResolved {
+        name: String,
+        kept_both: bool,
+    },
 }
 
 /// Where saving stands, for the indicator in the header.
@@ -92,6 +100,9 @@ pub struct AppState {
     pub problems: RwSignal<Vec<StoredProblem>>,
     /// Repairs made while loading.
     pub load_notes: RwSignal<Vec<LoadNote>>,
+    /// Projects changed both here and in another tab; this tab keeps its version unsaved until
+    /// the user chooses.
+    pub conflicts: RwSignal<Vec<ProjectId>>,
     /// Today in the browser's time zone.
     pub today: RwSignal<NaiveDate>,
     pub(crate) persistence: StoredValue<autosave::Persistence, LocalStorage>,
@@ -111,6 +122,7 @@ impl AppState {
             save_state: RwSignal::new(SaveState::Saved { at: None }),
             problems: RwSignal::new(Vec::new()),
             load_notes: RwSignal::new(Vec::new()),
+            conflicts: RwSignal::new(Vec::new()),
             today: RwSignal::new(clock::today()),
             persistence: StoredValue::new_local(autosave::Persistence::in_memory(saved)),
         }

@@ -5,6 +5,7 @@
 
 mod columns;
 mod people;
+mod storage;
 
 use super::format;
 use super::projects::form::{parse_date, ProjectFields, ProjectForm};
@@ -17,6 +18,7 @@ use columns::ColumnSettings;
 use leptos::prelude::*;
 use people::PeopleSettings;
 use std::collections::BTreeSet;
+use storage::StorageSettings;
 
 const WEEKDAY_LABELS: [&str; 7] = [
     "Monday",
@@ -155,6 +157,7 @@ pub fn ProjectSettingsDialog(id: ProjectId, on_close: Callback<()>) -> impl Into
             </form>
             <PeopleSettings id=id />
             <ColumnSettings id=id />
+            <StorageSettings />
         </Modal>
     }
     .into_any()
