@@ -14,6 +14,7 @@ pub mod io;
 pub mod person;
 pub mod project;
 pub mod risk;
+pub mod schedule;
 pub mod scope;
 pub mod task;
 pub mod text;
@@ -33,6 +34,7 @@ pub use ids::{
 pub use person::Person;
 pub use project::{Column, ColumnCategory, Project, ProjectDetails};
 pub use risk::{Impact, Risk, RiskKind};
+pub use schedule::{MilestoneForecast, Moved, Schedule, TaskSchedule};
 pub use scope::{ScopeChange, ScopeChangeKind};
 pub use task::{Dependency, LinkKind, Priority, Task};
 pub use tracking::{TimeEntry, Timer};
