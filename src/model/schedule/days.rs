@@ -26,11 +26,13 @@ pub(super) struct WorkingDays {
     calendar: Calendar,
     /// The first day of the table.
     origin: NaiveDate,
+    /// `origin` as days from the common era, for cheap offsets.
+    origin_number: i64,
     /// `before[t]` is the number of working days in `origin .. origin + t`; one entry more
     /// than the table has days.
     before: Vec<u32>,
-    /// `working[n]` is the offset from `origin`, in calendar days, of working day `n`.
-    working: Vec<u32>,
+    /// `working[n]` is the date of working day `n`.
+    working: Vec<NaiveDate>,
 }
 
 impl WorkingDays {
@@ -42,6 +44,7 @@ impl WorkingDays {
         let mut days = WorkingDays {
             calendar: calendar.clone(),
             origin,
+            origin_number: i64::from(origin.num_days_from_ce()),
             before: vec![0],
             working: Vec::new(),
         };
@@ -68,7 +71,7 @@ impl WorkingDays {
         while date <= last {
             let count = *self.before.last().expect("the table starts with one entry");
             if self.is_working(date) {
-                self.working.push(offset as u32);
+                self.working.push(date);
                 self.before.push(count + 1);
             } else {
                 self.before.push(count);
@@ -80,7 +83,7 @@ impl WorkingDays {
 
     /// Offset of `date` from the origin, clamped into the table.
     fn offset(&self, date: NaiveDate) -> usize {
-        let days = (date - self.origin).num_days();
+        let days = i64::from(date.num_days_from_ce()) - self.origin_number;
         days.clamp(0, self.before.len() as i64 - 1) as usize
     }
 
@@ -111,10 +114,10 @@ impl WorkingDays {
             }
         }
         let index = number.clamp(0, self.working.len() as i64 - 1);
-        match self.working.get(index as usize) {
-            Some(offset) => shift(self.origin, i64::from(*offset)),
-            None => self.origin,
-        }
+        self.working
+            .get(index as usize)
+            .copied()
+            .unwrap_or(self.origin)
     }
 }
 

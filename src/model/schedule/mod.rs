@@ -24,8 +24,7 @@ use super::project::Project;
 use super::task::Task;
 use super::units::Progress;
 use chrono::NaiveDate;
-use network::{day_of, is_high, Network, NodeKind, Times, HIGH};
-use std::collections::HashMap;
+use network::{day_of, is_high, IdMap, Network, NodeKind, Times, HIGH};
 
 /// The schedule of one task or milestone.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,7 +71,7 @@ pub struct MilestoneForecast {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Schedule {
     tasks: Vec<TaskSchedule>,
-    index: HashMap<TaskId, usize>,
+    index: IdMap<TaskId, usize>,
     /// The latest early finish of any task; `None` for a project without tasks.
     pub finish: Option<NaiveDate>,
     /// The task whose finish the late dates are measured against; `None` for the project
@@ -217,13 +216,10 @@ pub fn violations(project: &Project) -> Vec<(TaskId, TaskId)> {
 }
 
 /// The nodes a change to task `task` starts from: the task itself, or a summary's floors.
-fn seed_nodes(network: &Network, task: u32) -> Vec<u32> {
+fn seed_nodes(network: &Network, task: u32) -> impl Iterator<Item = u32> {
     let base = network.task_node[task as usize];
-    if network.summary[task as usize] {
-        vec![base, base + 1]
-    } else {
-        vec![base]
-    }
+    let summary = network.summary[task as usize];
+    std::iter::once(base).chain(summary.then_some(base + 1))
 }
 
 /// Runs the forward pass downstream of `seeds` and stores the result. `changed` names the
@@ -443,27 +439,38 @@ fn schedule(project: &Project, target: Option<u32>) -> Schedule {
     let mut early = network.stored_times();
     network.forward(&mut early, |_| true);
 
-    let project_finish = network
+    // The leaves whose finish the late dates are measured against: every leaf, or the target
+    // and, for a summary target, every leaf below it.
+    let measured: Vec<bool> = match target {
+        None => vec![true; tasks.len()],
+        Some(target) => {
+            let mut below = vec![false; tasks.len()];
+            below[target as usize] = true;
+            for task in network.deepest_first().into_iter().rev() {
+                if let Some(parent) = network.parent[task as usize] {
+                    if below[parent as usize] {
+                        below[task as usize] = true;
+                    }
+                }
+            }
+            below
+        }
+    };
+    let measured_finish = network
         .kind
         .iter()
         .enumerate()
-        .filter(|(_, kind)| kind.is_leaf())
+        .filter(|(node, kind)| kind.is_leaf() && measured[network.node_task[*node] as usize])
         .map(|(node, _)| early.finish[node])
         .max()
         .unwrap_or(HIGH);
-    let target_node = target.map(|position| {
-        let base = network.task_node[position as usize];
-        if network.summary[position as usize] {
-            base + 3
+    let late: Times = network.backward(&early, |node| {
+        let leaf = network.kind[node as usize].is_leaf();
+        if leaf && measured[network.node_task[node as usize] as usize] {
+            measured_finish
         } else {
-            base
+            HIGH
         }
-    });
-    let late: Times = network.backward(&early, |node| match target_node {
-        None if network.kind[node as usize].is_leaf() => project_finish,
-        None => HIGH,
-        Some(target) if target == node => early.finish[node as usize],
-        Some(_) => HIGH,
     });
 
     let mut rollups = vec![Rollup::default(); tasks.len()];

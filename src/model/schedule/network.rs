@@ -43,6 +43,57 @@ use crate::model::ids::TaskId;
 use crate::model::project::Project;
 use crate::model::task::LinkKind;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for task ids and node numbers: a multiply-and-rotate mix per word and a final
+/// avalanche, so random UUIDs and counted ones (`SequentialIds`) both spread over the table.
+/// Unlike the standard hasher it has no random seed, so the core never reads the operating
+/// system's randomness, and it is several times faster on 16-byte keys. Plan data is the
+/// user's own, so there is no hash flooding to defend against.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct IdHasher(u64);
+
+impl IdHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.mix(u64::from(value));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.mix(value);
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.mix(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // Murmur3's finaliser: the multiplications above only carry low bits upwards, and
+        // counted ids differ in their high bits, so every bit is spread to every other here.
+        let mut hash = self.0;
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        hash ^ (hash >> 33)
+    }
+}
+
+/// A map keyed by task ids or node numbers, hashed with [`IdHasher`].
+pub(super) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 /// A value below every real instant: "no bound".
 pub(super) const LOW: i64 = -(1 << 40);
@@ -155,7 +206,7 @@ pub(super) struct Times {
 pub(super) struct Network {
     pub days: WorkingDays,
     /// Where each task id sits in the project's task list.
-    pub index: HashMap<TaskId, u32>,
+    pub index: IdMap<TaskId, u32>,
     /// Per task (project order): its first node.
     pub task_node: Vec<u32>,
     /// Per task: its summary task, when that exists in the project.
@@ -190,7 +241,7 @@ impl Network {
     /// as are parents that do not exist; validation reports those separately.
     pub(super) fn build(project: &Project) -> Network {
         let tasks = project.tasks();
-        let index: HashMap<TaskId, u32> = tasks
+        let index: IdMap<TaskId, u32> = tasks
             .iter()
             .enumerate()
             .map(|(position, task)| (task.id, position as u32))
@@ -264,7 +315,7 @@ impl Network {
 
         let mut network = Network {
             days,
-            index: HashMap::new(),
+            index: IdMap::default(),
             task_node,
             parent,
             summary,
@@ -282,7 +333,7 @@ impl Network {
             sequence: Vec::new(),
             unenforced: Vec::new(),
         };
-        network.add_hierarchy_edges();
+        network.add_hierarchy_edges(project, &index);
         network.add_link_edges(project, &index);
         network.order();
         network.index = index;
@@ -319,7 +370,33 @@ impl Network {
         }
     }
 
-    fn add_hierarchy_edges(&mut self) {
+    /// Adds the edges between summary tasks and their subtasks, but only where links make
+    /// them matter: a summary's floors pass something on only when a link arrives at it or at
+    /// a summary above it, and its roll-ups are read only when a link leaves from it or from a
+    /// summary above it. Most summary tasks have no links, and their four edges per subtask
+    /// would be most of the network.
+    fn add_hierarchy_edges(&mut self, project: &Project, index: &IdMap<TaskId, u32>) {
+        let tasks = project.tasks();
+        // Per task: floor start, floor finish, rolled-up start, rolled-up finish in use.
+        let mut used = vec![[false; 4]; tasks.len()];
+        for (successor, task) in tasks.iter().enumerate() {
+            for dependency in &task.dependencies {
+                let Some(&predecessor) = index.get(&dependency.predecessor) else {
+                    continue;
+                };
+                let (from_side, to_side) = sides(dependency.kind);
+                used[successor][if to_side == Side::Start { 0 } else { 1 }] = true;
+                used[predecessor as usize][if from_side == Side::Start { 2 } else { 3 }] = true;
+            }
+        }
+        for task in self.deepest_first().into_iter().rev() {
+            if let Some(parent) = self.parent[task as usize] {
+                let inherited = used[parent as usize];
+                for (mine, theirs) in used[task as usize].iter_mut().zip(inherited) {
+                    *mine |= theirs;
+                }
+            }
+        }
         for child in 0..self.parent.len() as u32 {
             let Some(parent) = self.parent[child as usize] else {
                 continue;
@@ -334,16 +411,27 @@ impl Network {
                 stretch: false,
                 link: None,
             };
-            let floor_start = edge((base, Side::Start), self.target(child, Side::Start));
-            let floor_finish = edge((base + 1, Side::Start), self.target(child, Side::Finish));
-            let rollup_start = edge(self.source(child, Side::Start), (base + 2, Side::Start));
-            let rollup_finish = edge(self.source(child, Side::Finish), (base + 3, Side::Start));
-            self.edges
-                .extend([floor_start, floor_finish, rollup_start, rollup_finish]);
+            let [floor_start, floor_finish, rollup_start, rollup_finish] = used[parent as usize];
+            if floor_start {
+                let target = self.target(child, Side::Start);
+                self.edges.push(edge((base, Side::Start), target));
+            }
+            if floor_finish {
+                let target = self.target(child, Side::Finish);
+                self.edges.push(edge((base + 1, Side::Start), target));
+            }
+            if rollup_start {
+                let source = self.source(child, Side::Start);
+                self.edges.push(edge(source, (base + 2, Side::Start)));
+            }
+            if rollup_finish {
+                let source = self.source(child, Side::Finish);
+                self.edges.push(edge(source, (base + 3, Side::Start)));
+            }
         }
     }
 
-    fn add_link_edges(&mut self, project: &Project, index: &HashMap<TaskId, u32>) {
+    fn add_link_edges(&mut self, project: &Project, index: &IdMap<TaskId, u32>) {
         for (successor, task) in project.tasks().iter().enumerate() {
             let successor = successor as u32;
             for dependency in &task.dependencies {
@@ -353,12 +441,7 @@ impl Network {
                 if predecessor == successor {
                     continue;
                 }
-                let (from_side, to_side) = match dependency.kind {
-                    LinkKind::FinishToStart => (Side::Finish, Side::Start),
-                    LinkKind::StartToStart => (Side::Start, Side::Start),
-                    LinkKind::FinishToFinish => (Side::Finish, Side::Finish),
-                    LinkKind::StartToFinish => (Side::Start, Side::Finish),
-                };
+                let (from_side, to_side) = sides(dependency.kind);
                 let from = self.source(predecessor, from_side);
                 let to = self.target(successor, to_side);
                 self.edges.push(Edge {
@@ -380,8 +463,8 @@ impl Network {
         let (offsets, targets) = adjacency(nodes, self.edges.iter().map(|e| (e.from, e.to)));
         let components = strongly_connected(nodes, &offsets, &targets);
         let mut component_of = vec![0u32; nodes];
-        for (number, members) in components.iter().enumerate() {
-            for node in members {
+        for number in 0..components.len() {
+            for node in components.members(number) {
                 component_of[*node as usize] = number as u32;
             }
         }
@@ -390,14 +473,15 @@ impl Network {
                 self.in_loop[edge.from as usize] = true;
             }
         }
-        for members in &components {
+        for number in 0..components.len() {
+            let members = components.members(number);
             if members.len() > 1 {
                 for node in members {
                     self.in_loop[*node as usize] = true;
                 }
             }
         }
-        let mut inner_edges: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut inner_edges: IdMap<u32, Vec<u32>> = IdMap::default();
         for (number, edge) in self.edges.iter().enumerate() {
             let component = component_of[edge.from as usize];
             if component == component_of[edge.to as usize] && self.in_loop[edge.from as usize] {
@@ -410,7 +494,8 @@ impl Network {
 
         let mut dropped = vec![false; self.edges.len()];
         let mut sequence = Vec::with_capacity(nodes + nodes / 4);
-        for (number, members) in components.iter().enumerate() {
+        for number in 0..components.len() {
+            let members = components.members(number);
             if members.len() == 1 && !self.in_loop[members[0] as usize] {
                 sequence.push(Step::Whole(members[0]));
             } else {
@@ -472,7 +557,7 @@ impl Network {
         const BUDGET: usize = 4_000_000;
         let kind = &self.kind;
         // Events: a task or milestone has a start and a finish event, anything else one.
-        let mut first_event: HashMap<u32, u32> = HashMap::with_capacity(members.len());
+        let mut first_event: IdMap<u32, u32> = IdMap::default();
         let mut events: Vec<(u32, Side, bool)> = Vec::with_capacity(members.len() * 2);
         let mut alias: Vec<u32> = Vec::with_capacity(members.len() * 2);
         for node in members {
@@ -515,7 +600,7 @@ impl Network {
         }
         // The loose reading of every inner link, remembering the exact one.
         let mut loosened: Vec<(u32, Edge)> = Vec::new();
-        let mut event_edge_of: HashMap<u32, usize> = HashMap::with_capacity(inner.len());
+        let mut event_edge_of: IdMap<u32, usize> = IdMap::default();
         for &number in inner {
             let exact = self.edges[number as usize];
             let mut loose = exact;
@@ -936,6 +1021,16 @@ impl Network {
     }
 }
 
+/// The predecessor's and the successor's side a link kind ties.
+fn sides(kind: LinkKind) -> (Side, Side) {
+    match kind {
+        LinkKind::FinishToStart => (Side::Finish, Side::Start),
+        LinkKind::StartToStart => (Side::Start, Side::Start),
+        LinkKind::FinishToFinish => (Side::Finish, Side::Finish),
+        LinkKind::StartToFinish => (Side::Start, Side::Finish),
+    }
+}
+
 /// True when two edges are read the same way.
 fn same_edge(one: &Edge, other: &Edge) -> bool {
     one.from == other.from && one.to == other.to && one.stretch == other.stretch
@@ -1007,16 +1102,36 @@ fn adjacency(
     (offsets, targets)
 }
 
+/// Strongly connected components, as lists of nodes.
+pub(super) struct Components {
+    /// Every node, grouped by component.
+    nodes: Vec<u32>,
+    /// `nodes[starts[c]..starts[c + 1]]` are the members of component `c`.
+    starts: Vec<u32>,
+}
+
+impl Components {
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn members(&self, component: usize) -> &[u32] {
+        &self.nodes[self.starts[component] as usize..self.starts[component + 1] as usize]
+    }
+}
+
 /// Tarjan's strongly connected components, iteratively, in topological order (every edge
 /// between two components points to a later one).
-fn strongly_connected(nodes: usize, offsets: &[u32], targets: &[u32]) -> Vec<Vec<u32>> {
+fn strongly_connected(nodes: usize, offsets: &[u32], targets: &[u32]) -> Components {
     const UNVISITED: u32 = u32::MAX;
     let mut number = vec![UNVISITED; nodes];
     let mut low = vec![0u32; nodes];
     let mut on_stack = vec![false; nodes];
     let mut stack: Vec<u32> = Vec::new();
     let mut calls: Vec<(u32, u32)> = Vec::new();
-    let mut components: Vec<Vec<u32>> = Vec::new();
+    // Components as they complete: sinks first.
+    let mut finished: Vec<u32> = Vec::with_capacity(nodes);
+    let mut ends: Vec<u32> = Vec::new();
     let mut counter = 0u32;
     for root in 0..nodes as u32 {
         if number[root as usize] != UNVISITED {
@@ -1049,21 +1164,33 @@ fn strongly_connected(nodes: usize, offsets: &[u32], targets: &[u32]) -> Vec<Vec
                     low[caller as usize] = low[caller as usize].min(low[node as usize]);
                 }
                 if low[node as usize] == number[node as usize] {
-                    let mut members = Vec::new();
+                    let begin = finished.len();
                     while let Some(member) = stack.pop() {
                         on_stack[member as usize] = false;
-                        members.push(member);
+                        finished.push(member);
                         if member == node {
                             break;
                         }
                     }
-                    members.reverse();
-                    components.push(members);
+                    finished[begin..].reverse();
+                    ends.push(finished.len() as u32);
                 }
             }
         }
     }
-    components.reverse();
+    // Reverse the order of the components, keeping each one's members in order.
+    let mut components = Components {
+        nodes: Vec::with_capacity(nodes),
+        starts: Vec::with_capacity(ends.len() + 1),
+    };
+    components.starts.push(0);
+    for (position, end) in ends.iter().enumerate().rev() {
+        let begin = if position == 0 { 0 } else { ends[position - 1] };
+        components
+            .nodes
+            .extend_from_slice(&finished[begin as usize..*end as usize]);
+        components.starts.push(components.nodes.len() as u32);
+    }
     components
 }
 
@@ -1088,7 +1215,23 @@ mod tests {
         // 0 -> 1 <-> 2 -> 3
         let (offsets, targets) = adjacency(4, [(0, 1), (1, 2), (2, 1), (2, 3)].into_iter());
         let components = strongly_connected(4, &offsets, &targets);
-        assert_eq!(components, vec![vec![0], vec![1, 2], vec![3]]);
+        let listed: Vec<&[u32]> = (0..components.len())
+            .map(|component| components.members(component))
+            .collect();
+        assert_eq!(listed, vec![&[0][..], &[1, 2][..], &[3][..]]);
+    }
+
+    #[test]
+    fn counted_ids_spread_over_the_hash_table() {
+        use crate::model::ids::SequentialIds;
+        use std::hash::BuildHasher;
+        let mut ids = SequentialIds::default();
+        let build = BuildHasherDefault::<IdHasher>::default();
+        // The low bits pick the bucket: 1,000 counted ids should land in many of 1,024.
+        let buckets: std::collections::HashSet<u64> = (0..1000)
+            .map(|_| build.hash_one(TaskId::new(&mut ids)) & 1023)
+            .collect();
+        assert!(buckets.len() > 500, "only {} buckets used", buckets.len());
     }
 
     #[test]

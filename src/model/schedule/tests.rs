@@ -336,6 +336,37 @@ fn milestone_links_fall_at_the_end_of_the_milestone_day() {
 }
 
 #[test]
+fn milestone_finish_links_and_milestones_on_weekends() {
+    // Gate ◆ Wed 7
+    // Finish with the gate   [Tue 6 .. Wed 7]   (FF from a milestone: finishes on its day)
+    // Hand-over              [Wed 7]            (SF from a milestone: finishes on its day)
+    // Echo ◆ Wed 7                              (milestone to milestone: the same day)
+    // Opening [Thu 8 ..] SF-> Ready ◆ Thu 8      (SF into a milestone: the predecessor's first day)
+    // Weekend ◆ Sat 10 -> After [Mon 12]         (a weekend milestone counts as Friday evening)
+    let mut plan = Plan::new();
+    let gate = plan.milestone("Gate", 7);
+    let with_gate = plan.task("Finish with the gate", 5, 6);
+    let hand_over = plan.task("Hand-over", 5, 5);
+    let echo = plan.milestone("Echo", 5);
+    let opening = plan.task("Opening", 8, 9);
+    let ready = plan.milestone("Ready", 5);
+    let weekend = plan.milestone("Weekend", 10);
+    let after = plan.task("After", 5, 5);
+    plan.link(gate, with_gate, LinkKind::FinishToFinish, 0);
+    plan.link(gate, hand_over, LinkKind::StartToFinish, 0);
+    plan.link(gate, echo, LinkKind::StartToStart, 0);
+    plan.link(opening, ready, LinkKind::StartToFinish, 0);
+    plan.finish_to_start(weekend, after);
+    let schedule = compute(&plan.project);
+    assert_eq!(early(&schedule, with_gate), (jan(6), jan(7)));
+    assert_eq!(early(&schedule, hand_over), (jan(7), jan(7)));
+    assert_eq!(early(&schedule, echo), (jan(7), jan(7)));
+    assert_eq!(early(&schedule, ready), (jan(8), jan(8)));
+    assert_eq!(early(&schedule, weekend), (jan(10), jan(10)));
+    assert_eq!(early(&schedule, after), (jan(12), jan(12)));
+}
+
+#[test]
 fn milestone_forecast_and_slack() {
     let mut plan = Plan::new();
     let mut details = plan.project.details();
