@@ -172,12 +172,19 @@ proptest! {
         let project = build(&tasks, &links, deadline);
         let schedule = schedule::compute(&project);
         check_schedule(&project, &schedule)?;
-        for milestone in project.tasks().iter().filter(|task| task.milestone) {
-            let to_milestone = schedule::compute_to(&project, Some(milestone.id))
-                .expect("the milestone exists");
-            prop_assert!(to_milestone.critical_path.contains(&milestone.id));
+        for target in project
+            .tasks()
+            .iter()
+            .filter(|task| task.milestone || project.is_summary(task.id))
+        {
+            let to_target = schedule::compute_to(&project, Some(target.id))
+                .expect("the target exists");
+            check_schedule(&project, &to_target)?;
+            if target.milestone {
+                prop_assert!(to_target.critical_path.contains(&target.id));
+            }
             prop_assert_eq!(
-                to_milestone.task(milestone.id).and_then(|task| task.total_float),
+                to_target.task(target.id).and_then(|task| task.total_float),
                 Some(0)
             );
         }

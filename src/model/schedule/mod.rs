@@ -290,7 +290,8 @@ fn apply(
         }
     }
 
-    // Summary tasks above whatever changed, deepest first, so each sees its subtasks' new dates.
+    // Summary tasks above whatever changed or moved, deepest first, so that each one sees its
+    // subtasks' new dates.
     let task_count = project.tasks().len();
     let mut affected = vec![false; task_count];
     let mut summaries: Vec<u32> = Vec::new();
@@ -302,7 +303,12 @@ fn apply(
         }
         Some(_) => {
             for task in touched {
-                let mut current = network.parent[task as usize];
+                // A changed summary is rolled up itself; anything else from its parent up.
+                let mut current = if network.summary[task as usize] {
+                    Some(task)
+                } else {
+                    network.parent[task as usize]
+                };
                 while let Some(parent) = current {
                     if affected[parent as usize] {
                         break;

@@ -460,7 +460,8 @@ impl Network {
     /// Finds loops, settles how the links inside them are read, and fixes the evaluation order.
     fn order(&mut self) {
         let nodes = self.node_count();
-        let (offsets, targets) = adjacency(nodes, self.edges.iter().map(|e| (e.from, e.to)));
+        let (offsets, targets) =
+            adjacency(nodes, self.edges.iter().map(|edge| (edge.from, edge.to)));
         let components = strongly_connected(nodes, &offsets, &targets);
         let mut component_of = vec![0u32; nodes];
         for number in 0..components.len() {

@@ -598,6 +598,28 @@ fn link_into_a_summary_constrains_its_subtasks() {
 }
 
 #[test]
+fn a_summary_moved_by_hand_is_rolled_back_to_its_subtasks() {
+    let mut plan = Plan::new();
+    let phase = plan.task("Phase", 5, 5);
+    let first = plan.task("First", 6, 7);
+    let second = plan.task("Second", 8, 9);
+    plan.put_under(phase, first);
+    plan.put_under(phase, second);
+    plan.project
+        .set_task_dates(phase, jan(12), jan(16))
+        .expect("valid dates");
+    let moved = reschedule(&mut plan.project, &[phase]);
+    assert_eq!(
+        moved,
+        vec![Moved {
+            task: phase,
+            from: (jan(12), jan(16)),
+            to: (jan(6), jan(9)),
+        }]
+    );
+}
+
+#[test]
 fn link_out_of_a_summary_start_leaves_from_its_earliest_subtask() {
     let mut plan = Plan::new();
     let phase = plan.task("Phase", 5, 5);
@@ -700,4 +722,30 @@ fn an_empty_project_has_an_empty_schedule() {
     assert!(schedule.tasks().is_empty());
     assert_eq!(schedule.finish, None);
     assert!(schedule.critical_path.is_empty());
+}
+
+#[test]
+fn a_loop_the_model_would_refuse_still_schedules_without_panicking() {
+    // A waits for B and B for A; C's parent chain loops. Commands refuse both, so they are
+    // written straight into the task list, as damaged stored data could be.
+    let mut plan = Plan::new();
+    let a = plan.task("A", 5, 6);
+    let b = plan.task("B", 5, 7);
+    let c = plan.task("C", 5, 5);
+    let d = plan.task("D", 5, 5);
+    plan.finish_to_start(a, b);
+    for shared in plan.project.tasks_mut() {
+        let task = Arc::make_mut(shared);
+        if task.id == a {
+            task.dependencies.push(Dependency::finish_to_start(b));
+        } else if task.id == c {
+            task.parent = Some(d);
+        } else if task.id == d {
+            task.parent = Some(c);
+        }
+    }
+    let schedule = compute(&plan.project);
+    assert_eq!(schedule.tasks().len(), 4);
+    reschedule_all(&mut plan.project);
+    assert!(!violations(&plan.project).is_empty());
 }
