@@ -484,10 +484,8 @@ pub fn reconcile(
             _ => true,
         };
         saved.projects.remove(&id);
-        if unchanged_here {
-            if result.workspace.remove_project(id).is_ok() {
-                result.adopted.push(id);
-            }
+        if unchanged_here && result.workspace.remove_project(id).is_ok() {
+            result.adopted.push(id);
         }
         // A project deleted there but changed here stays, and will be saved again as new.
     }
