@@ -11,6 +11,7 @@ pub mod commands;
 pub mod conflicts;
 pub mod history;
 pub mod persist;
+pub mod plan;
 pub mod view;
 
 use crate::model::io::ImportError;
@@ -175,11 +176,14 @@ impl AppState {
         let before = self.workspace.get_untracked();
         let mut next = before.clone();
         let value = change(&mut next)?;
-        commands::after_change(&before, &mut next, self.today.get_untracked());
+        let moved = commands::after_change(&before, &mut next, self.today.get_untracked());
         self.history
             .update_value(|history| history.record(before, label));
         self.workspace.set(next);
         self.refresh_history_marks();
+        if !moved.is_empty() {
+            self.notice.set(Some(Notice::TasksMoved(moved)));
+        }
         Ok(value)
     }
 
