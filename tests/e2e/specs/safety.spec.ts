@@ -188,7 +188,7 @@ test.describe("undo and redo", () => {
     await app.newTask("Second", { dependsOn: [{ task: "First" }] });
     await app.openTask("Second");
     await app.fillTask({ title: "Second, edited" });
-    await app.editor.getByRole("button", { name: "Save" }).click();
+    await app.editor.getByRole("button", { name: "Save", exact: true }).click();
     await app.openTask("First");
     await app.editor.getByRole("button", { name: "Delete" }).click();
     await page.getByRole("dialog", { name: "Delete task “First”?" }).getByRole("button", { name: "Delete" }).click();
