@@ -22,6 +22,7 @@ pub mod project;
 pub mod ratio;
 pub mod report;
 pub mod risk;
+pub mod sample;
 pub mod schedule;
 pub mod scope;
 pub mod standup;

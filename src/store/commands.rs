@@ -383,6 +383,28 @@ impl AppState {
         }
     }
 
+    /// Adds the sample CRM migration project and opens it. Like an import, it is not an undo
+    /// step, so undo never empties what was just opened.
+    pub fn open_sample_project(self) {
+        let mut next = self.workspace.get_untracked();
+        match crate::model::sample::add_crm_migration(
+            &mut next,
+            self.today.get_untracked(),
+            &mut RandomIds,
+        ) {
+            Ok(id) => {
+                self.replace_without_history(next);
+                self.route.set(super::view::Route::Project(
+                    id,
+                    super::view::ProjectView::Tasks,
+                ));
+                self.notice
+                    .set(Some(Notice::Imported { projects: vec![id] }));
+            }
+            Err(error) => self.fail(error.into()),
+        }
+    }
+
     /// The time now, for timers.
     pub fn now(self) -> chrono::NaiveDateTime {
         clock::now_utc()
