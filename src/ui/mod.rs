@@ -8,6 +8,7 @@ pub mod banners;
 pub mod format;
 pub mod import;
 pub mod messages;
+pub mod offline;
 pub mod projects;
 pub mod settings;
 pub mod shortcuts;
