@@ -131,8 +131,8 @@ ensure_e2e_packages() {
 
 # Release build with wasm-opt into dist/.
 build_release() {
-  log "trunk build --release --offline -> dist/"
-  (cd "$IRONPLAN_ROOT" && trunk build --release --offline)
+  log "trunk build --release --offline -> dist/ (and the single-file edition dist/ironplan.html)"
+  (cd "$IRONPLAN_ROOT" && trunk build --release --offline && node .ci/single-file.mjs dist)
 }
 
 # Everything the release build needs.

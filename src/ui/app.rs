@@ -91,7 +91,18 @@ fn Header() -> impl IntoView {
     view! {
         <header class="header">
             <a class="header__brand" href="#/">
-                <img src="public/favicon.svg" alt="" width="24" height="24" />
+                <svg
+                    class="header__logo"
+                    viewBox="0 0 64 64"
+                    width="24"
+                    height="24"
+                    aria-hidden="true"
+                >
+                    <rect width="64" height="64" rx="14" fill="#1d5fc4"></rect>
+                    <rect x="11" y="15" width="26" height="8" rx="3" fill="#fff"></rect>
+                    <rect x="22" y="28" width="31" height="8" rx="3" fill="#fff" fill-opacity=".88"></rect>
+                    <rect x="15" y="41" width="21" height="8" rx="3" fill="#fff" fill-opacity=".75"></rect>
+                </svg>
                 <span>"Ironplan"</span>
             </a>
             <nav class="header__nav" aria-label="Main">
