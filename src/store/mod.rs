@@ -10,6 +10,8 @@ pub mod clock;
 pub mod commands;
 pub mod history;
 pub mod persist;
+pub mod reporting;
+pub mod tracking;
 pub mod view;
 
 use crate::model::io::ImportError;
