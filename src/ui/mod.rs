@@ -10,9 +10,12 @@ pub mod format;
 pub mod import;
 pub mod messages;
 pub mod projects;
+pub mod report;
 pub mod settings;
 pub mod shortcuts;
+pub mod standup;
 pub mod tasks;
+pub mod timesheet;
 pub mod widgets;
 
 pub use app::App;
