@@ -4,6 +4,7 @@
 //! own undo step, as in a spreadsheet.
 
 mod columns;
+mod health;
 mod people;
 
 use super::format;
@@ -14,6 +15,7 @@ use crate::model::{Calendar, ProjectId};
 use crate::store::AppState;
 use chrono::NaiveDate;
 use columns::ColumnSettings;
+use health::HealthSettings;
 use leptos::prelude::*;
 use people::PeopleSettings;
 use std::collections::BTreeSet;
@@ -155,6 +157,7 @@ pub fn ProjectSettingsDialog(id: ProjectId, on_close: Callback<()>) -> impl Into
             </form>
             <PeopleSettings id=id />
             <ColumnSettings id=id />
+            <HealthSettings id=id />
         </Modal>
     }
     .into_any()
