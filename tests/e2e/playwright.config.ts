@@ -7,7 +7,14 @@ import { defineConfig, devices } from "@playwright/test";
 // Browsers are never downloaded (`npx playwright install` cannot work here): the
 // system Chromium is used, path from $CHROMIUM_PATH (default /usr/bin/chromium).
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Each checkout gets its own port (derived from its path), so suites run side by side in
+// several checkouts never talk to each other's server.
+const checkoutPort = () => {
+  let hash = 0;
+  for (const char of process.cwd()) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return 4200 + (hash % 1000);
+};
+const PORT = Number(process.env.E2E_PORT ?? checkoutPort());
 const HOST = "127.0.0.1";
 const isCI = !!process.env.CI;
 
@@ -49,7 +56,7 @@ export default defineConfig({
   webServer: {
     command: `node serve.mjs --root ../../dist --host ${HOST} --port ${PORT} --base /ironplan/`,
     url: `http://${HOST}:${PORT}/`,
-    reuseExistingServer: !isCI,
+    reuseExistingServer: false,
     timeout: 30_000,
     stdout: "ignore",
     stderr: "pipe",

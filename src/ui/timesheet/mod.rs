@@ -311,7 +311,7 @@ pub fn TimesheetPage(id: ProjectId) -> impl IntoView {
         <section class="timesheet" aria-labelledby="timesheet-heading">
             <div class="timesheet__controls">
                 <label class="timesheet__person">
-                    "Person"
+                    "Timesheet of"
                     <select
                         class="field__input"
                         on:change=move |event| {
