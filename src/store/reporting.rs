@@ -7,10 +7,10 @@
 
 use super::clock::RandomIds;
 use super::{AppError, AppState};
-use leptos::prelude::*;
 use crate::model::{
     Baseline, BaselineId, HealthThresholds, ProjectId, Risk, RiskId, ScopeChangeId,
 };
+use leptos::prelude::*;
 
 impl AppState {
     /// Snapshots project `project` as a new baseline named `name`, which becomes the current
@@ -139,7 +139,11 @@ mod tests {
         let (kind, change, growth) = state.workspace().with_untracked(|workspace| {
             let project = workspace.find_project(project).expect("project exists");
             let change = project.scope_log().last().expect("one change").clone();
-            (change.kind, change.id, scope_growth(project).expect("a baseline"))
+            (
+                change.kind,
+                change.id,
+                scope_growth(project).expect("a baseline"),
+            )
         });
         assert_eq!(kind, ScopeChangeKind::Added);
         assert_eq!(growth.current_hours, Hours::whole(12));

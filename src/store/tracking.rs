@@ -216,8 +216,13 @@ pub(crate) mod tests {
         let (workspace, project, task, person) = sample();
         let state = AppState::with_workspace(workspace, Saved::default());
         assert!(state.start_timer(project, task, person));
-        assert!(!state.start_timer(project, task, person), "one timer per task");
-        let hours = state.stop_timer(project, task).expect("a timer was running");
+        assert!(
+            !state.start_timer(project, task, person),
+            "one timer per task"
+        );
+        let hours = state
+            .stop_timer(project, task)
+            .expect("a timer was running");
         assert!(hours > Hours::ZERO);
         state.workspace().with_untracked(|workspace| {
             let task = workspace

@@ -83,7 +83,9 @@ pub fn burnup(project: &Project, today: NaiveDate, first_day: Weekday) -> Vec<Bu
                 baseline_leaves
                     .iter()
                     .map(|task| {
-                        let total = project.calendar.working_days_inclusive(task.start, task.end);
+                        let total = project
+                            .calendar
+                            .working_days_inclusive(task.start, task.end);
                         let estimate = i128::from(task.estimate.centi());
                         if end >= task.end || total == 0 {
                             if end >= task.end {

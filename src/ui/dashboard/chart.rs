@@ -361,7 +361,11 @@ mod tests {
         let line = &geometry.lines[0];
         assert!(line.path.starts_with("M64.0,232.0 L"));
         assert_eq!(line.dots.len(), 1);
-        let labels: Vec<&str> = geometry.y_ticks.iter().map(|tick| tick.label.as_str()).collect();
+        let labels: Vec<&str> = geometry
+            .y_ticks
+            .iter()
+            .map(|tick| tick.label.as_str())
+            .collect();
         assert_eq!(labels, vec!["0", "10", "20", "30", "40"]);
     }
 

@@ -129,7 +129,10 @@ pub fn health_cards(project: &Project, people: &[Person], today: NaiveDate) -> V
                 .unwrap_or_else(|| "Not set".to_string()),
         ),
         ("Actual cost", money(actual)),
-        ("CPI", index(earned.as_ref().and_then(|figures| figures.cpi))),
+        (
+            "CPI",
+            index(earned.as_ref().and_then(|figures| figures.cpi)),
+        ),
         (
             "Earned value",
             maybe_money(earned.as_ref().map(|figures| figures.ev)),
@@ -156,7 +159,10 @@ pub fn health_cards(project: &Project, people: &[Person], today: NaiveDate) -> V
                 .map(|slip| working_days(slip.days))
                 .unwrap_or_else(|| NOT_AVAILABLE.to_string()),
         ),
-        ("SPI", index(earned.as_ref().and_then(|figures| figures.spi))),
+        (
+            "SPI",
+            index(earned.as_ref().and_then(|figures| figures.spi)),
+        ),
     ];
 
     verdicts

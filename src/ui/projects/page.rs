@@ -1,10 +1,10 @@
 //! One project: its heading, the view navigation, and the open view.
 
-use super::super::settings::ProjectSettingsDialog;
-use super::super::tasks::editor::TaskEditor;
 use super::super::dashboard::DashboardPage;
 use super::super::report::StatusReportPage;
+use super::super::settings::ProjectSettingsDialog;
 use super::super::standup::StandupPage;
+use super::super::tasks::editor::TaskEditor;
 use super::super::tasks::TasksPage;
 use super::super::timesheet::TimesheetPage;
 use super::super::widgets::file::download;

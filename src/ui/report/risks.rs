@@ -97,9 +97,9 @@ impl RiskForm {
 #[component]
 fn RiskFields(form: RwSignal<RiskForm>, team: Memo<Vec<(String, String)>>) -> impl IntoView {
     let select = move |label: &'static str,
-                        options: Vec<(String, String)>,
-                        get: fn(&RiskForm) -> String,
-                        set: fn(&mut RiskForm, String)| {
+                       options: Vec<(String, String)>,
+                       get: fn(&RiskForm) -> String,
+                       set: fn(&mut RiskForm, String)| {
         view! {
             <label class="risks__field">
                 {label}
@@ -129,7 +129,12 @@ fn RiskFields(form: RwSignal<RiskForm>, team: Memo<Vec<(String, String)>>) -> im
         .collect();
     let impacts: Vec<(String, String)> = IMPACTS
         .into_iter()
-        .map(|impact| (impact_key(impact).to_string(), impact_label(impact).to_string()))
+        .map(|impact| {
+            (
+                impact_key(impact).to_string(),
+                impact_label(impact).to_string(),
+            )
+        })
         .collect();
     view! {
         {select("Kind", kinds, |form| form.kind.clone(), |form, value| form.kind = value)}

@@ -47,17 +47,29 @@ fn parse_cpi(text: &str) -> Option<u32> {
     if whole.is_empty() && fraction.is_empty() {
         return None;
     }
-    if fraction.len() > 3 || !whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit()) {
+    if fraction.len() > 3
+        || !whole
+            .chars()
+            .chain(fraction.chars())
+            .all(|c| c.is_ascii_digit())
+    {
         return None;
     }
-    let whole: u32 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let whole: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
     let fraction: u32 = format!("{fraction:0<3}").parse().ok()?;
     let value = whole.checked_mul(1000)?.checked_add(fraction)?;
     (value <= 10_000).then_some(value)
 }
 
 fn parse_whole(text: &str) -> Option<u32> {
-    text.trim().parse::<u32>().ok().filter(|value| *value <= 10_000)
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|value| *value <= 10_000)
 }
 
 impl ThresholdForm {
@@ -74,12 +86,14 @@ impl ThresholdForm {
     }
 
     /// Checks every field and their order (red beyond amber); all messages at once.
-    pub fn check(&self) -> Result<HealthThresholds, ThresholdErrors> {
+    pub fn check(&self) -> Result<HealthThresholds, Box<ThresholdErrors>> {
         let mut errors = ThresholdErrors::default();
         let cpi = |text: &str, slot: &mut Option<String>| {
             let value = parse_cpi(text);
             if value.is_none() {
-                *slot = Some("Enter a CPI from 0 to 10 with up to three decimals, such as 0.95.".to_string());
+                *slot = Some(
+                    "Enter a CPI from 0 to 10 with up to three decimals, such as 0.95.".to_string(),
+                );
             }
             value
         };
@@ -92,18 +106,24 @@ impl ThresholdForm {
         };
         let budget_amber = cpi(&self.budget_amber, &mut errors.budget_amber);
         let budget_red = cpi(&self.budget_red, &mut errors.budget_red);
-        let schedule_amber = whole(&self.schedule_amber, &mut errors.schedule_amber, "working days");
+        let schedule_amber = whole(
+            &self.schedule_amber,
+            &mut errors.schedule_amber,
+            "working days",
+        );
         let schedule_red = whole(&self.schedule_red, &mut errors.schedule_red, "working days");
         let scope_amber = whole(&self.scope_amber, &mut errors.scope_amber, "percent");
         let scope_red = whole(&self.scope_red, &mut errors.scope_red, "percent");
         if let (Some(amber), Some(red)) = (budget_amber, budget_red) {
             if red > amber {
-                errors.budget_red = Some("The red CPI must be at or below the amber CPI.".to_string());
+                errors.budget_red =
+                    Some("The red CPI must be at or below the amber CPI.".to_string());
             }
         }
         if let (Some(amber), Some(red)) = (schedule_amber, schedule_red) {
             if red < amber {
-                errors.schedule_red = Some("Red must be at least as many days as amber.".to_string());
+                errors.schedule_red =
+                    Some("Red must be at least as many days as amber.".to_string());
             }
         }
         if let (Some(amber), Some(red)) = (scope_amber, scope_red) {
@@ -134,7 +154,7 @@ impl ThresholdForm {
                 scope_amber_percent,
                 scope_red_percent,
             }),
-            _ => Err(errors),
+            _ => Err(Box::new(errors)),
         }
     }
 }
@@ -169,7 +189,7 @@ pub fn HealthSettings(id: ProjectId) -> impl IntoView {
         };
         match form.check() {
             Err(found) => {
-                errors.set(found);
+                errors.set(*found);
                 saved.set(None);
             }
             Ok(thresholds) => match state.set_health_thresholds(id, thresholds) {

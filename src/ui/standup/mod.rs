@@ -83,10 +83,7 @@ fn standup_view(workspace: &Workspace, project: &Project, today: NaiveDate) -> S
     StandupView {
         today: format::date(today),
         since: match board.last_standup {
-            Some(day) => format!(
-                "Done since the last stand-up on {}.",
-                format::date(day)
-            ),
+            Some(day) => format!("Done since the last stand-up on {}.", format::date(day)),
             None => format!(
                 "No earlier stand-up recorded: done since {}, the previous working day.",
                 format::date(board.since)
@@ -114,7 +111,10 @@ fn standup_view(workspace: &Workspace, project: &Project, today: NaiveDate) -> S
                         format!("Done since {}", format::date(board.since)),
                         items(&group.done, &done),
                     ),
-                    ("In progress".to_string(), items(&group.in_progress, &progress)),
+                    (
+                        "In progress".to_string(),
+                        items(&group.in_progress, &progress),
+                    ),
                     ("Blocked".to_string(), items(&group.blocked, &blocked)),
                     ("Overdue".to_string(), items(&group.overdue, &due)),
                     ("Due soon".to_string(), items(&group.due_soon, &due)),

@@ -64,9 +64,8 @@ impl EntryForm {
         let hours = match Hours::parse(&self.hours) {
             Ok(hours) if hours > Hours::ZERO && hours <= MAX_ENTRY_HOURS => Some(hours),
             _ => {
-                errors.hours = Some(
-                    "Enter hours more than 0 and at most 24, such as 1.5.".to_string(),
-                );
+                errors.hours =
+                    Some("Enter hours more than 0 and at most 24, such as 1.5.".to_string());
                 None
             }
         };
@@ -155,9 +154,7 @@ fn time_summary(state: AppState, project: ProjectId, task: TaskId) -> Option<Tim
             logged: format::hours(task.logged_hours()),
             actual: format::money(actual, currency),
             assignee: task.assignee,
-            timer: task
-                .timer
-                .map(|timer| (name(timer.person), timer.started)),
+            timer: task.timer.map(|timer| (name(timer.person), timer.started)),
             entries: task
                 .time_entries
                 .iter()
@@ -393,8 +390,12 @@ pub fn EntryFields(
 ) -> impl IntoView {
     let id = super::super::widgets::unique_id("entry");
     let field = |name: &str| format!("{id}-{name}");
-    let (date_id, person_id, hours_id, note_id) =
-        (field("date"), field("person"), field("hours"), field("note"));
+    let (date_id, person_id, hours_id, note_id) = (
+        field("date"),
+        field("person"),
+        field("hours"),
+        field("note"),
+    );
     let invalid = move |pick: fn(&EntryFormErrors) -> bool| {
         move || if pick(&errors.get()) { "true" } else { "false" }
     };

@@ -198,7 +198,11 @@ pub fn TimesheetPage(id: ProjectId) -> impl IntoView {
             SheetView {
                 days: days.iter().map(|day| day_heading(*day)).collect(),
                 rows,
-                day_totals: sheet.day_totals.iter().map(|hours| format::hours(*hours)).collect(),
+                day_totals: sheet
+                    .day_totals
+                    .iter()
+                    .map(|hours| format::hours(*hours))
+                    .collect(),
                 total: format::hours(sheet.total),
                 entries: week_entries,
                 tasks: workspace
@@ -286,7 +290,10 @@ pub fn TimesheetPage(id: ProjectId) -> impl IntoView {
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let task = add_task.get_untracked().parse::<TaskId>().ok();
-        task_error.set(task.is_none().then(|| "Choose the task the time was spent on.".to_string()));
+        task_error.set(
+            task.is_none()
+                .then(|| "Choose the task the time was spent on.".to_string()),
+        );
         match (add_form.get_untracked().check(), task) {
             (Err(errors), _) => add_errors.set(errors),
             (Ok(_), None) => add_errors.set(EntryFormErrors::default()),
@@ -587,7 +594,10 @@ mod tests {
             cell_edit("3.5", Some((entry, two))),
             Ok(CellEdit::Update(entry, Hours::from_centi(350)))
         );
-        assert_eq!(cell_edit("0", Some((entry, two))), Ok(CellEdit::Remove(entry)));
+        assert_eq!(
+            cell_edit("0", Some((entry, two))),
+            Ok(CellEdit::Remove(entry))
+        );
         assert!(cell_edit("25", None).is_err());
         assert!(cell_edit("lots", None).is_err());
     }
