@@ -1,5 +1,5 @@
 //! The "Health thresholds" section of project settings: where scope, budget and schedule turn
-//! amber and red, with a message beside each bad field. Saved with its own button, as one undo
+//! amber and red, with a message beside each bad field. Applied with its own button, as one undo
 //! step.
 
 use crate::model::HealthThresholds;
@@ -208,7 +208,7 @@ pub fn HealthSettings(id: ProjectId) -> impl IntoView {
         <section class="settings__section" aria-labelledby="settings-health">
             <h3 id="settings-health">"Health thresholds"</h3>
             <p class="field__hint">
-                "Where the Dashboard's Scope, Budget and Schedule cards turn amber (at risk) and red (off track). Saved with its own button."
+                "Where the Dashboard's Scope, Budget and Schedule cards turn amber (at risk) and red (off track). Applied with its own button."
             </p>
             <div class="field-row">
                 <TextField label="Budget amber below CPI" value=budget_amber inputmode="decimal" error=error_of(|errors| errors.budget_amber.clone()) />
@@ -224,7 +224,7 @@ pub fn HealthSettings(id: ProjectId) -> impl IntoView {
             </div>
             <div class="toolbar">
                 <button type="button" class="button" on:click=save>
-                    "Save thresholds"
+                    "Apply thresholds"
                 </button>
                 <span role="status">{move || saved.get().unwrap_or_default()}</span>
             </div>

@@ -114,11 +114,11 @@ test.describe("dashboard", () => {
     const settings = page.getByRole("dialog", { name: "Project settings" });
     await settings.getByLabel("Budget red below CPI").fill("0.99");
     await settings.getByLabel("Scope red above growth (%)").fill("30");
-    await settings.getByRole("button", { name: "Save thresholds" }).click();
+    await settings.getByRole("button", { name: "Apply thresholds" }).click();
     await expect(settings).toContainText("The red CPI must be at or below the amber CPI.");
     await expect(settings.getByLabel("Budget red below CPI")).toHaveAttribute("aria-invalid", "true");
     await settings.getByLabel("Budget red below CPI").fill("0.9");
-    await settings.getByRole("button", { name: "Save thresholds" }).click();
+    await settings.getByRole("button", { name: "Apply thresholds" }).click();
     await expect(settings).toContainText("Health thresholds saved.");
     await page.keyboard.press("Escape");
     await dashboard.open();
