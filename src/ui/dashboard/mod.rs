@@ -74,7 +74,9 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
                             </section>
                             <section class="dashboard__section" aria-labelledby="dashboard-money">
                                 <h2 id="dashboard-money">"Cost over time"</h2>
-                                <LineChart data=Signal::stored(budget) />
+                                <div class="dashboard__charts">
+                                    <LineChart data=Signal::stored(budget) />
+                                </div>
                             </section>
                         }
                     })
