@@ -1,6 +1,8 @@
 //! Scenarios for cost, earned value, scope, health, workload and the status report, built only
 //! through the model's public commands, as the store would build them.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::{NaiveDate, Weekday};
 use ironplan::model::cost::project_cost;
 use ironplan::model::earned_value::{earned_value, series};

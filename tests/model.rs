@@ -543,9 +543,108 @@ proptest! {
         }
     }
 
+    /// The compact storage encoding gives back the same project, in well under 150
+    /// characters a task.
+    #[test]
+    fn the_storage_encoding_round_trips(steps in proptest::collection::vec(step(), 0..50)) {
+        let (workspace, project_id) = session(&steps);
+        let project = workspace.project(project_id).expect("exists");
+        let text = io::write_compact_project(project, workspace.people(), 7);
+        prop_assert_eq!(io::stored_revision(&text), Some(7));
+        match io::read_plan(&text) {
+            Ok(Plan::Project(imported)) => {
+                prop_assert_eq!(&imported.project, project);
+                prop_assert_eq!(imported.revision, Some(7));
+            }
+            other => prop_assert!(false, "unexpected {:?}", other),
+        }
+    }
+
     /// Arbitrary text never panics the reader; it is a plan or an error.
     #[test]
     fn any_text_is_read_without_panicking(text in "\\PC{0,200}") {
         let _ = io::read_plan(&text);
     }
+}
+
+#[test]
+fn a_realistic_plan_is_stored_in_under_150_characters_a_task() {
+    let mut ids = SequentialIds::starting_at(0x5eed_0000_0000_0000);
+    let mut workspace = Workspace::default();
+    let project = new_project(&mut ids);
+    let project_id = project.id;
+    workspace.add_project(project).expect("added");
+    let people: Vec<PersonId> = (0..20)
+        .map(|number| {
+            let person = Person::new(PersonId::new(&mut ids), format!("Person {number}"));
+            let id = person.id;
+            workspace
+                .add_person(person, Some(project_id))
+                .expect("added");
+            id
+        })
+        .collect();
+    let words = [
+        "Configure",
+        "Migrate",
+        "Test",
+        "Review",
+        "Deploy",
+        "Document",
+        "Design",
+        "Train",
+    ];
+    let objects = [
+        "CRM data",
+        "user accounts",
+        "SSO login",
+        "reports",
+        "firewall rules",
+        "backups",
+    ];
+    let project = workspace.project_mut(project_id).expect("exists");
+    let columns: Vec<_> = project.columns().iter().map(|column| column.id).collect();
+    let mut previous: Vec<TaskId> = Vec::new();
+    for number in 0..1_000usize {
+        let title = format!(
+            "{} {} ({number})",
+            words[number % words.len()],
+            objects[number % objects.len()]
+        );
+        let mut task = Task::new(
+            TaskId::new(&mut ids),
+            title,
+            columns[number % 3],
+            day((number % 90) as i64),
+            day(0),
+        );
+        task.end = day((number % 90) as i64 + (number % 7) as i64);
+        task.estimate = Hours::whole((number % 40) as u32 + 1);
+        task.assignee = Some(people[number % people.len()]);
+        task.progress = Progress::new((number % 11 * 10) as i64).expect("in range");
+        if number % 10 < 3 {
+            if let Some(predecessor) = previous.get(number.saturating_sub(5)) {
+                task.dependencies
+                    .push(Dependency::finish_to_start(*predecessor));
+                task.start = task.start.max(day(200));
+                task.end = task.end.max(task.start);
+            }
+        }
+        if number % 3 == 2 {
+            task.completed = None;
+        }
+        previous.push(task.id);
+        project.add_task(task, day(0)).expect("valid task");
+    }
+    let project = workspace.project(project_id).expect("exists");
+    let text = io::write_compact_project(project, workspace.people(), 1);
+    let per_task = text.chars().count() / project.tasks().len();
+    assert!(per_task <= 150, "{per_task} characters a task");
+    let plain = io::export_project(project, workspace.people());
+    assert!(
+        text.len() * 2 < plain.len(),
+        "compact {} vs plain {}",
+        text.len(),
+        plain.len()
+    );
 }

@@ -359,6 +359,39 @@ impl Project {
         Ok(())
     }
 
+    /// Moves task `id` to `start..=end` (inclusive) and changes nothing else. Refuses dates
+    /// outside the model's range, an end before the start and a milestone spanning days. The
+    /// scheduler moves tasks through this; it does not move successors itself.
+    pub fn set_task_dates(&mut self, id: TaskId, start: NaiveDate, end: NaiveDate) -> ModelResult {
+        let index = self.task_index(id).ok_or(ModelError::UnknownTask(id))?;
+        self.set_task_dates_at(index, start, end)
+    }
+
+    /// [`Project::set_task_dates`] for the task at `index` in [`Project::tasks`], which must
+    /// exist. The task is copied only when its dates change.
+    pub(super) fn set_task_dates_at(
+        &mut self,
+        index: usize,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> ModelResult {
+        let task = &self.tasks[index];
+        check_date(start)?;
+        check_date(end)?;
+        if end < start {
+            return Err(ModelError::EndBeforeStart { start, end });
+        }
+        if task.milestone && start != end {
+            return Err(ModelError::MilestoneSpansDays { start, end });
+        }
+        if task.start != start || task.end != end {
+            let task = Arc::make_mut(&mut self.tasks[index]);
+            task.start = start;
+            task.end = end;
+        }
+        Ok(())
+    }
+
     /// Removes a task with all its subtasks, and every dependency on them. Returns the ids
     /// removed, the task itself first.
     pub fn remove_task(&mut self, id: TaskId) -> ModelResult<Vec<TaskId>> {

@@ -22,6 +22,8 @@ pub struct Persistence {
     pub saved: Saved,
     pending: Option<TimeoutHandle>,
     last_save_at: f64,
+    /// When the last save that wrote something succeeded (epoch milliseconds).
+    last_success: Option<f64>,
 }
 
 impl Persistence {
@@ -32,6 +34,7 @@ impl Persistence {
             saved,
             pending: None,
             last_save_at: f64::NEG_INFINITY,
+            last_success: None,
         }
     }
 }
@@ -96,6 +99,25 @@ pub fn install_autosave(state: AppState) {
             schedule_save(state);
         }
     });
+    // Loading may have repaired the index; write the repair at once.
+    let repaired = state.persistence.with_value(|persistence| {
+        persistence.store.is_some()
+            && state
+                .workspace
+                .with_untracked(|workspace| !persist::is_saved(workspace, &persistence.saved))
+    });
+    if repaired {
+        schedule_save(state);
+    }
+    ask_for_persistent_storage();
+    let on_storage = window_event_listener(leptos::ev::storage, move |event| {
+        let ours = event
+            .key()
+            .is_none_or(|key| key.starts_with(persist::PREFIX));
+        if ours {
+            take_in_other_tabs(state);
+        }
+    });
     let flush = move || save_now(state);
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
     let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -106,7 +128,59 @@ pub fn install_autosave(state: AppState) {
     on_cleanup(move || {
         on_hide.remove();
         on_visibility.remove();
+        on_storage.remove();
     });
+}
+
+/// Asks the browser to keep this origin's storage when space runs low (best effort).
+fn ask_for_persistent_storage() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().storage().persist();
+    }
+}
+
+/// Another tab saved: take in what this tab did not change, and flag what both changed.
+pub fn take_in_other_tabs(state: AppState) {
+    let current = state.workspace.get_untracked();
+    let outcome = state
+        .persistence
+        .try_update_value(|persistence| {
+            let store = persistence.store.as_ref()?;
+            Some(persist::reconcile(
+                store.as_ref(),
+                &current,
+                &mut persistence.saved,
+            ))
+        })
+        .flatten();
+    let Some(Ok(merged)) = outcome else {
+        return;
+    };
+    if !merged.problems.is_empty() {
+        state.problems.update(|problems| {
+            for problem in merged.problems {
+                if !problems.iter().any(|known| known.key == problem.key) {
+                    problems.push(problem);
+                }
+            }
+        });
+    }
+    if !merged.adopted.is_empty() {
+        state.replace_without_history(merged.workspace);
+        state
+            .notice
+            .set(Some(super::Notice::UpdatedFromAnotherTab(merged.adopted)));
+    }
+    if !merged.conflicts.is_empty() {
+        state.conflicts.update(|conflicts| {
+            for id in &merged.conflicts {
+                if !conflicts.contains(id) {
+                    conflicts.push(*id);
+                }
+            }
+        });
+    }
 }
 
 /// Marks the state as saving and schedules one save, respecting the debounce and the rate.
@@ -150,22 +224,18 @@ pub fn save_now(state: AppState) {
         }
         let result = persist::save(store.as_mut(), &workspace, &mut persistence.saved);
         persistence.last_save_at = super::clock::now_millis();
+        if result.is_ok() {
+            persistence.last_success = Some(persistence.last_save_at);
+        }
         Some(result.map(Some))
     });
-    let last_saved = match state.save_state.get_untracked() {
-        SaveState::Saved { at } => at,
-        SaveState::NotSaved { last_saved, .. } => last_saved,
-        _ => None,
-    };
+    let last_saved = state
+        .persistence
+        .with_value(|persistence| persistence.last_success);
     match outcome.flatten() {
         None => {}
         Some(Ok(report)) => {
-            let at = if report.is_some() {
-                Some(super::clock::now_millis())
-            } else {
-                last_saved
-            };
-            state.save_state.set(SaveState::Saved { at });
+            state.save_state.set(SaveState::Saved { at: last_saved });
             if report.is_some() {
                 mark("ironplan:saved");
             }
@@ -177,10 +247,19 @@ pub fn save_now(state: AppState) {
             });
             retry_later(state);
         }
-        Some(Err(SaveError::Conflict(projects))) => state.save_state.set(SaveState::NotSaved {
-            reason: NotSavedReason::Conflict(projects),
-            last_saved,
-        }),
+        Some(Err(SaveError::Conflict(projects))) => {
+            state.conflicts.update(|conflicts| {
+                for id in &projects {
+                    if !conflicts.contains(id) {
+                        conflicts.push(*id);
+                    }
+                }
+            });
+            state.save_state.set(SaveState::NotSaved {
+                reason: NotSavedReason::Conflict(projects),
+                last_saved,
+            });
+        }
         Some(Err(SaveError::Storage(fault))) => {
             state.save_state.set(SaveState::NotSaved {
                 reason: NotSavedReason::Failed(fault.to_string()),
@@ -201,6 +280,46 @@ fn retry_later(state: AppState) {
         },
         std::time::Duration::from_secs(5),
     );
+}
+
+/// How full browser storage is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageUse {
+    /// Characters Ironplan keeps.
+    pub ours: usize,
+    /// Characters the whole origin keeps; the quota applies to this.
+    pub total: usize,
+    /// The usual per-origin quota, in characters.
+    pub quota: usize,
+}
+
+impl StorageUse {
+    /// Percent of the quota in use, 0 to 100.
+    pub fn percent(&self) -> u32 {
+        ((self.total as f64 / self.quota as f64) * 100.0)
+            .round()
+            .min(100.0) as u32
+    }
+
+    /// True past 70 %, when it is time to export and clean up.
+    pub fn is_high(&self) -> bool {
+        self.total * 10 > self.quota * 7
+    }
+}
+
+impl AppState {
+    /// How much of the origin's storage is used, or `None` without storage.
+    pub fn storage_use(self) -> Option<StorageUse> {
+        self.persistence.with_value(|persistence| {
+            let store = persistence.store.as_ref()?;
+            let (ours, total) = persist::used_characters(store.as_ref()).ok()?;
+            Some(StorageUse {
+                ours,
+                total,
+                quota: persist::QUOTA_CHARACTERS,
+            })
+        })
+    }
 }
 
 /// Records a User Timing mark, so any harness can measure the app the same way.

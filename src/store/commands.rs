@@ -5,7 +5,7 @@
 use super::clock::{self, RandomIds};
 use super::{AppError, AppState, Notice};
 use crate::model::io::{self, ImportMode, Plan};
-use crate::model::scope;
+use crate::model::{schedule, scope};
 use crate::model::{
     Column, ColumnCategory, ColumnId, Dependency, Person, PersonId, Project, ProjectDetails,
     ProjectId, Task, TaskId, Theme, Workspace,
@@ -383,15 +383,72 @@ impl AppState {
         }
     }
 
+    /// Adds the sample CRM migration project and opens it. Like an import, it is not an undo
+    /// step, so undo never empties what was just opened.
+    pub fn open_sample_project(self) {
+        let mut next = self.workspace.get_untracked();
+        match crate::model::sample::add_crm_migration(
+            &mut next,
+            self.today.get_untracked(),
+            &mut RandomIds,
+        ) {
+            Ok(id) => {
+                self.replace_without_history(next);
+                self.route.set(super::view::Route::Project(
+                    id,
+                    super::view::ProjectView::Tasks,
+                ));
+                self.notice
+                    .set(Some(Notice::Imported { projects: vec![id] }));
+            }
+            Err(error) => self.fail(error.into()),
+        }
+    }
+
     /// The time now, for timers.
     pub fn now(self) -> chrono::NaiveDateTime {
         clock::now_utc()
     }
 }
 
-/// Follow-ups every change gets, on the projects it touched: the scope log records what was
+/// The tasks of `new` that are new or changed since `old` (shared tasks are skipped by pointer).
+fn changed_tasks(old: &Project, new: &Project) -> Vec<TaskId> {
+    let (old_tasks, new_tasks) = (old.tasks(), new.tasks());
+    if old_tasks.len() == new_tasks.len()
+        && old_tasks
+            .iter()
+            .zip(new_tasks)
+            .all(|(before, after)| before.id == after.id)
+    {
+        return old_tasks
+            .iter()
+            .zip(new_tasks)
+            .filter(|(before, after)| !std::sync::Arc::ptr_eq(before, after))
+            .map(|(_, after)| after.id)
+            .collect();
+    }
+    let known: std::collections::HashMap<TaskId, &std::sync::Arc<Task>> =
+        old_tasks.iter().map(|task| (task.id, task)).collect();
+    new_tasks
+        .iter()
+        .filter(|task| {
+            known
+                .get(&task.id)
+                .is_none_or(|before| !std::sync::Arc::ptr_eq(before, task))
+        })
+        .map(|task| task.id)
+        .collect()
+}
+
+/// Follow-ups every change gets, on the projects it touched: auto-scheduling moves successors
+/// that the change made late (returned, for the notice), and the scope log records what was
 /// added, removed or re-estimated after the baseline.
-pub(crate) fn after_change(before: &Workspace, next: &mut Workspace, today: chrono::NaiveDate) {
+pub(crate) fn after_change(
+    before: &Workspace,
+    next: &mut Workspace,
+    today: chrono::NaiveDate,
+) -> Vec<TaskId> {
+    let mut moved_by_schedule = Vec::new();
     let touched: Vec<ProjectId> = next
         .projects()
         .iter()
@@ -408,6 +465,26 @@ pub(crate) fn after_change(before: &Workspace, next: &mut Workspace, today: chro
         let (Some(old), Some(new)) = (before.find_project(id), next.find_project(id)) else {
             continue;
         };
+        let changed = changed_tasks(old, new);
+        if !changed.is_empty() {
+            if let Ok(project) = next.project_mut(id) {
+                let moved = schedule::reschedule(project, &changed);
+                let summaries: std::collections::HashSet<TaskId> = project
+                    .tasks()
+                    .iter()
+                    .filter_map(|task| task.parent)
+                    .collect();
+                moved_by_schedule.extend(
+                    moved
+                        .into_iter()
+                        .map(|moved| moved.task)
+                        .filter(|task| !changed.contains(task) && !summaries.contains(task)),
+                );
+            }
+        }
+        let (Some(old), Some(new)) = (before.find_project(id), next.find_project(id)) else {
+            continue;
+        };
         let changes = scope::record_changes(old, new, next.people(), today, &mut RandomIds);
         if !changes.is_empty() {
             if let Ok(project) = next.project_mut(id) {
@@ -415,6 +492,7 @@ pub(crate) fn after_change(before: &Workspace, next: &mut Workspace, today: chro
             }
         }
     }
+    moved_by_schedule
 }
 
 /// Names of the projects in `plan` that already exist in `workspace`.

@@ -8,8 +8,10 @@
 pub mod autosave;
 pub mod clock;
 pub mod commands;
+pub mod conflicts;
 pub mod history;
 pub mod persist;
+pub mod plan;
 pub mod reporting;
 pub mod tracking;
 pub mod view;
@@ -49,6 +51,13 @@ pub enum Notice {
     TasksMoved(Vec<TaskId>),
     ProjectDeleted(String),
     TaskDeleted(String),
+    /// Another tab saved changes to these projects, now shown here.
+    UpdatedFromAnotherTab(Vec<ProjectId>),
+    /// A conflict over the project named `name` was settled.
+    ConflictResolved {
+        name: String,
+        kept_both: bool,
+    },
 }
 
 /// Where saving stands, for the indicator in the header.
@@ -94,6 +103,9 @@ pub struct AppState {
     pub problems: RwSignal<Vec<StoredProblem>>,
     /// Repairs made while loading.
     pub load_notes: RwSignal<Vec<LoadNote>>,
+    /// Projects changed both here and in another tab; this tab keeps its version unsaved until
+    /// the user chooses.
+    pub conflicts: RwSignal<Vec<ProjectId>>,
     /// Today in the browser's time zone.
     pub today: RwSignal<NaiveDate>,
     pub(crate) persistence: StoredValue<autosave::Persistence, LocalStorage>,
@@ -113,6 +125,7 @@ impl AppState {
             save_state: RwSignal::new(SaveState::Saved { at: None }),
             problems: RwSignal::new(Vec::new()),
             load_notes: RwSignal::new(Vec::new()),
+            conflicts: RwSignal::new(Vec::new()),
             today: RwSignal::new(clock::today()),
             persistence: StoredValue::new_local(autosave::Persistence::in_memory(saved)),
         }
@@ -165,11 +178,14 @@ impl AppState {
         let before = self.workspace.get_untracked();
         let mut next = before.clone();
         let value = change(&mut next)?;
-        commands::after_change(&before, &mut next, self.today.get_untracked());
+        let moved = commands::after_change(&before, &mut next, self.today.get_untracked());
         self.history
             .update_value(|history| history.record(before, label));
         self.workspace.set(next);
         self.refresh_history_marks();
+        if !moved.is_empty() {
+            self.notice.set(Some(Notice::TasksMoved(moved)));
+        }
         Ok(value)
     }
 

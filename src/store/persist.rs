@@ -355,6 +355,19 @@ pub fn save(
         .collect();
     for id in removed {
         let key = project_key(id);
+        let known = saved
+            .projects
+            .get(&id)
+            .map(|(_, revision)| *revision)
+            .unwrap_or(0);
+        let stored = store
+            .get(&key)?
+            .map(|text| stored_revision(&text).unwrap_or(0));
+        if stored.is_some_and(|stored| stored > known) {
+            // Another tab saved it after we last saw it: deleting would lose its work.
+            conflicts.push(id);
+            continue;
+        }
         if !saved.protected.contains(&key) {
             store.remove(&key)?;
         }
@@ -367,15 +380,162 @@ pub fn save(
     }
 }
 
-/// Total characters Ironplan keeps in the store (keys and values), for the storage meter.
-pub fn used_characters(store: &(impl KeyValue + ?Sized)) -> Result<usize, StorageFault> {
-    let mut total = 0;
-    for key in store.keys()? {
-        if key.starts_with(PREFIX) {
-            total += key.len() + store.get(&key)?.map(|text| text.len()).unwrap_or(0);
+/// What another tab saved, merged into this tab's workspace by [`reconcile`].
+#[derive(Debug, Clone, Default)]
+pub struct Reconciled {
+    /// This tab's workspace with the other tab's saved changes taken in.
+    pub workspace: Workspace,
+    /// Projects both tabs changed. This tab keeps its version in memory and will not save it
+    /// over the other tab's; the user chooses.
+    pub conflicts: Vec<ProjectId>,
+    /// Projects taken from storage: changed, added or deleted by the other tab.
+    pub adopted: Vec<ProjectId>,
+    /// Stored projects that could not be read.
+    pub problems: Vec<StoredProblem>,
+}
+
+/// Takes in what other tabs saved since `saved`: projects this tab did not change are
+/// replaced by the stored version (added, updated or removed); projects both changed are
+/// conflicts and keep this tab's version. People and settings merge the same way.
+pub fn reconcile(
+    store: &(impl KeyValue + ?Sized),
+    current: &Workspace,
+    saved: &mut Saved,
+) -> Result<Reconciled, StorageFault> {
+    let mut result = Reconciled {
+        workspace: current.clone(),
+        ..Reconciled::default()
+    };
+    let stored_ids: Vec<ProjectId> = store
+        .keys()?
+        .iter()
+        .filter_map(|key| key.strip_prefix(PROJECT_PREFIX))
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    for id in &stored_ids {
+        let key = project_key(*id);
+        if saved.protected.contains(&key) {
+            continue;
+        }
+        let Some(text) = store.get(&key)? else {
+            continue;
+        };
+        let revision = stored_revision(&text).unwrap_or(0);
+        let known = saved.projects.get(id).cloned();
+        if known.as_ref().is_some_and(|(_, known)| *known >= revision) {
+            continue;
+        }
+        let local = current.projects().iter().find(|project| project.id == *id);
+        let unchanged_here = match (&known, local) {
+            (Some((saved_project, _)), Some(local)) => Arc::ptr_eq(saved_project, local),
+            (None, None) => true,
+            _ => false,
+        };
+        if !unchanged_here {
+            result.conflicts.push(*id);
+            continue;
+        }
+        let imported = match read_plan(&text) {
+            Ok(Plan::Project(imported)) if imported.project.id == *id => imported,
+            Ok(_) => continue,
+            Err(error) => {
+                result.problems.push(StoredProblem {
+                    key,
+                    raw: text,
+                    error,
+                });
+                continue;
+            }
+        };
+        for person in imported.people {
+            if result.workspace.person(person.id).is_none() {
+                result.workspace.add_person(person, None).ok();
+            }
+        }
+        let outcome = if result.workspace.find_project(*id).is_some() {
+            result.workspace.replace_project(imported.project)
+        } else {
+            result.workspace.add_project(imported.project)
+        };
+        if outcome.is_ok() {
+            let project = result
+                .workspace
+                .projects()
+                .iter()
+                .find(|project| project.id == *id)
+                .expect("just placed")
+                .clone();
+            saved.projects.insert(*id, (project, revision));
+            result.adopted.push(*id);
         }
     }
-    Ok(total)
+    let gone: Vec<ProjectId> = saved
+        .projects
+        .keys()
+        .filter(|id| !stored_ids.contains(id))
+        .copied()
+        .collect();
+    for id in gone {
+        let unchanged_here = match (saved.projects.get(&id), current.find_project(id)) {
+            (Some((saved_project, _)), Some(_)) => current
+                .projects()
+                .iter()
+                .any(|project| Arc::ptr_eq(project, saved_project)),
+            _ => true,
+        };
+        saved.projects.remove(&id);
+        if unchanged_here && result.workspace.remove_project(id).is_ok() {
+            result.adopted.push(id);
+        }
+        // A project deleted there but changed here stays, and will be saved again as new.
+    }
+    if let Some(text) = store.get(INDEX_KEY)? {
+        if saved.index.as_deref() != Some(text.as_str()) && !saved.protected.contains(INDEX_KEY) {
+            if let Ok(index) = read_index(&text) {
+                let index_unchanged_here =
+                    saved.index.as_deref() == Some(index_text(current).as_str());
+                for person in index.people {
+                    match result.workspace.person(person.id) {
+                        None => {
+                            result.workspace.add_person(person, None).ok();
+                        }
+                        Some(_) if index_unchanged_here => {
+                            result.workspace.update_person(person).ok();
+                        }
+                        Some(_) => {}
+                    }
+                }
+                for (position, id) in index.projects.iter().enumerate() {
+                    result.workspace.move_project(*id, position).ok();
+                }
+                if index_unchanged_here {
+                    result.workspace.settings = index.settings;
+                    if index_text(&result.workspace) == text {
+                        saved.index = Some(text);
+                    }
+                }
+            }
+        }
+    }
+    Ok(result)
+}
+
+/// Characters in the store (keys and values): (Ironplan's, everything the origin keeps), for
+/// the storage meter. The quota counts the origin's total.
+pub fn used_characters(store: &(impl KeyValue + ?Sized)) -> Result<(usize, usize), StorageFault> {
+    let (mut ours, mut total) = (0, 0);
+    for key in store.keys()? {
+        let size = key.chars().count()
+            + store
+                .get(&key)?
+                .map(|text| text.chars().count())
+                .unwrap_or(0);
+        total += size;
+        if key.starts_with(PREFIX) {
+            ours += size;
+        }
+    }
+    Ok((ours, total))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -470,9 +630,19 @@ mod web {
     }
 }
 
-/// True for the three ways browsers report a full storage quota.
+/// True for the ways browsers report a full storage quota: `QuotaExceededError` (code 22, the
+/// standard, and Chromium's), `QUOTA_EXCEEDED_ERR` (the legacy constant name older Safari and
+/// WebKit report) and Firefox's `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
 pub fn is_quota_error(name: &str, code: u32) -> bool {
-    matches!(name, "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
-        || code == 22
+    matches!(
+        name,
+        "QuotaExceededError" | "QUOTA_EXCEEDED_ERR" | "NS_ERROR_DOM_QUOTA_REACHED"
+    ) || code == 22
         || code == 1014
 }
+
+/// The localStorage quota browsers give one origin, in UTF-16 characters (5 MiB).
+pub const QUOTA_CHARACTERS: usize = 5 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests;

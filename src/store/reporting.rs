@@ -1,5 +1,5 @@
-//! Reporting verbs: baselines, the scope log's reasons, risks and issues, stand-ups held,
-//! reports issued and the health thresholds.
+//! Reporting verbs: the scope log's reasons, risks and issues, stand-ups held, reports issued
+//! and the health thresholds. Baselines are set with `plan.rs`'s `set_baseline`.
 //!
 //! Each verb is one model command through `AppState::apply` or `try_apply` (for forms that
 //! show the refusal beside their fields). `today` and new ids are filled in here. The figures
@@ -7,34 +7,10 @@
 
 use super::clock::RandomIds;
 use super::{AppError, AppState};
-use crate::model::{
-    Baseline, BaselineId, HealthThresholds, ProjectId, Risk, RiskId, ScopeChangeId,
-};
+use crate::model::{HealthThresholds, ProjectId, Risk, RiskId, ScopeChangeId};
 use leptos::prelude::*;
 
 impl AppState {
-    /// Snapshots project `project` as a new baseline named `name`, which becomes the current
-    /// one. Returns its id, or the refusal (a blank name) for the dialog to show.
-    pub fn set_baseline(self, project: ProjectId, name: &str) -> Result<BaselineId, AppError> {
-        let today = self.today.get_untracked();
-        let id = BaselineId::new(&mut RandomIds);
-        self.try_apply("Set baseline", |workspace| {
-            let people = workspace.people().to_vec();
-            let target = workspace.project_mut(project)?;
-            let baseline = Baseline::capture(id, name, target, &people, today);
-            target.add_baseline(baseline)?;
-            Ok(id)
-        })
-    }
-
-    /// Deletes a baseline; the one before it becomes current again.
-    pub fn remove_baseline(self, project: ProjectId, baseline: BaselineId) -> bool {
-        self.apply("Delete baseline", |workspace| {
-            Ok(workspace.project_mut(project)?.remove_baseline(baseline)?)
-        })
-        .is_some()
-    }
-
     /// Records why a scope change was made.
     pub fn set_scope_reason(self, project: ProjectId, change: ScopeChangeId, reason: &str) -> bool {
         self.apply("Edit scope change reason", |workspace| {
@@ -128,7 +104,7 @@ mod tests {
         assert!(state.update_task(project, estimated.clone()));
         state
             .set_baseline(project, "Approved plan")
-            .expect("valid name");
+            .expect("a valid name");
         let added = Task {
             id: TaskId::new(&mut RandomIds),
             title: "Extra report".to_string(),
@@ -160,7 +136,7 @@ mod tests {
         owner.set();
         let (workspace, project, _, _) = sample();
         let state = AppState::with_workspace(workspace, Saved::default());
-        assert!(state.set_baseline(project, "  ").is_err());
+        assert!(state.set_baseline(project, "  ").is_none());
         let thresholds = HealthThresholds {
             budget_red_cpi: 990,
             ..HealthThresholds::default()

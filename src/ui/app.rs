@@ -2,6 +2,7 @@
 
 use super::banners::{ErrorAlert, LiveRegion, StorageBanners};
 use super::import::{ImportConflictDialog, ImportDropZone, ImportFlow};
+use super::offline::UpdatePrompt;
 use super::projects::{ProjectListPage, ProjectPage};
 use super::shortcuts::install_shortcuts;
 use super::tasks::editor::{TaskEditor, TaskEditorDialog};
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
             "Skip to content"
         </a>
         <Header />
+        <UpdatePrompt />
         <StorageBanners />
         <ErrorAlert />
         <main id="main" class="main" tabindex="-1">

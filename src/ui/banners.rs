@@ -1,7 +1,8 @@
 //! Messages that stay on screen: storage warnings, the current error, and the live region
 //! that announces notices to screen readers.
 
-use super::messages::{describe, describe_notice};
+use super::import::ImportButton;
+use super::messages::{describe, describe_notice, quoted};
 use super::widgets::file::download;
 use crate::store::persist::LoadNote;
 use crate::store::{AppState, NotSavedReason, SaveState};
@@ -109,20 +110,64 @@ pub fn StorageBanners() -> impl IntoView {
                     "Recovered {count} project(s) that were missing from the project list."
                 )),
                 LoadNote::MissingProjects(count) => Some(format!(
-                    "{count} project(s) in the project list were no longer in browser storage. If the browser cleared its storage, import your last exported plan."
+                    "{count} project(s) in the project list were no longer in browser storage. Browsers may clear a site's storage when space runs low or after long disuse; import your last exported plan to bring them back."
                 )),
                 LoadNote::Migrated(_) => None,
             })
-            .map(|text| view! {
-                <div class="banner banner--info" role="status">
-                    <p>{text}</p>
-                </div>
+            .map(|text| {
+                let missing = text.contains("no longer in browser storage");
+                view! {
+                    <div class="banner banner--info" role="status">
+                        <p>{text}</p>
+                        {missing.then(|| view! { <ImportButton /> })}
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let conflicts = move || {
+        state
+            .conflicts
+            .get()
+            .into_iter()
+            .map(|project| {
+                let name = state.workspace().with_untracked(|workspace| {
+                    workspace
+                        .find_project(project)
+                        .map(|project| project.name.clone())
+                        .unwrap_or_default()
+                });
+                let export = move |_| {
+                    if let Some((file_name, text)) = state.export_project(project) {
+                        if let Err(error) = download(&file_name, &text, "application/json") {
+                            state.fail(error);
+                        }
+                    }
+                };
+                view! {
+                    <div class="banner banner--warning" role="alert">
+                        <p>
+                            <strong>{format!("{} was changed in another tab while you edited it here. ", quoted(&name))}</strong>
+                            "Both versions are kept: yours here, in memory and not saved; the other tab's in storage. Choose which to keep."
+                        </p>
+                        <button type="button" class="button" on:click=export>
+                            "Export this tab's version"
+                        </button>
+                        <button type="button" class="button" on:click=move |_| state.keep_both_versions(project)>
+                            "Keep both"
+                        </button>
+                        <button type="button" class="button" on:click=move |_| state.use_other_tabs_version(project)>
+                            "Use the other tab's version"
+                        </button>
+                    </div>
+                }
             })
             .collect_view()
     };
     view! {
         <div class="banners">
             {save_banner}
+            {conflicts}
             {problems}
             {notes}
         </div>

@@ -255,5 +255,34 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
             format!("Deleted project {}. Undo with Ctrl+Z.", quoted(name))
         }
         Notice::TaskDeleted(name) => format!("Deleted task {}. Undo with Ctrl+Z.", quoted(name)),
+        Notice::UpdatedFromAnotherTab(projects) => {
+            let names: Vec<String> = projects
+                .iter()
+                .filter_map(|id| workspace.find_project(*id))
+                .map(|project| quoted(&project.name))
+                .collect();
+            if names.is_empty() {
+                "Updated with changes saved in another tab.".to_string()
+            } else {
+                format!(
+                    "Updated {} with changes saved in another tab.",
+                    names.join(", ")
+                )
+            }
+        }
+        Notice::ConflictResolved {
+            name,
+            kept_both: false,
+        } => {
+            format!("Now showing the other tab's version of {}.", quoted(name))
+        }
+        Notice::ConflictResolved {
+            name,
+            kept_both: true,
+        } => format!(
+            "Kept both versions of {}: this tab's version is now “{} (copy)”.",
+            quoted(name),
+            name
+        ),
     }
 }

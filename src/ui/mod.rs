@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod format;
 pub mod import;
 pub mod messages;
+pub mod offline;
 pub mod projects;
 pub mod report;
 pub mod settings;

@@ -9,6 +9,10 @@
 // slash) redirects to "/ironplan/" as a real static host would, because the
 // relative URLs in index.html only resolve correctly with the trailing slash.
 // Directories serve their index.html; anything else that is missing is a 404.
+//
+// For the update test there is also a third copy at /staging/: a GET of
+// /__test/new-deployment makes /staging/sw.js differ from the last one by a comment, which is
+// what a new deployment looks like to the browser.
 
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
@@ -82,6 +86,7 @@ function contentType(file) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
+let deployments = 0;
 const root = resolve(opts.root);
 
 function send(res, status, body, headers = {}) {
@@ -114,8 +119,18 @@ const server = createServer(async (req, res) => {
     }
     const url = new URL(req.url ?? "/", "http://localhost");
     let path = url.pathname;
+    if (path === "/__test/new-deployment") {
+      deployments += 1;
+      return send(res, 200, `deployment ${deployments}\n`);
+    }
+    let staging = false;
+    if (path === "/staging") return send(res, 301, "Moved Permanently\n", { Location: "/staging/" });
+    if (path.startsWith("/staging/")) {
+      staging = true;
+      path = path.slice("/staging".length);
+    }
 
-    if (opts.base !== "/") {
+    if (!staging && opts.base !== "/") {
       if (path === opts.base.slice(0, -1)) {
         return send(res, 301, "Moved Permanently\n", { Location: opts.base + url.search });
       }
@@ -134,6 +149,11 @@ const server = createServer(async (req, res) => {
       info = await stat(file).catch(() => null);
     }
     if (!info?.isFile()) return send(res, 404, "Not Found\n");
+    if (staging && deployments > 0 && path === "/sw.js") {
+      const { readFile } = await import("node:fs/promises");
+      const body = `${await readFile(file, "utf8")}\n// deployment ${deployments}\n`;
+      return send(res, 200, body, { "Content-Type": contentType(file) });
+    }
 
     res.writeHead(200, {
       "Content-Type": contentType(file),

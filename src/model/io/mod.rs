@@ -9,6 +9,7 @@
 //! checked before the typed parse, and the result is validated as a whole before anything
 //! else sees it. Every failure is an [`ImportError`] naming where the problem is.
 
+mod compact;
 mod limits;
 mod merge;
 mod migrate;
@@ -16,6 +17,7 @@ mod read;
 mod stored;
 mod write;
 
+pub use compact::{decode_id, encode_id, write_compact_project};
 pub use limits::{Limits, DEFAULT_LIMITS};
 pub use merge::{merge_project, merge_workspace, ImportMode};
 pub use migrate::migrate;

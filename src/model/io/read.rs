@@ -37,8 +37,12 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> 
         .unwrap_or("")
         .to_string();
     match kind.as_str() {
-        "project" => {
-            let file: ProjectFile = typed(value)?;
+        "project" | "stored_project" => {
+            let file: ProjectFile = if kind == "project" {
+                typed(value)?
+            } else {
+                super::compact::read_compact(value)?
+            };
             let ProjectFile {
                 mut project,
                 mut people,

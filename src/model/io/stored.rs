@@ -5,7 +5,7 @@
 //! is. The index lists the projects in order with the roster and settings.
 
 use super::read::{strict_value, typed};
-use super::{project_file, FormatTag, ImportError, CURRENT_VERSION, FORMAT};
+use super::{FormatTag, ImportError, CURRENT_VERSION, FORMAT};
 use crate::model::ids::ProjectId;
 use crate::model::person::Person;
 use crate::model::project::Project;
@@ -88,9 +88,7 @@ pub fn stored_revision(text: &str) -> Option<u64> {
 
 /// A project as compact JSON for storage, with its team's people and its revision.
 pub fn write_stored_project(project: &Project, roster: &[Person], revision: u64) -> String {
-    let mut file = project_file(project, roster);
-    file.revision = Some(revision);
-    serde_json::to_string(&file).expect("plan types always serialize")
+    super::compact::write_compact_project(project, roster, revision)
 }
 
 #[cfg(test)]

@@ -194,12 +194,17 @@ fn BaselinePanel(id: ProjectId) -> impl IntoView {
             return;
         }
         match state.set_baseline(id, &name.get_untracked()) {
-            Ok(_) => open.set(false),
-            Err(refused) => error.set(Some(
-                state
-                    .workspace()
-                    .with_untracked(|workspace| describe(&refused, workspace)),
-            )),
+            Some(_) => open.set(false),
+            None => {
+                // Shown here, beside the field, rather than behind the dialog.
+                let refused = state.error.get_untracked();
+                state.dismiss_error();
+                error.set(refused.map(|refused| {
+                    state
+                        .workspace()
+                        .with_untracked(|workspace| describe(&refused, workspace))
+                }));
+            }
         }
     };
     view! {

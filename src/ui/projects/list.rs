@@ -78,6 +78,7 @@ pub fn ProjectListPage() -> impl IntoView {
 /// The first screen of an empty workspace.
 #[component]
 fn Welcome(creating: RwSignal<bool>) -> impl IntoView {
+    let state = AppState::expect();
     view! {
         <div class="welcome">
             <h2>"Welcome to Ironplan"</h2>
@@ -90,7 +91,13 @@ fn Welcome(creating: RwSignal<bool>) -> impl IntoView {
                     "New project"
                 </button>
                 <ImportButton />
+                <button type="button" class="button" on:click=move |_| state.open_sample_project()>
+                    "Open sample project"
+                </button>
             </div>
+            <p class="welcome__hint">
+                "The sample is a CRM migration six weeks in: tasks in phases, a baseline, logged time and a slipped milestone, so every view has something to show."
+            </p>
         </div>
     }
 }

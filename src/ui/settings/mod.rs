@@ -6,6 +6,7 @@
 mod columns;
 mod health;
 mod people;
+mod storage;
 
 use super::format;
 use super::projects::form::{parse_date, ProjectFields, ProjectForm};
@@ -19,6 +20,7 @@ use health::HealthSettings;
 use leptos::prelude::*;
 use people::PeopleSettings;
 use std::collections::BTreeSet;
+use storage::StorageSettings;
 
 const WEEKDAY_LABELS: [&str; 7] = [
     "Monday",
@@ -158,6 +160,7 @@ pub fn ProjectSettingsDialog(id: ProjectId, on_close: Callback<()>) -> impl Into
             <PeopleSettings id=id />
             <ColumnSettings id=id />
             <HealthSettings id=id />
+            <StorageSettings />
         </Modal>
     }
     .into_any()

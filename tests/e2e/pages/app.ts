@@ -40,7 +40,7 @@ export class AppPage {
     if (fields.deadline) await dialog.getByLabel("Deadline").fill(fields.deadline);
     if (fields.budget) await dialog.getByLabel("Budget").fill(fields.budget);
     if (fields.currency) await dialog.getByLabel("Currency").fill(fields.currency);
-    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
     await expect(this.page.getByRole("heading", { level: 1, name })).toBeVisible();
   }
 
@@ -52,7 +52,7 @@ export class AppPage {
   async newTask(title: string, fields: TaskFields = {}) {
     await this.page.getByRole("button", { name: "New task", exact: true }).first().click();
     await this.fillTask({ title, ...fields });
-    await this.editor.getByRole("button", { name: "Save" }).click();
+    await this.editor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(this.editor).toBeHidden();
   }
 

@@ -41,7 +41,7 @@ test.describe("projects and tasks", () => {
     await app.createProject("Validation", { start: "2027-01-04" });
     await page.getByRole("button", { name: "New task", exact: true }).first().click();
     await app.fillTask({ title: "", start: "2027-01-10", end: "2027-01-05", progress: "150", estimate: "lots" });
-    await app.editor.getByRole("button", { name: "Save" }).click();
+    await app.editor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(app.editor).toBeVisible();
     await expect(app.editor.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
     await expect(app.editor).toContainText("Enter a title.");
@@ -49,7 +49,7 @@ test.describe("projects and tasks", () => {
     await expect(app.editor).toContainText("Progress must be a whole number from 0 to 100.");
     await expect(app.editor).toContainText("Enter hours as a number");
     await app.fillTask({ title: "Fixed", end: "2027-01-12", progress: "20", estimate: "3" });
-    await app.editor.getByRole("button", { name: "Save" }).click();
+    await app.editor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(app.editor).toBeHidden();
     expect(await app.taskTitles()).toEqual(["Fixed"]);
   });
@@ -62,7 +62,7 @@ test.describe("projects and tasks", () => {
     await app.newTask("Test", { dependsOn: [{ task: "Build" }] });
     await app.openTask("Build");
     await app.fillTask({ dependsOn: [{ task: "Test" }] });
-    await app.editor.getByRole("button", { name: "Save" }).click();
+    await app.editor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(app.editor).toContainText("This dependency would make a loop");
     await expect(app.editor).toContainText("“Build”");
     await expect(app.editor).toContainText("“Test”");
@@ -78,7 +78,7 @@ test.describe("projects and tasks", () => {
     await card.getByRole("button", { name: "Rename" }).click();
     const rename = page.getByRole("dialog", { name: "Rename project" });
     await rename.getByLabel("Project name").fill("New name");
-    await rename.getByRole("button", { name: "Save" }).click();
+    await rename.getByRole("button", { name: "Save", exact: true }).click();
     const renamed = page.getByRole("listitem").filter({ hasText: "New name" });
     await expect(renamed).toBeVisible();
 
@@ -115,7 +115,7 @@ test.describe("projects and tasks", () => {
     await expect(dialog.getByLabel("Name of column Review")).toBeVisible();
     await dialog.getByLabel("Project name").fill("Settings renamed");
     await dialog.getByLabel("Deadline").fill("2027-03-31");
-    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Settings renamed" })).toBeVisible();
 
     await app.newTask("Assigned work", { assignee: "Ada Lovelace", status: "Review" });

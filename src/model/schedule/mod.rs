@@ -1,0 +1,608 @@
+//! Scheduling: when every task can happen given its links, which tasks are critical, and
+//! moving successors after a task moves.
+//!
+//! Stored task dates are the plan. [`compute`] derives a [`Schedule`] from them (early and late
+//! dates, float, critical path, summary roll-ups, milestone forecasts); it is never stored, and
+//! the UI keeps it in a memo. [`reschedule`] and [`reschedule_all`] are the only writers: they
+//! move tasks that break a link forward just far enough, keeping their working-day duration,
+//! and roll summary dates up from their subtasks. [`violations`] lists the links the stored
+//! dates break, for tests and warnings.
+//!
+//! Left out: resource levelling, constraints other than "start no earlier than the stored
+//! start", and the clock (`today` plays no part). The exact meaning of each link kind, lag and
+//! milestone is written down in `docs/scheduling.md`; the arithmetic lives in `network`, the
+//! working-day table in `days`. Everything runs in time linear in tasks plus dependencies.
+
+mod days;
+mod network;
+#[cfg(test)]
+mod tests;
+
+use super::error::{ModelError, ModelResult};
+use super::ids::TaskId;
+use super::project::Project;
+use super::task::Task;
+use super::units::Progress;
+use chrono::NaiveDate;
+use network::{day_of, is_high, IdMap, Network, NodeKind, Times, HIGH};
+
+/// The schedule of one task or milestone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaskSchedule {
+    /// The task.
+    pub task: TaskId,
+    /// True for summary tasks, whose figures are rolled up from their subtasks.
+    pub summary: bool,
+    /// The earliest start its stored start and its links allow. Equal to the stored start when
+    /// nothing pushes the task.
+    pub early_start: NaiveDate,
+    /// The earliest finish, inclusive; a milestone's early start and finish are its forecast.
+    pub early_finish: NaiveDate,
+    /// The latest start that does not delay the project finish (or the chosen target); `None`
+    /// when the task does not lead to the target.
+    pub late_start: Option<NaiveDate>,
+    /// The latest finish, inclusive; `None` like `late_start`.
+    pub late_finish: Option<NaiveDate>,
+    /// Total float in working days: how far the task can slip without delaying the target.
+    /// Never negative; `None` when the task does not lead to the target. A summary task has
+    /// the smallest float of its subtasks.
+    pub total_float: Option<i32>,
+    /// True when the float is zero.
+    pub critical: bool,
+    /// The task's own progress, or for a summary task the work-weighted average of its
+    /// subtasks: weighted by estimate when any subtask has one, else by duration in working
+    /// days, else a plain average.
+    pub progress: Progress,
+}
+
+/// Where a milestone is forecast to fall, and how it stands against the project deadline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MilestoneForecast {
+    /// The milestone.
+    pub task: TaskId,
+    /// Its early date.
+    pub date: NaiveDate,
+    /// Working days from `date` to the project deadline: positive when early, negative when
+    /// late, zero on the deadline itself. `None` when the project has no deadline.
+    pub slack: Option<i32>,
+}
+
+/// A project's schedule: derived from the stored dates and links, never stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Schedule {
+    tasks: Vec<TaskSchedule>,
+    index: IdMap<TaskId, usize>,
+    /// The latest early finish of any task; `None` for a project without tasks.
+    pub finish: Option<NaiveDate>,
+    /// The task whose finish the late dates are measured against; `None` for the project
+    /// finish.
+    pub target: Option<TaskId>,
+    /// The critical tasks and milestones (summary tasks left out), earliest first: the chains
+    /// of zero-float work that end at the project finish or at the target.
+    pub critical_path: Vec<TaskId>,
+    /// Every milestone, in plan order.
+    pub milestones: Vec<MilestoneForecast>,
+    /// Links the schedule breaks because they contradict other links, as (successor,
+    /// predecessor): a finish link into a milestone that closes a loop through it (the
+    /// milestone must come before a task starts and after it finishes). Such links are not
+    /// enforced, and [`violations`] leaves them out.
+    pub conflicts: Vec<(TaskId, TaskId)>,
+}
+
+impl Schedule {
+    /// Every task's schedule, in plan order.
+    pub fn tasks(&self) -> &[TaskSchedule] {
+        &self.tasks
+    }
+
+    /// The schedule of task `id`, if it is in the project.
+    pub fn task(&self, id: TaskId) -> Option<&TaskSchedule> {
+        self.index.get(&id).map(|position| &self.tasks[*position])
+    }
+}
+
+/// One task moved by [`reschedule`]: its dates before and after, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moved {
+    pub task: TaskId,
+    /// (start, end) before.
+    pub from: (NaiveDate, NaiveDate),
+    /// (start, end) after.
+    pub to: (NaiveDate, NaiveDate),
+}
+
+/// The schedule of `project`, with late dates and float measured against the project finish.
+pub fn compute(project: &Project) -> Schedule {
+    schedule(project, None)
+}
+
+/// The schedule of `project`, with late dates, float and critical path measured against the
+/// finish of `target` (usually a milestone) instead of the project finish when one is given.
+/// Tasks that do not lead to the target have no late dates.
+pub fn compute_to(project: &Project, target: Option<TaskId>) -> ModelResult<Schedule> {
+    let target = match target {
+        Some(id) => Some(
+            project
+                .tasks()
+                .iter()
+                .position(|task| task.id == id)
+                .ok_or(ModelError::UnknownTask(id))? as u32,
+        ),
+        None => None,
+    };
+    Ok(schedule(project, target))
+}
+
+/// Moves what the change of `changed` (their dates or their links) makes necessary: every task
+/// downstream of them that now breaks a link moves forward just far enough, keeping its
+/// duration in working days, and the summary tasks above whatever moved are rolled up again.
+/// Tasks that break nothing keep their dates (nothing is pulled earlier), tasks not downstream
+/// of `changed` are not looked at, and ids not in the project are ignored. Returns what moved,
+/// in plan order.
+pub fn reschedule(project: &mut Project, changed: &[TaskId]) -> Vec<Moved> {
+    let network = Network::build(project);
+    let changed: Vec<u32> = changed
+        .iter()
+        .filter_map(|id| network.index.get(id).copied())
+        .collect();
+    let seeds: Vec<u32> = changed
+        .iter()
+        .flat_map(|task| seed_nodes(&network, *task))
+        .collect();
+    apply(project, network, &seeds, Some(&changed))
+}
+
+/// [`reschedule`] for every task at once, as after an import: every link is made to hold and
+/// every summary task is rolled up.
+pub fn reschedule_all(project: &mut Project) -> Vec<Moved> {
+    let network = Network::build(project);
+    let seeds: Vec<u32> = (0..project.tasks().len() as u32)
+        .flat_map(|task| seed_nodes(&network, task))
+        .collect();
+    apply(project, network, &seeds, None)
+}
+
+/// The links the stored dates break, as (successor, predecessor), in plan order of the
+/// successor. A link into a summary task holds when every subtask keeps it; a link out of a
+/// summary task starts from its subtasks' earliest start or latest finish. Inside a loop of
+/// links, links are read as the scheduler reads them (see `docs/scheduling.md`), and finish
+/// links into a milestone that close a loop through it are left out (they show in
+/// [`Schedule::conflicts`] when broken).
+pub fn violations(project: &Project) -> Vec<(TaskId, TaskId)> {
+    let network = Network::build(project);
+    let times = network.planned_times();
+    let tasks = project.tasks();
+    // What the subtasks of each summary accept on their starts and finishes: the smallest.
+    let mut accept_start = vec![HIGH; tasks.len()];
+    let mut accept_finish = vec![HIGH; tasks.len()];
+    for task in network.deepest_first() {
+        let position = task as usize;
+        if !network.summary[position] {
+            let node = network.task_node[position] as usize;
+            accept_start[position] = times.start[node];
+            accept_finish[position] = match network.kind[node] {
+                NodeKind::Task => times.finish[node] + 1,
+                _ => times.start[node],
+            };
+        }
+        if let Some(parent) = network.parent[position] {
+            let parent = parent as usize;
+            accept_start[parent] = accept_start[parent].min(accept_start[position]);
+            accept_finish[parent] = accept_finish[parent].min(accept_finish[position]);
+        }
+    }
+    let mut broken = Vec::new();
+    for edge in &network.edges {
+        let Some((successor, predecessor)) = edge.link else {
+            continue;
+        };
+        let bound = network.bound(edge, &times);
+        let to = edge.to as usize;
+        let holds = match network.kind[to] {
+            NodeKind::Task => match edge.to_side {
+                network::Side::Start => bound <= times.start[to],
+                network::Side::Finish => bound <= times.finish[to] + 1,
+            },
+            NodeKind::Milestone => bound <= times.start[to],
+            NodeKind::FloorStart => bound <= accept_start[network.node_task[to] as usize],
+            NodeKind::FloorFinish => bound <= accept_finish[network.node_task[to] as usize],
+            NodeKind::RollupStart | NodeKind::RollupFinish => true,
+        };
+        if !holds {
+            broken.push((tasks[successor as usize].id, tasks[predecessor as usize].id));
+        }
+    }
+    broken
+}
+
+/// The nodes a change to task `task` starts from: the task itself, or a summary's floors.
+fn seed_nodes(network: &Network, task: u32) -> impl Iterator<Item = u32> {
+    let base = network.task_node[task as usize];
+    let summary = network.summary[task as usize];
+    std::iter::once(base).chain(summary.then_some(base + 1))
+}
+
+/// Runs the forward pass downstream of `seeds` and stores the result. `changed` names the
+/// tasks whose summaries must be rolled up; `None` rolls up every summary.
+fn apply(
+    project: &mut Project,
+    mut network: Network,
+    seeds: &[u32],
+    changed: Option<&[u32]>,
+) -> Vec<Moved> {
+    let reached = network.downstream(seeds.iter().copied());
+    let mut times = network.stored_times();
+    network.forward(&mut times, |node| reached[node as usize]);
+
+    let mut moves: Vec<(u32, NaiveDate, NaiveDate)> = Vec::new();
+    for (node, kind) in network.kind.iter().enumerate() {
+        if !reached[node] || !kind.is_leaf() {
+            continue;
+        }
+        let position = network.node_task[node];
+        let task = &project.tasks()[position as usize];
+        let planned = network.planned[node];
+        let start = times.start[node];
+        let finish = times.finish[node];
+        let placed = match kind {
+            NodeKind::Task => {
+                if start == planned && finish == planned + network.span[node] {
+                    continue;
+                }
+                let new_start = if start == planned {
+                    task.start
+                } else {
+                    network.days.date_of(day_of(start))
+                };
+                (new_start, network.days.date_of(day_of(finish)))
+            }
+            _ => {
+                if start == planned {
+                    continue;
+                }
+                let day = network.days.date_of(day_of(start));
+                (day, day)
+            }
+        };
+        moves.push((position, placed.0, placed.1));
+    }
+
+    let mut moved = Vec::new();
+    let mut touched: Vec<u32> = changed.map(<[u32]>::to_vec).unwrap_or_default();
+    for (position, start, end) in moves {
+        let task = &project.tasks()[position as usize];
+        let from = (task.start, task.end);
+        let id = task.id;
+        // Dates beyond the model's range stay where they are; the link shows as broken.
+        if project
+            .set_task_dates_at(position as usize, start, end)
+            .is_ok()
+        {
+            moved.push((
+                position,
+                Moved {
+                    task: id,
+                    from,
+                    to: (start, end),
+                },
+            ));
+            touched.push(position);
+        }
+    }
+
+    // Summary tasks above whatever changed or moved, deepest first, so that each one sees its
+    // subtasks' new dates.
+    let task_count = project.tasks().len();
+    let mut affected = vec![false; task_count];
+    let mut summaries: Vec<u32> = Vec::new();
+    match changed {
+        None => {
+            summaries = (0..task_count as u32)
+                .filter(|task| network.summary[*task as usize])
+                .collect();
+        }
+        Some(_) => {
+            for task in touched {
+                // A changed summary is rolled up itself; anything else from its parent up.
+                let mut current = if network.summary[task as usize] {
+                    Some(task)
+                } else {
+                    network.parent[task as usize]
+                };
+                while let Some(parent) = current {
+                    if affected[parent as usize] {
+                        break;
+                    }
+                    affected[parent as usize] = true;
+                    summaries.push(parent);
+                    current = network.parent[parent as usize];
+                }
+            }
+        }
+    }
+    summaries.sort_by_key(|task| (std::cmp::Reverse(network.depth[*task as usize]), *task));
+    let children = children_of(&network.parent);
+    for summary in summaries {
+        let tasks = project.tasks();
+        let mut span: Option<(NaiveDate, NaiveDate)> = None;
+        for child in &children[summary as usize] {
+            let child = &tasks[*child as usize];
+            span = Some(match span {
+                None => (child.start, child.end),
+                Some((start, end)) => (start.min(child.start), end.max(child.end)),
+            });
+        }
+        let Some((start, end)) = span else {
+            continue;
+        };
+        let task = &tasks[summary as usize];
+        if (task.start, task.end) == (start, end) {
+            continue;
+        }
+        let from = (task.start, task.end);
+        let id = task.id;
+        if project
+            .set_task_dates_at(summary as usize, start, end)
+            .is_ok()
+        {
+            moved.push((
+                summary,
+                Moved {
+                    task: id,
+                    from,
+                    to: (start, end),
+                },
+            ));
+        }
+    }
+    moved.sort_by_key(|(position, _)| *position);
+    moved.into_iter().map(|(_, moved)| moved).collect()
+}
+
+/// The direct subtasks of every task, in plan order.
+fn children_of(parent: &[Option<u32>]) -> Vec<Vec<u32>> {
+    let mut children = vec![Vec::new(); parent.len()];
+    for (child, parent) in parent.iter().enumerate() {
+        if let Some(parent) = parent {
+            children[*parent as usize].push(child as u32);
+        }
+    }
+    children
+}
+
+/// Figures summed over the leaves below a task, for roll-ups.
+#[derive(Clone, Debug, Default)]
+struct Rollup {
+    early_start: Option<NaiveDate>,
+    early_finish: Option<NaiveDate>,
+    late_start: Option<NaiveDate>,
+    late_finish: Option<NaiveDate>,
+    float: Option<i32>,
+    estimate: u64,
+    estimate_percent: u64,
+    days: u64,
+    days_percent: u64,
+    count: u64,
+    percent: u64,
+}
+
+impl Rollup {
+    fn absorb(&mut self, other: &Rollup) {
+        fn keep<T: Copy>(
+            mine: Option<T>,
+            theirs: Option<T>,
+            better: impl Fn(T, T) -> T,
+        ) -> Option<T> {
+            match (mine, theirs) {
+                (Some(mine), Some(theirs)) => Some(better(mine, theirs)),
+                (mine, theirs) => mine.or(theirs),
+            }
+        }
+        self.early_start = keep(self.early_start, other.early_start, NaiveDate::min);
+        self.early_finish = keep(self.early_finish, other.early_finish, NaiveDate::max);
+        self.late_start = keep(self.late_start, other.late_start, NaiveDate::min);
+        self.late_finish = keep(self.late_finish, other.late_finish, NaiveDate::max);
+        self.float = keep(self.float, other.float, i32::min);
+        self.estimate += other.estimate;
+        self.estimate_percent += other.estimate_percent;
+        self.days += other.days;
+        self.days_percent += other.days_percent;
+        self.count += other.count;
+        self.percent += other.percent;
+    }
+
+    fn progress(&self) -> Option<Progress> {
+        let (weighted, total) = if self.estimate > 0 {
+            (self.estimate_percent, self.estimate)
+        } else if self.days > 0 {
+            (self.days_percent, self.days)
+        } else {
+            (self.percent, self.count)
+        };
+        if total == 0 {
+            return None;
+        }
+        Progress::new(((weighted + total / 2) / total) as i64).ok()
+    }
+}
+
+/// The date of a leaf's instant: its stored date when the instant is where the stored date
+/// puts it, otherwise the working day the instant falls on.
+fn date_at(network: &mut Network, instant: i64, planned: i64, stored: NaiveDate) -> NaiveDate {
+    if instant == planned {
+        stored
+    } else {
+        network.days.date_of(day_of(instant))
+    }
+}
+
+fn schedule(project: &Project, target: Option<u32>) -> Schedule {
+    let tasks = project.tasks();
+    if tasks.is_empty() {
+        return Schedule::default();
+    }
+    let mut network = Network::build(project);
+    let mut early = network.stored_times();
+    network.forward(&mut early, |_| true);
+
+    // The leaves whose finish the late dates are measured against: every leaf, or the target
+    // and, for a summary target, every leaf below it.
+    let measured: Vec<bool> = match target {
+        None => vec![true; tasks.len()],
+        Some(target) => {
+            let mut below = vec![false; tasks.len()];
+            below[target as usize] = true;
+            for task in network.deepest_first().into_iter().rev() {
+                if let Some(parent) = network.parent[task as usize] {
+                    if below[parent as usize] {
+                        below[task as usize] = true;
+                    }
+                }
+            }
+            below
+        }
+    };
+    let measured_finish = network
+        .kind
+        .iter()
+        .enumerate()
+        .filter(|(node, kind)| kind.is_leaf() && measured[network.node_task[*node] as usize])
+        .map(|(node, _)| early.finish[node])
+        .max()
+        .unwrap_or(HIGH);
+    let late: Times = network.backward(&early, |node| {
+        let leaf = network.kind[node as usize].is_leaf();
+        if leaf && measured[network.node_task[node as usize] as usize] {
+            measured_finish
+        } else {
+            HIGH
+        }
+    });
+
+    let mut rollups = vec![Rollup::default(); tasks.len()];
+    let mut leaf_order: Vec<(i64, i64, u32)> = Vec::new();
+    for (position, task) in tasks.iter().enumerate() {
+        if network.summary[position] {
+            continue;
+        }
+        let node = network.task_node[position] as usize;
+        let planned = network.planned[node];
+        let planned_finish = planned + network.span[node];
+        let (start, finish) = (early.start[node], early.finish[node]);
+        let (late_start, late_finish) = (late.start[node], late.finish[node]);
+        let float = if is_high(late_start) || is_high(late_finish) {
+            None
+        } else {
+            let halves = (late_start - start).min(late_finish - finish);
+            Some(i32::try_from(halves / 2).unwrap_or(i32::MAX))
+        };
+        let early_start = date_at(&mut network, start, planned, task.start);
+        let early_finish = date_at(&mut network, finish, planned_finish, task.end);
+        let late_dates = float.map(|_| {
+            (
+                date_at(&mut network, late_start, planned, task.start),
+                date_at(&mut network, late_finish, planned_finish, task.end),
+            )
+        });
+        let percent = u64::from(task.progress.percent());
+        let estimate = u64::from(task.estimate.centi());
+        let days = if task.milestone {
+            0
+        } else {
+            ((network.span[node] + 1) / 2) as u64
+        };
+        rollups[position] = Rollup {
+            early_start: Some(early_start),
+            early_finish: Some(early_finish),
+            late_start: late_dates.map(|dates| dates.0),
+            late_finish: late_dates.map(|dates| dates.1),
+            float,
+            estimate,
+            estimate_percent: estimate * percent,
+            days,
+            days_percent: days * percent,
+            count: 1,
+            percent,
+        };
+        if float == Some(0) {
+            leaf_order.push((start, finish, position as u32));
+        }
+    }
+    for task in network.deepest_first() {
+        if let Some(parent) = network.parent[task as usize] {
+            let child = rollups[task as usize].clone();
+            rollups[parent as usize].absorb(&child);
+        }
+    }
+
+    let schedules: Vec<TaskSchedule> = tasks
+        .iter()
+        .zip(&rollups)
+        .enumerate()
+        .map(|(position, (task, rollup))| task_schedule(task, rollup, network.summary[position]))
+        .collect();
+    leaf_order.sort_unstable();
+    let critical_path = leaf_order
+        .into_iter()
+        .map(|(_, _, position)| tasks[position as usize].id)
+        .collect();
+    let finish = schedules
+        .iter()
+        .filter(|schedule| !schedule.summary)
+        .map(|schedule| schedule.early_finish)
+        .max();
+    let milestones = tasks
+        .iter()
+        .zip(&schedules)
+        .filter(|(task, schedule)| task.milestone && !schedule.summary)
+        .map(|(task, schedule)| MilestoneForecast {
+            task: task.id,
+            date: schedule.early_finish,
+            slack: project.deadline.map(|deadline| {
+                let days = network.days.up_to(deadline) - network.days.up_to(schedule.early_finish);
+                i32::try_from(days).unwrap_or(if days < 0 { i32::MIN } else { i32::MAX })
+            }),
+        })
+        .collect();
+    let conflicts = network
+        .unenforced
+        .iter()
+        .filter(|edge| network.bound(edge, &early) > early.start[edge.to as usize])
+        .filter_map(|edge| edge.link)
+        .map(|(successor, predecessor)| {
+            (tasks[successor as usize].id, tasks[predecessor as usize].id)
+        })
+        .collect();
+    let index = schedules
+        .iter()
+        .enumerate()
+        .map(|(position, schedule)| (schedule.task, position))
+        .collect();
+    Schedule {
+        tasks: schedules,
+        index,
+        finish,
+        target: target.map(|position| tasks[position as usize].id),
+        critical_path,
+        milestones,
+        conflicts,
+    }
+}
+
+fn task_schedule(task: &Task, rollup: &Rollup, summary: bool) -> TaskSchedule {
+    TaskSchedule {
+        task: task.id,
+        summary,
+        early_start: rollup.early_start.unwrap_or(task.start),
+        early_finish: rollup.early_finish.unwrap_or(task.end),
+        late_start: rollup.late_start,
+        late_finish: rollup.late_finish,
+        total_float: rollup.float,
+        critical: rollup.float == Some(0),
+        progress: if summary {
+            rollup.progress().unwrap_or(task.progress)
+        } else {
+            task.progress
+        },
+    }
+}

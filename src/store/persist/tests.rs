@@ -1,0 +1,300 @@
+//! Storage scenarios on an in-memory store: two tabs, crashes, full quota, bad data.
+
+use super::*;
+use crate::model::{Currency, SequentialIds, Task, TaskId};
+use chrono::NaiveDate;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 1, 4).expect("valid date")
+}
+
+fn workspace_with(names: &[&str], ids: &mut SequentialIds) -> Workspace {
+    let mut workspace = Workspace::default();
+    for name in names {
+        let project = Project::new(ProjectId::new(ids), name, day(), Currency::EUR, ids)
+            .expect("valid project");
+        workspace.add_project(project).expect("added");
+    }
+    workspace
+}
+
+fn add_task(workspace: &mut Workspace, project: ProjectId, title: &str, ids: &mut SequentialIds) {
+    let project = workspace.project_mut(project).expect("exists");
+    let column = project.columns()[0].id;
+    project
+        .add_task(
+            Task::new(TaskId::new(ids), title, column, day(), day()),
+            day(),
+        )
+        .expect("valid task");
+}
+
+#[test]
+fn a_saved_workspace_loads_back_exactly() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["A", "B"], &mut ids);
+    let mut saved = Saved::default();
+    save(&mut store, &workspace, &mut saved).expect("saves");
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.workspace, workspace);
+    assert!(is_saved(&loaded.workspace, &loaded.saved));
+}
+
+#[test]
+fn only_changed_projects_are_written() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let mut workspace = workspace_with(&["A", "B"], &mut ids);
+    let mut saved = Saved::default();
+    save(&mut store, &workspace, &mut saved).expect("saves");
+    let b = workspace.projects()[1].id;
+    add_task(&mut workspace, b, "Only B changes", &mut ids);
+    let report = save(&mut store, &workspace, &mut saved).expect("saves");
+    assert_eq!(report.written, 1);
+}
+
+#[test]
+fn a_stale_tab_never_overwrites_a_newer_revision() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["Shared"], &mut ids);
+    let id = workspace.projects()[0].id;
+    let mut first_saved = Saved::default();
+    save(&mut store, &workspace, &mut first_saved).expect("saves");
+    let second = load(&store).expect("the second tab loads");
+    let (mut second_workspace, mut second_saved) = (second.workspace, second.saved);
+
+    let mut first = workspace.clone();
+    add_task(&mut first, id, "From tab one", &mut ids);
+    save(&mut store, &first, &mut first_saved).expect("tab one saves first");
+    let written = store.get(&project_key(id)).expect("readable");
+
+    add_task(&mut second_workspace, id, "From tab two", &mut ids);
+    let refused = save(&mut store, &second_workspace, &mut second_saved);
+    assert_eq!(refused, Err(SaveError::Conflict(vec![id])));
+    assert_eq!(store.get(&project_key(id)).expect("readable"), written);
+}
+
+#[test]
+fn a_stale_tab_never_deletes_a_newer_revision() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["Shared"], &mut ids);
+    let id = workspace.projects()[0].id;
+    let mut first_saved = Saved::default();
+    save(&mut store, &workspace, &mut first_saved).expect("saves");
+    let second = load(&store).expect("loads");
+    let (mut second_workspace, mut second_saved) = (second.workspace, second.saved);
+    let mut first = workspace.clone();
+    add_task(&mut first, id, "Newer work", &mut ids);
+    save(&mut store, &first, &mut first_saved).expect("saves");
+    second_workspace.remove_project(id).expect("removed here");
+    let refused = save(&mut store, &second_workspace, &mut second_saved);
+    assert_eq!(refused, Err(SaveError::Conflict(vec![id])));
+    assert!(store.get(&project_key(id)).expect("readable").is_some());
+}
+
+#[test]
+fn another_tabs_changes_are_taken_in_when_this_tab_did_not_touch_them() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["Shared", "Mine"], &mut ids);
+    let (shared, mine) = (workspace.projects()[0].id, workspace.projects()[1].id);
+    let mut first_saved = Saved::default();
+    save(&mut store, &workspace, &mut first_saved).expect("saves");
+    let second = load(&store).expect("loads");
+    let (mut second_workspace, mut second_saved) = (second.workspace, second.saved);
+
+    let mut first = workspace.clone();
+    add_task(&mut first, shared, "Done in tab one", &mut ids);
+    save(&mut store, &first, &mut first_saved).expect("tab one saves");
+
+    add_task(&mut second_workspace, mine, "Unsaved in tab two", &mut ids);
+    let merged = reconcile(&store, &second_workspace, &mut second_saved).expect("reads");
+    assert_eq!(merged.adopted, vec![shared]);
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(
+        merged
+            .workspace
+            .project(shared)
+            .expect("exists")
+            .tasks()
+            .len(),
+        1
+    );
+    assert_eq!(
+        merged
+            .workspace
+            .project(mine)
+            .expect("exists")
+            .tasks()
+            .len(),
+        1
+    );
+    save(&mut store, &merged.workspace, &mut second_saved).expect("tab two saves its own work");
+    assert_eq!(load(&store).expect("loads").workspace, merged.workspace);
+}
+
+#[test]
+fn projects_created_and_deleted_in_another_tab_appear_and_disappear() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["Old"], &mut ids);
+    let old = workspace.projects()[0].id;
+    let mut first_saved = Saved::default();
+    save(&mut store, &workspace, &mut first_saved).expect("saves");
+    let second = load(&store).expect("loads");
+    let (second_workspace, mut second_saved) = (second.workspace, second.saved);
+    let mut first = workspace.clone();
+    let created = workspace_with(&["New"], &mut ids).projects()[0]
+        .as_ref()
+        .clone();
+    let created_id = created.id;
+    first.add_project(created).expect("added");
+    first.remove_project(old).expect("removed");
+    save(&mut store, &first, &mut first_saved).expect("saves");
+    let merged = reconcile(&store, &second_workspace, &mut second_saved).expect("reads");
+    let names: Vec<&str> = merged
+        .workspace
+        .projects()
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["New"]);
+    assert!(merged.adopted.contains(&created_id) && merged.adopted.contains(&old));
+}
+
+#[test]
+fn a_project_both_tabs_changed_is_a_conflict_and_nothing_is_lost() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["Shared"], &mut ids);
+    let shared = workspace.projects()[0].id;
+    let mut first_saved = Saved::default();
+    save(&mut store, &workspace, &mut first_saved).expect("saves");
+    let second = load(&store).expect("loads");
+    let (mut second_workspace, mut second_saved) = (second.workspace, second.saved);
+    let mut first = workspace.clone();
+    add_task(&mut first, shared, "Tab one", &mut ids);
+    save(&mut store, &first, &mut first_saved).expect("saves");
+    add_task(&mut second_workspace, shared, "Tab two", &mut ids);
+    let merged = reconcile(&store, &second_workspace, &mut second_saved).expect("reads");
+    assert_eq!(merged.conflicts, vec![shared]);
+    let kept = merged.workspace.project(shared).expect("exists");
+    assert_eq!(
+        kept.tasks()[0].title,
+        "Tab two",
+        "this tab's version stays in memory"
+    );
+    let stored = load(&store).expect("loads");
+    assert_eq!(
+        stored.workspace.project(shared).expect("exists").tasks()[0].title,
+        "Tab one"
+    );
+}
+
+#[test]
+fn a_crash_between_writes_is_repaired_on_load() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["Listed"], &mut ids);
+    let mut saved = Saved::default();
+    save(&mut store, &workspace, &mut saved).expect("saves");
+    // A second project's key was written, then the tab died before the index.
+    let orphan = workspace_with(&["Orphan"], &mut ids);
+    let orphan_project = orphan.projects()[0].clone();
+    store
+        .set(
+            &project_key(orphan_project.id),
+            &write_stored_project(&orphan_project, &[], 1),
+        )
+        .expect("writes");
+    // And an index entry points at a key that is gone.
+    let ghost = ProjectId::new(&mut ids);
+    let index = write_index(
+        vec![workspace.projects()[0].id, ghost],
+        &[],
+        &Default::default(),
+    );
+    store.set(INDEX_KEY, &index).expect("writes");
+    let loaded = load(&store).expect("loads");
+    let names: Vec<&str> = loaded
+        .workspace
+        .projects()
+        .iter()
+        .map(|project| project.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["Listed", "Orphan"]);
+    assert!(loaded.notes.contains(&LoadNote::RecoveredOrphans(1)));
+    assert!(loaded.notes.contains(&LoadNote::MissingProjects(1)));
+    assert!(
+        !is_saved(&loaded.workspace, &loaded.saved),
+        "the repaired index is due for a save"
+    );
+}
+
+#[test]
+fn unreadable_and_future_data_is_protected_from_every_write() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let garbage_key = project_key(ProjectId::new(&mut ids));
+    store.set(&garbage_key, "{not json").expect("writes");
+    let future_key = project_key(ProjectId::new(&mut ids));
+    let future = r#"{"revision":3,"format":"ironplan","version":99,"kind":"project"}"#;
+    store.set(&future_key, future).expect("writes");
+    let loaded = load(&store).expect("loads");
+    assert_eq!(loaded.problems.len(), 2);
+    let mut saved = loaded.saved;
+    let workspace = workspace_with(&["New"], &mut ids);
+    save(&mut store, &workspace, &mut saved).expect("saves");
+    assert_eq!(
+        store.get(&garbage_key).expect("readable").as_deref(),
+        Some("{not json")
+    );
+    assert_eq!(
+        store.get(&future_key).expect("readable").as_deref(),
+        Some(future)
+    );
+}
+
+#[test]
+fn a_full_store_keeps_the_previous_save() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let mut workspace = workspace_with(&["Big"], &mut ids);
+    let id = workspace.projects()[0].id;
+    let mut saved = Saved::default();
+    save(&mut store, &workspace, &mut saved).expect("saves");
+    let before = store.entries.clone();
+    let used: usize = store
+        .entries
+        .iter()
+        .map(|(key, text)| key.len() + text.len())
+        .sum();
+    store.quota = Some(used + 50);
+    for number in 0..20 {
+        add_task(
+            &mut workspace,
+            id,
+            &format!("Task number {number}"),
+            &mut ids,
+        );
+    }
+    let failed = save(&mut store, &workspace, &mut saved);
+    assert_eq!(failed, Err(SaveError::Storage(StorageFault::QuotaExceeded)));
+    assert_eq!(store.entries, before);
+    assert!(!is_saved(&workspace, &saved), "the change is still pending");
+    store.quota = None;
+    save(&mut store, &workspace, &mut saved).expect("saves once space frees");
+    assert_eq!(load(&store).expect("loads").workspace, workspace);
+}
+
+#[test]
+fn quota_errors_are_recognised_in_every_browser_form() {
+    assert!(is_quota_error("QuotaExceededError", 22));
+    assert!(is_quota_error("QUOTA_EXCEEDED_ERR", 0));
+    assert!(is_quota_error("NS_ERROR_DOM_QUOTA_REACHED", 1014));
+    assert!(is_quota_error("", 22));
+    assert!(!is_quota_error("SecurityError", 18));
+}
