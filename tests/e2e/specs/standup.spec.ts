@@ -10,7 +10,8 @@ test("the stand-up walks person by person with the keyboard and records when it 
   await plan.addPeople([{ name: "Ada" }, { name: "Bob" }]);
   await plan.newTask("API", { assignee: "Ada", status: "In progress", start: "2026-03-09", end: "2026-03-11", estimate: "8" });
   await plan.newTask("Docs", { assignee: "Bob", start: "2026-03-02", end: "2026-03-09", estimate: "4" });
-  await plan.newTask("Deploy", { assignee: "Bob", start: "2026-03-10", end: "2026-03-12", dependsOn: [{ task: "API" }] });
+  // In progress while its predecessor is not finished: blocked (auto-scheduling moves its dates).
+  await plan.newTask("Deploy", { assignee: "Bob", status: "In progress", start: "2026-03-10", end: "2026-03-12", dependsOn: [{ task: "API" }] });
   await plan.logTime("API", { date: "2026-03-10", person: "Ada", hours: "2" });
 
   await standup.open();
