@@ -12,6 +12,8 @@ pub mod conflicts;
 pub mod history;
 pub mod persist;
 pub mod plan;
+pub mod reporting;
+pub mod tracking;
 pub mod view;
 
 use crate::model::io::ImportError;

@@ -2,7 +2,8 @@
 //!
 //! Pure functions over model values, so views never do date or money arithmetic themselves.
 
-use crate::model::{Currency, Hours, Money};
+use crate::model::format::plain_decimal;
+use crate::model::{Currency, Decimal, Formatter, Hours, Money};
 use chrono::{Datelike, NaiveDate};
 
 const MONTHS: [&str; 12] = [
@@ -61,6 +62,38 @@ pub fn percent(value: u8) -> String {
     format!("{value} %")
 }
 
+/// Hours with up to two decimals, as typed into a field: "2.5".
+pub fn hours_input(value: Hours) -> String {
+    value.to_string()
+}
+
+/// The model's figures as the screen shows them: short dates ("3 Mar 2027"), grouped money with
+/// its currency code, "." as decimal point. Used for health sentences and the status report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UiFormatter;
+
+impl Formatter for UiFormatter {
+    fn money(&self, amount: Money, currency: Currency) -> String {
+        money(amount, currency)
+    }
+
+    fn date(&self, value: NaiveDate) -> String {
+        date(value)
+    }
+
+    fn number(&self, value: Decimal) -> String {
+        plain_decimal(value)
+    }
+
+    fn percent(&self, value: Decimal) -> String {
+        format!("{}%", plain_decimal(value))
+    }
+
+    fn hours(&self, value: Hours) -> String {
+        hours(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +110,23 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2027, 3, 3).expect("valid date");
         assert_eq!(date(day), "3 Mar 2027");
         assert_eq!(date_input(day), "2027-03-03");
+    }
+
+    #[test]
+    fn the_ui_formatter_writes_what_the_screen_shows() {
+        let format = UiFormatter;
+        let day = NaiveDate::from_ymd_opt(2027, 3, 3).expect("valid date");
+        assert_eq!(Formatter::date(&format, day), "3 Mar 2027");
+        assert_eq!(
+            Formatter::money(&format, Money(1_250_050), Currency::EUR),
+            "EUR 12,500.50"
+        );
+        let cpi = Decimal {
+            units: 86,
+            decimals: 2,
+        };
+        assert_eq!(format.number(cpi), "0.86");
+        assert_eq!(format.percent(cpi), "0.86%");
+        assert_eq!(Formatter::hours(&format, Hours::from_centi(250)), "2.5 h");
     }
 }

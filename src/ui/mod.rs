@@ -5,14 +5,18 @@
 
 pub mod app;
 pub mod banners;
+pub mod dashboard;
 pub mod format;
 pub mod import;
 pub mod messages;
 pub mod offline;
 pub mod projects;
+pub mod report;
 pub mod settings;
 pub mod shortcuts;
+pub mod standup;
 pub mod tasks;
+pub mod timesheet;
 pub mod widgets;
 
 pub use app::App;

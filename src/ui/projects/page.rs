@@ -1,8 +1,12 @@
 //! One project: its heading, the view navigation, and the open view.
 
+use super::super::dashboard::DashboardPage;
+use super::super::report::StatusReportPage;
 use super::super::settings::ProjectSettingsDialog;
+use super::super::standup::StandupPage;
 use super::super::tasks::editor::TaskEditor;
 use super::super::tasks::TasksPage;
+use super::super::timesheet::TimesheetPage;
 use super::super::widgets::file::download;
 use crate::model::ProjectId;
 use crate::store::view::{ProjectView, Route};
@@ -10,7 +14,14 @@ use crate::store::AppState;
 use leptos::prelude::*;
 
 /// The views that have a page, in navigation order. Settings opens a dialog over the tasks.
-const NAVIGATION: [ProjectView; 2] = [ProjectView::Tasks, ProjectView::Settings];
+const NAVIGATION: [ProjectView; 6] = [
+    ProjectView::Tasks,
+    ProjectView::Dashboard,
+    ProjectView::Standup,
+    ProjectView::Report,
+    ProjectView::Timesheet,
+    ProjectView::Settings,
+];
 
 /// The page of project `id`, showing `view`.
 #[component]
@@ -88,6 +99,10 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                         />
                     }
                     .into_any(),
+                    ProjectView::Dashboard => view! { <DashboardPage id=id /> }.into_any(),
+                    ProjectView::Standup => view! { <StandupPage id=id /> }.into_any(),
+                    ProjectView::Report => view! { <StatusReportPage id=id /> }.into_any(),
+                    ProjectView::Timesheet => view! { <TimesheetPage id=id /> }.into_any(),
                     _ => view! { <TasksPage id=id /> }.into_any(),
                 }}
             </section>

@@ -4,6 +4,7 @@
 //! own undo step, as in a spreadsheet.
 
 mod columns;
+mod health;
 mod people;
 mod storage;
 
@@ -15,6 +16,7 @@ use crate::model::{Calendar, ProjectId};
 use crate::store::AppState;
 use chrono::NaiveDate;
 use columns::ColumnSettings;
+use health::HealthSettings;
 use leptos::prelude::*;
 use people::PeopleSettings;
 use std::collections::BTreeSet;
@@ -157,6 +159,7 @@ pub fn ProjectSettingsDialog(id: ProjectId, on_close: Callback<()>) -> impl Into
             </form>
             <PeopleSettings id=id />
             <ColumnSettings id=id />
+            <HealthSettings id=id />
             <StorageSettings />
         </Modal>
     }

@@ -481,6 +481,7 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
                     </button>
                 </div>
             </form>
+            {existing.map(|task| view! { <super::time::TaskTimeSection project=project_id task=task /> })}
             <Show when=move || confirming_delete.get()>
                 <ConfirmDialog
                     title=delete_title.clone()

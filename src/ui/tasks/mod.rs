@@ -5,5 +5,6 @@ pub mod editor;
 pub mod form;
 pub mod rows;
 mod table;
+pub mod time;
 
 pub use table::TasksPage;
