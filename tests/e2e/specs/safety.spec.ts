@@ -272,7 +272,14 @@ test.describe("hostile and broken files", () => {
   test("a file over the size limit is refused before it is read", async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
-    await app.importFile({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(49 * 1024 * 1024, 32) });
+    // The 49 MB file is made inside the page and dropped, as a user would drop it.
+    const transfer = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(49 * 1024 * 1024)], "huge.json", { type: "application/json" }));
+      return data;
+    });
+    await page.dispatchEvent("main", "dragover", { dataTransfer: transfer });
+    await page.dispatchEvent("main", "drop", { dataTransfer: transfer });
     await expect(page.getByRole("alert")).toContainText("over the 50 MB limit");
   });
 
