@@ -21,7 +21,13 @@ pub fn App() -> impl IntoView {
     install_shortcuts(state);
     TaskEditor::provide();
     ImportFlow::provide();
-    request_animation_frame(|| mark("ironplan:ready"));
+    // `ironplan:ready` marks the first painted frame of the open view, at start and after every
+    // change of view, so any harness can measure the app the same way: the mark is set in the
+    // frame after the one that painted the view.
+    Effect::new(move |_| {
+        state.route.track();
+        request_animation_frame(|| request_animation_frame(|| mark("ironplan:ready")));
+    });
 
     let theme = Memo::new(move |_| state.workspace().with(|workspace| workspace.settings.theme));
     Effect::new(move |_| {
