@@ -1,5 +1,6 @@
 //! One project: its heading, the view navigation, and the open view.
 
+use super::super::board::BoardPage;
 use super::super::settings::ProjectSettingsDialog;
 use super::super::tasks::editor::TaskEditor;
 use super::super::tasks::TasksPage;
@@ -10,7 +11,11 @@ use crate::store::AppState;
 use leptos::prelude::*;
 
 /// The views that have a page, in navigation order. Settings opens a dialog over the tasks.
-const NAVIGATION: [ProjectView; 2] = [ProjectView::Tasks, ProjectView::Settings];
+const NAVIGATION: [ProjectView; 3] = [
+    ProjectView::Tasks,
+    ProjectView::Board,
+    ProjectView::Settings,
+];
 
 /// The page of project `id`, showing `view`.
 #[component]
@@ -88,6 +93,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                         />
                     }
                     .into_any(),
+                    ProjectView::Board => view! { <BoardPage id=id /> }.into_any(),
                     _ => view! { <TasksPage id=id /> }.into_any(),
                 }}
             </section>

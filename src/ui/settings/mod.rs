@@ -6,6 +6,8 @@
 mod columns;
 mod people;
 
+pub use columns::DeleteColumnDialog;
+
 use super::format;
 use super::projects::form::{parse_date, ProjectFields, ProjectForm};
 use super::widgets::{Modal, TextAreaField};
