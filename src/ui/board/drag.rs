@@ -19,6 +19,8 @@ use wasm_bindgen::JsCast;
 pub const DRAG_THRESHOLD_PX: f64 = 6.0;
 /// How close (px) to a list's edge the pointer must be for the list to scroll.
 const EDGE_PX: f64 = 48.0;
+/// How close (px) to the window's top or bottom the pointer must be for the page to scroll.
+const PAGE_EDGE_PX: f64 = 32.0;
 /// The fastest auto-scroll, in px per frame.
 const MAX_SCROLL_PX: f64 = 18.0;
 
@@ -381,7 +383,7 @@ fn follow(ctx: BoardContext, at: Point) {
         .ok()
         .and_then(|height| height.as_f64())
         .unwrap_or(0.0);
-    let page = board::edge_speed(at.y, 0.0, window_height, EDGE_PX, MAX_SCROLL_PX);
+    let page = board::edge_speed(at.y, 0.0, window_height, PAGE_EDGE_PX, MAX_SCROLL_PX);
     let _ = ctx
         .drag
         .speed

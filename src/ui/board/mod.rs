@@ -42,16 +42,20 @@ pub const CARD_GAP_PX: u32 = 8;
 pub const SLOT_PX: u32 = CARD_HEIGHT_PX + CARD_GAP_PX;
 /// Cards rendered beyond each edge of a list's viewport.
 pub const OVERSCAN: usize = 2;
-/// Room the page keeps above and below the column lists (header, tabs, filters, headings).
-const LIST_CHROME_PX: f64 = 300.0;
+/// Room a column needs besides its list (heading, quick add, borders) plus the page's bottom
+/// padding, so a whole column fits in the window when the page is scrolled to the top.
+const COLUMN_CHROME_PX: f64 = 130.0;
+/// Where the board starts before it is measured, in px from the top of the page.
+const DEFAULT_BOARD_TOP_PX: f64 = 300.0;
 /// The shortest a column list gets: three cards.
 const MIN_LIST_PX: u32 = 3 * SLOT_PX;
 /// A list's height inside a swimlane: two and a half cards, so lanes stay compact.
 const LANE_LIST_PX: u32 = 5 * SLOT_PX / 2;
 
-/// The height of an ungrouped column list in a window `window_height` px high.
-fn list_height(window_height: f64) -> u32 {
-    let room = (window_height - LIST_CHROME_PX).max(0.0);
+/// The height of an ungrouped column list in a window `window_height` px high, for a board
+/// whose top is `board_top` px from the top of the page.
+fn list_height(window_height: f64, board_top: f64) -> u32 {
+    let room = (window_height - board_top - COLUMN_CHROME_PX).max(0.0);
     (room as u32).max(MIN_LIST_PX)
 }
 
@@ -99,7 +103,8 @@ pub struct BoardContext {
     pub grouping: RwSignal<BoardGrouping>,
     /// Cards per lane and column after the filter.
     pub layout: Memo<BoardLayout>,
-    /// Height of an ungrouped column list, in px, from the window's height.
+    /// Height of an ungrouped column list, in px: what the window has room for below the
+    /// board's top.
     pub viewport: RwSignal<u32>,
     pub drag: DragController,
     /// The horizontally scrolling board, which captures the pointer during a drag.
@@ -136,7 +141,7 @@ impl BoardContext {
             filter,
             grouping,
             layout,
-            viewport: RwSignal::new(list_height(window_height())),
+            viewport: RwSignal::new(list_height(window_height(), DEFAULT_BOARD_TOP_PX)),
             drag: DragController::new(),
             scroller: NodeRef::new(),
             menu: RwSignal::new(None),
@@ -265,8 +270,22 @@ pub fn BoardPage(id: ProjectId) -> impl IntoView {
     let ctx = BoardContext::new(state, id);
     provide_context(ctx);
 
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
-        let _ = ctx.viewport.try_set(list_height(window_height()));
+    // Lists fill the window below the board; measured where the board starts on the page.
+    let measure = move || {
+        // Runs from an animation frame, which may come after the board has gone.
+        if let Some(scroller) = ctx.scroller.try_get_untracked().flatten() {
+            let top =
+                scroller.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+            let _ = ctx.viewport.try_set(list_height(window_height(), top));
+        }
+    };
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    let filtering = Memo::new(move |_| ctx.filter.with(BoardFilter::is_active));
+    Effect::new(move |_| {
+        // Mounting, and the filter bar growing a "Clear filters" row, move the board.
+        ctx.scroller.track();
+        filtering.track();
+        request_animation_frame(measure);
     });
     let on_key = window_event_listener(leptos::ev::keydown, move |event| {
         if event.key() == "Escape" && drag::cancel(ctx) {
@@ -381,7 +400,7 @@ mod tests {
 
     #[test]
     fn lists_never_get_shorter_than_three_cards() {
-        assert_eq!(list_height(200.0), MIN_LIST_PX);
-        assert_eq!(list_height(1300.0), 1000);
+        assert_eq!(list_height(600.0, 300.0), MIN_LIST_PX);
+        assert_eq!(list_height(1300.0, 170.0), 1000);
     }
 }
