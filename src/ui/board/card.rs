@@ -59,7 +59,10 @@ fn direction_of(key: &str) -> Option<MoveDirection> {
 
 /// The card of task `id`; re-renders only when its own summary changes.
 #[component]
-pub fn BoardCard(id: TaskId) -> impl IntoView {
+pub fn BoardCard(
+    /// The task on the card.
+    id: TaskId,
+) -> impl IntoView {
     let ctx = BoardContext::expect();
     let state = ctx.state;
     let summary = Memo::new(move |_| {

@@ -62,7 +62,10 @@ pub fn BoardColumns() -> impl IntoView {
 
 /// One column of the ungrouped board: a region named by the column.
 #[component]
-fn BoardColumn(column: ColumnId) -> impl IntoView {
+fn BoardColumn(
+    /// The board column shown.
+    column: ColumnId,
+) -> impl IntoView {
     let ctx = BoardContext::expect();
     let summary = use_column_summary(ctx, column);
     let name = move || summary.with(|summary| summary.as_ref().map(|known| known.name.clone()));
@@ -135,7 +138,12 @@ fn lane_name(ctx: BoardContext, lane: Lane) -> Memo<String> {
 
 /// One swimlane: a region named by the person, with a list per column.
 #[component]
-fn BoardLane(lane: Lane, columns: Memo<Vec<ColumnId>>) -> impl IntoView {
+fn BoardLane(
+    /// Whose cards the lane holds.
+    lane: Lane,
+    /// The board's columns in order, one list each.
+    columns: Memo<Vec<ColumnId>>,
+) -> impl IntoView {
     let ctx = BoardContext::expect();
     let name = lane_name(ctx, lane);
     let shown = Memo::new(move |_| {
@@ -193,7 +201,12 @@ fn BoardLane(lane: Lane, columns: Memo<Vec<ColumnId>>) -> impl IntoView {
 /// A column's heading ("In progress 5/4", flagged when over its limit) and its tools: move
 /// left, move right, edit.
 #[component]
-fn ColumnHeader(column: ColumnId, summary: Memo<Option<ColumnSummary>>) -> impl IntoView {
+fn ColumnHeader(
+    /// The column the heading is for.
+    column: ColumnId,
+    /// Its name, category, position and WIP status.
+    summary: Memo<Option<ColumnSummary>>,
+) -> impl IntoView {
     let ctx = BoardContext::expect();
     let left_id = format!("board-column-{column}-left");
     let right_id = format!("board-column-{column}-right");
@@ -301,7 +314,15 @@ fn AddColumnButton() -> impl IntoView {
 /// The cards of `lane` in `column`: a scrolling list that renders only its window of cards,
 /// plus the placeholder while a drag hovers it.
 #[component]
-fn CardList(column: ColumnId, lane: Lane, viewport: Signal<u32>) -> impl IntoView {
+fn CardList(
+    /// The column whose cards are listed.
+    column: ColumnId,
+    /// The lane whose cards are listed ([`Lane::All`] when not grouped).
+    lane: Lane,
+    /// The list's height in px, which is also the window the cards are rendered for.
+    #[prop(into)]
+    viewport: Signal<u32>,
+) -> impl IntoView {
     let ctx = BoardContext::expect();
     let cards = Memo::new(move |_| {
         let dragged = ctx.drag.dragging.get();
@@ -370,7 +391,12 @@ fn CardList(column: ColumnId, lane: Lane, viewport: Signal<u32>) -> impl IntoVie
 
 /// "New task" at the foot of a list: type a title, press Enter, and type the next one.
 #[component]
-fn QuickAdd(column: ColumnId, lane: Lane) -> impl IntoView {
+fn QuickAdd(
+    /// Where new cards go.
+    column: ColumnId,
+    /// The lane they are added in; a person's lane assigns them.
+    lane: Lane,
+) -> impl IntoView {
     let ctx = BoardContext::expect();
     let open = RwSignal::new(false);
     let title = RwSignal::new(String::new());

@@ -89,7 +89,10 @@ pub fn BoardColumnDialogs() -> impl IntoView {
 
 /// "Add column" (`column` is `None`) or "Edit column “…”".
 #[component]
-fn ColumnFormDialog(column: Option<ColumnId>) -> impl IntoView {
+fn ColumnFormDialog(
+    /// The column to edit, or `None` to add one.
+    column: Option<ColumnId>,
+) -> impl IntoView {
     let ctx = BoardContext::expect();
     let state = ctx.state;
     let current = match column {

@@ -532,7 +532,7 @@ pub fn cancel(ctx: BoardContext) -> bool {
     cancelled.is_some()
 }
 
-/// The card that follows the pointer during a drag: its title and avatar.
+/// The card that follows the pointer during a drag, showing its title.
 #[component]
 pub fn DragGhost() -> impl IntoView {
     let ctx = BoardContext::expect();

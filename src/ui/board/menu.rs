@@ -67,8 +67,12 @@ fn items(count: usize) -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
+/// The menu itself, built once when it opens.
 #[component]
-fn MoveMenuList(anchor: MoveMenuAnchor) -> impl IntoView {
+fn MoveMenuList(
+    /// The card it moves and where its button is.
+    anchor: MoveMenuAnchor,
+) -> impl IntoView {
     let ctx = BoardContext::expect();
     let task = anchor.task;
     let found = ctx.state.workspace().with_untracked(|workspace| {
