@@ -7,6 +7,7 @@
 //! (schedules, health) are computed on demand and never stored.
 
 pub mod baseline;
+pub mod board;
 pub mod calendar;
 pub mod cost;
 pub mod earned_value;

@@ -6,6 +6,7 @@
 //! are memos in the views, never stored here.
 
 pub mod autosave;
+pub mod board;
 pub mod clock;
 pub mod commands;
 pub mod conflicts;
@@ -16,8 +17,9 @@ pub mod reporting;
 pub mod tracking;
 pub mod view;
 
+use crate::model::board::MoveDirection;
 use crate::model::io::ImportError;
-use crate::model::{ModelError, ProjectId, TaskId, Workspace};
+use crate::model::{ColumnId, ModelError, ProjectId, TaskId, Workspace};
 use chrono::NaiveDate;
 use history::History;
 use leptos::prelude::*;
@@ -57,6 +59,23 @@ pub enum Notice {
     ConflictResolved {
         name: String,
         kept_both: bool,
+    },
+    /// A card moved on the board; `position` counts from 1 among the column's `count` cards.
+    CardMoved {
+        task: TaskId,
+        column: ColumnId,
+        position: usize,
+        count: usize,
+    },
+    /// A keyboard move had nowhere to go.
+    CardAtEdge {
+        task: TaskId,
+        direction: MoveDirection,
+    },
+    /// Quick add created a card at the bottom of `column`.
+    CardAdded {
+        task: TaskId,
+        column: ColumnId,
     },
 }
 

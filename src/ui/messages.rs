@@ -3,8 +3,9 @@
 //! The model and store say what went wrong in their own terms; this module is the one place that
 //! words it for the user, saying what is wrong and where.
 
+use crate::model::board::MoveDirection;
 use crate::model::io::ImportError;
-use crate::model::{Field, ModelError, Project, TaskId, Workspace};
+use crate::model::{ColumnId, Field, ModelError, Project, TaskId, Workspace};
 use crate::store::{AppError, Notice};
 
 /// Quotes a name the way the UI does: “Deploy”.
@@ -19,6 +20,15 @@ fn task_name(workspace: &Workspace, id: TaskId) -> String {
         .find_map(|project| project.find_task(id))
         .map(|task| quoted(&task.title))
         .unwrap_or_else(|| "a task that no longer exists".to_string())
+}
+
+fn column_name(workspace: &Workspace, id: ColumnId) -> String {
+    workspace
+        .projects()
+        .iter()
+        .find_map(|project| project.column(id).ok())
+        .map(|column| column.name.clone())
+        .unwrap_or_else(|| "a column that no longer exists".to_string())
 }
 
 fn field_name(field: Field) -> &'static str {
@@ -283,6 +293,30 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
             "Kept both versions of {}: this tab's version is now “{} (copy)”.",
             quoted(name),
             name
+        ),
+        Notice::CardMoved {
+            task,
+            column,
+            position,
+            count,
+        } => format!(
+            "Moved {} to {}, position {position} of {count}.",
+            task_name(workspace, *task),
+            column_name(workspace, *column)
+        ),
+        Notice::CardAtEdge { task, direction } => {
+            let place = match direction {
+                MoveDirection::Up | MoveDirection::Top => "at the top of its column",
+                MoveDirection::Down | MoveDirection::Bottom => "at the bottom of its column",
+                MoveDirection::PreviousColumn => "in the first column",
+                MoveDirection::NextColumn => "in the last column",
+            };
+            format!("{} is already {place}.", task_name(workspace, *task))
+        }
+        Notice::CardAdded { task, column } => format!(
+            "Added {} to {}.",
+            task_name(workspace, *task),
+            column_name(workspace, *column)
         ),
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod banners;
+pub mod board;
 pub mod dashboard;
 pub mod format;
 pub mod import;

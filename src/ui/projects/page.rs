@@ -1,5 +1,6 @@
 //! One project: its heading, the view navigation, and the open view.
 
+use super::super::board::BoardPage;
 use super::super::dashboard::DashboardPage;
 use super::super::report::StatusReportPage;
 use super::super::settings::ProjectSettingsDialog;
@@ -14,8 +15,9 @@ use crate::store::AppState;
 use leptos::prelude::*;
 
 /// The views that have a page, in navigation order. Settings opens a dialog over the tasks.
-const NAVIGATION: [ProjectView; 6] = [
+const NAVIGATION: [ProjectView; 7] = [
     ProjectView::Tasks,
+    ProjectView::Board,
     ProjectView::Dashboard,
     ProjectView::Standup,
     ProjectView::Report,
@@ -103,6 +105,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                     ProjectView::Standup => view! { <StandupPage id=id /> }.into_any(),
                     ProjectView::Report => view! { <StatusReportPage id=id /> }.into_any(),
                     ProjectView::Timesheet => view! { <TimesheetPage id=id /> }.into_any(),
+                    ProjectView::Board => view! { <BoardPage id=id /> }.into_any(),
                     _ => view! { <TasksPage id=id /> }.into_any(),
                 }}
             </section>

@@ -8,6 +8,8 @@ mod health;
 mod people;
 mod storage;
 
+pub use columns::DeleteColumnDialog;
+
 use super::format;
 use super::projects::form::{parse_date, ProjectFields, ProjectForm};
 use super::widgets::{Modal, TextAreaField};
