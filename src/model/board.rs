@@ -12,6 +12,7 @@ use super::ids::{ColumnId, PersonId, TaskId};
 use super::person::Person;
 use super::project::{ColumnCategory, Project};
 use super::task::{LinkKind, Priority, Task};
+use super::window::ListWindow;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -747,72 +748,7 @@ pub fn neighbour(layout: &BoardLayout, task: TaskId, direction: MoveDirection) -
     }
 }
 
-// ----- Windowing: which cards of a long column are on screen -----
-
-/// The cards of one column list to render: indexes `first..last`, with empty space standing in
-/// for the cards above and below, so the list scrolls as if every card were there.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CardWindow {
-    /// First rendered index.
-    pub first: usize,
-    /// One past the last rendered index.
-    pub last: usize,
-    /// Height of the space above the first rendered card, in px.
-    pub before_px: u32,
-    /// Height of the space below the last rendered card, in px.
-    pub after_px: u32,
-}
-
-impl CardWindow {
-    /// How many cards are rendered.
-    pub fn len(&self) -> usize {
-        self.last - self.first
-    }
-
-    /// True when nothing is rendered.
-    pub fn is_empty(&self) -> bool {
-        self.first == self.last
-    }
-}
-
-/// The window of a list of `count` fixed-height slots of `slot` px (card plus gap), scrolled
-/// `scroll_top` px down in a viewport `viewport` px high, with `overscan` extra cards either
-/// side so fast scrolling shows no gap. Always within `0..=count`, and
-/// `before_px + rendered * slot + after_px == count * slot`.
-pub fn card_window(
-    scroll_top: f64,
-    viewport: u32,
-    slot: u32,
-    count: usize,
-    overscan: usize,
-) -> CardWindow {
-    if slot == 0 || count == 0 {
-        return CardWindow::default();
-    }
-    let slot_px = u64::from(slot);
-    let top = if scroll_top.is_finite() && scroll_top > 0.0 {
-        scroll_top as u64
-    } else {
-        0
-    };
-    let first_seen = usize::try_from(top / slot_px).unwrap_or(usize::MAX);
-    let last_seen =
-        usize::try_from((top + u64::from(viewport)).div_ceil(slot_px)).unwrap_or(usize::MAX);
-    let on_screen = usize::try_from(u64::from(viewport).div_ceil(slot_px)).unwrap_or(0);
-    let last = last_seen.saturating_add(overscan).min(count);
-    // Scrolled past the end (the list just shrank): show the last screenful.
-    let first = first_seen
-        .saturating_sub(overscan)
-        .min(count.saturating_sub(on_screen + overscan))
-        .min(last);
-    let px = |cards: usize| u32::try_from(cards as u64 * slot_px).unwrap_or(u32::MAX);
-    CardWindow {
-        first,
-        last,
-        before_px: px(first),
-        after_px: px(count - last),
-    }
-}
+// Windowing of long columns lives in `super::window`.
 
 /// Where a dragged card lands in a list of `count` slots of `slot` px, when the pointer is
 /// `offset` px below the top of the list's content: before the card whose upper half it is
@@ -863,7 +799,7 @@ pub enum BoardSlot {
 pub fn window_slots(
     cards: &[TaskId],
     placeholder: Option<usize>,
-    window: &CardWindow,
+    window: &ListWindow,
 ) -> Vec<BoardSlot> {
     (window.first..window.last)
         .filter_map(|at| match placeholder {
@@ -1322,27 +1258,6 @@ mod tests {
     }
 
     #[test]
-    fn the_window_covers_the_viewport_plus_overscan() {
-        let window = card_window(0.0, 400, 100, 1000, 2);
-        assert_eq!((window.first, window.last), (0, 6));
-        assert_eq!((window.before_px, window.after_px), (0, 994 * 100));
-        let window = card_window(1050.0, 400, 100, 1000, 2);
-        assert_eq!((window.first, window.last), (8, 17));
-        assert_eq!(window.before_px, 800);
-        assert_eq!(window.len(), 9);
-        let short = card_window(0.0, 400, 100, 3, 2);
-        assert_eq!((short.first, short.last, short.after_px), (0, 3, 0));
-        assert!(card_window(0.0, 400, 100, 0, 2).is_empty());
-    }
-
-    #[test]
-    fn a_window_scrolled_past_a_shrunken_list_shows_its_end() {
-        let window = card_window(50_000.0, 400, 100, 10, 1);
-        assert_eq!(window.last, 10);
-        assert!(window.first < 10 && window.first >= 4);
-    }
-
-    #[test]
     fn drop_index_splits_each_card_at_its_middle() {
         assert_eq!(drop_index(-20.0, 100, 3), 0);
         assert_eq!(drop_index(10.0, 100, 3), 0);
@@ -1367,7 +1282,7 @@ mod tests {
     fn window_slots_insert_the_placeholder() {
         let mut ids = super::super::SequentialIds::default();
         let cards: Vec<TaskId> = (0..4).map(|_| TaskId::new(&mut ids)).collect();
-        let window = card_window(0.0, 1000, 100, 5, 0);
+        let window = super::super::window::list_window(0.0, 1000, 100, 5, 0);
         let slots = window_slots(&cards, Some(1), &window);
         assert_eq!(
             slots,
@@ -1379,7 +1294,7 @@ mod tests {
                 BoardSlot::Card(cards[3]),
             ]
         );
-        let window = card_window(0.0, 1000, 100, 4, 0);
+        let window = super::super::window::list_window(0.0, 1000, 100, 4, 0);
         assert_eq!(window_slots(&cards, None, &window).len(), 4);
     }
 
@@ -1406,30 +1321,6 @@ mod tests {
         use proptest::prelude::*;
 
         proptest! {
-            #[test]
-            fn the_window_always_accounts_for_every_slot(
-                scroll in 0.0f64..200_000.0,
-                viewport in 0u32..2000,
-                slot in 1u32..300,
-                count in 0usize..5000,
-                overscan in 0usize..5,
-            ) {
-                let window = card_window(scroll, viewport, slot, count, overscan);
-                prop_assert!(window.first <= window.last);
-                prop_assert!(window.last <= count);
-                prop_assert_eq!(
-                    u64::from(window.before_px) + window.len() as u64 * u64::from(slot) + u64::from(window.after_px),
-                    count as u64 * u64::from(slot)
-                );
-                // Everything in the viewport is rendered, unless scrolled past the end.
-                let first_seen = (scroll as u64 / u64::from(slot)) as usize;
-                if first_seen < count {
-                    prop_assert!(window.first <= first_seen);
-                    let last_seen = ((scroll as u64 + u64::from(viewport)).div_ceil(u64::from(slot)) as usize).min(count);
-                    prop_assert!(window.last >= last_seen);
-                }
-            }
-
             #[test]
             fn keyboard_moves_keep_every_card_and_move_only_the_one(
                 order in proptest::collection::vec(0usize..3, 1..12),

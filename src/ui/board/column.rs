@@ -4,7 +4,7 @@
 //! Ungrouped, each column is a region named by the column, holding its heading, its cards and
 //! "New task". Grouped by assignee, the headings stay in a top row of column regions and each
 //! person's lane is a region of one list per column. Lists render only the cards inside their
-//! scrolled window (`model::board::card_window`), with padding for the rest.
+//! scrolled window (`model::window::list_window`), with padding for the rest.
 
 use super::super::messages::describe;
 use super::super::widgets::unique_id;
@@ -345,7 +345,13 @@ fn CardList(
     let scroll_top = RwSignal::new(0.0_f64);
     let window = Memo::new(move |_| {
         let count = cards.with(Vec::len) + usize::from(placeholder.get().is_some());
-        board::card_window(scroll_top.get(), viewport.get(), SLOT_PX, count, OVERSCAN)
+        crate::model::window::list_window(
+            scroll_top.get(),
+            viewport.get(),
+            SLOT_PX,
+            count,
+            OVERSCAN,
+        )
     });
     let slots = move || {
         let hole = placeholder.get();

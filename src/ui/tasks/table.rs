@@ -5,6 +5,7 @@ use super::super::format;
 use super::super::widgets::unique_id;
 use super::editor::TaskEditor;
 use super::rows::{task_rows, Sort, SortKey, TaskRow};
+use crate::model::window::list_window;
 use crate::model::{ProjectId, TaskId};
 use crate::store::AppState;
 use leptos::prelude::*;
@@ -25,6 +26,11 @@ struct RowSummary {
     milestone: bool,
     overdue: bool,
 }
+
+/// Height of a table row in px; style/tasks.css gives rows exactly this height.
+const ROW_PX: u32 = 40;
+/// Rows rendered beyond the visible ones on each side.
+const OVERSCAN: usize = 8;
 
 /// The table columns: sort key and header text.
 const COLUMNS: [(SortKey, &str); 9] = [
@@ -67,6 +73,43 @@ pub fn TasksPage(id: ProjectId) -> impl IntoView {
                 .unwrap_or(0)
         })
     });
+    // Only the rows on screen, plus a margin, are in the page; printing shows them all.
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let scroll_top = RwSignal::new(0.0);
+    let viewport = RwSignal::new(900u32);
+    let printing = RwSignal::new(false);
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+    on_cleanup(move || {
+        before_print.remove();
+        after_print.remove();
+    });
+    Effect::new(move |_| {
+        if let Some(element) = scroller.get() {
+            let height = element.client_height();
+            if height > 0 {
+                viewport.set(height as u32);
+            }
+        }
+    });
+    let window = Memo::new(move |_| {
+        let count = rows.with(|rows| rows.rows.len());
+        if printing.get() {
+            return list_window(0.0, u32::MAX, ROW_PX, count, 0);
+        }
+        list_window(scroll_top.get(), viewport.get(), ROW_PX, count, OVERSCAN)
+    });
+    let visible = move || -> Vec<(usize, TaskRow)> {
+        let range = window.get();
+        rows.with(|rows| {
+            rows.rows[range.first..range.last]
+                .iter()
+                .copied()
+                .enumerate()
+                .map(|(offset, row)| (range.first + offset, row))
+                .collect()
+        })
+    };
     let filter_id = unique_id("filter");
     let header = move |(key, label): (SortKey, &'static str)| {
         if key == SortKey::Plan {
@@ -138,18 +181,29 @@ pub fn TasksPage(id: ProjectId) -> impl IntoView {
                     }
                 }
             >
-                <div class="table-scroll">
-                    <table class="table tasks__table">
+                <div
+                    class="table-scroll tasks__scroll"
+                    node_ref=scroller
+                    on:scroll=move |_| {
+                        if let Some(element) = scroller.get_untracked() {
+                            scroll_top.set(f64::from(element.scroll_top()));
+                            viewport.set(element.client_height().max(0) as u32);
+                        }
+                    }
+                >
+                    <table class="table tasks__table" aria-rowcount=move || rows.with(|rows| rows.rows.len() + 1)>
                         <caption class="visually-hidden">"Tasks, with subtasks indented under their summary task"</caption>
                         <thead>
-                            <tr>{COLUMNS.into_iter().map(header).collect_view()}</tr>
+                            <tr aria-rowindex="1">{COLUMNS.into_iter().map(header).collect_view()}</tr>
                         </thead>
                         <tbody>
+                            <tr class="tasks__spacer" aria-hidden="true" style=move || format!("height: {}px", window.get().before_px)></tr>
                             <For
-                                each=move || rows.get().rows
-                                key=|row| *row
-                                children=move |row| view! { <TaskRowView project=id row=row collapsed=collapsed /> }
+                                each=visible
+                                key=|(index, row)| (*index, *row)
+                                children=move |(index, row)| view! { <TaskRowView project=id row=row index=index collapsed=collapsed /> }
                             />
+                            <tr class="tasks__spacer" aria-hidden="true" style=move || format!("height: {}px", window.get().after_px)></tr>
                         </tbody>
                     </table>
                 </div>
@@ -166,6 +220,8 @@ pub fn TasksPage(id: ProjectId) -> impl IntoView {
 fn TaskRowView(
     project: ProjectId,
     row: TaskRow,
+    /// Position among all rows, from 0, for `aria-rowindex`.
+    index: usize,
     collapsed: RwSignal<HashSet<TaskId>>,
 ) -> impl IntoView {
     let state = AppState::expect();
@@ -213,7 +269,10 @@ fn TaskRowView(
         summary.get().map(|summary| {
             let title = summary.title.clone();
             view! {
-                <tr class=if summary.milestone { "table__row table__row--milestone" } else { "table__row" }>
+                <tr
+                    class=if summary.milestone { "table__row table__row--milestone" } else { "table__row" }
+                    aria-rowindex=index + 2
+                >
                     <th scope="row" class="tasks__title" style=format!("--depth: {}", row.depth)>
                         {row.has_children.then(|| {
                             let label = format!("{} subtasks of {}", if row.expanded { "Collapse" } else { "Expand" }, title);
