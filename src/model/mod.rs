@@ -8,6 +8,7 @@
 
 pub mod baseline;
 pub mod board;
+pub mod burnup;
 pub mod calendar;
 pub mod cost;
 pub mod earned_value;

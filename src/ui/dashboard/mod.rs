@@ -2,10 +2,9 @@
 //! burn-up/burn-down and budget charts, the milestones table, the workload grid ("who is
 //! busy") and the scope change log with an editable reason per entry.
 //!
-//! Figures come from pure view models (`summary`, `burnup`, `chart::layout`, the model's
+//! Figures come from pure view models (`summary`, `model::burnup`, `chart::layout`, the model's
 //! `workload`); components here only lay them out and call `AppState` verbs.
 
-pub mod burnup;
 pub mod chart;
 pub mod summary;
 mod workload;

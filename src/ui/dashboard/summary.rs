@@ -4,8 +4,8 @@
 //! Every figure comes from the model (`health`, `earned_value`, `scope`, `forecast`, `cost`)
 //! and is only worded and formatted here, so the components stay free of arithmetic.
 
-use super::burnup::burnup;
 use super::chart::{ChartData, ChartSeries};
+use crate::model::burnup::burnup;
 use crate::model::cost::{project_actual_cost, Rates};
 use crate::model::earned_value::{earned_value, series};
 use crate::model::forecast::schedule_forecast;
