@@ -12,6 +12,7 @@ pub mod conflicts;
 pub mod history;
 pub mod persist;
 pub mod plan;
+pub mod timeline;
 pub mod view;
 
 use crate::model::io::ImportError;

@@ -12,6 +12,7 @@ pub mod projects;
 pub mod settings;
 pub mod shortcuts;
 pub mod tasks;
+pub mod timeline;
 pub mod widgets;
 
 pub use app::App;

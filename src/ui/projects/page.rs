@@ -3,6 +3,7 @@
 use super::super::settings::ProjectSettingsDialog;
 use super::super::tasks::editor::TaskEditor;
 use super::super::tasks::TasksPage;
+use super::super::timeline::TimelinePage;
 use super::super::widgets::file::download;
 use crate::model::ProjectId;
 use crate::store::view::{ProjectView, Route};
@@ -10,7 +11,11 @@ use crate::store::AppState;
 use leptos::prelude::*;
 
 /// The views that have a page, in navigation order. Settings opens a dialog over the tasks.
-const NAVIGATION: [ProjectView; 2] = [ProjectView::Tasks, ProjectView::Settings];
+const NAVIGATION: [ProjectView; 3] = [
+    ProjectView::Tasks,
+    ProjectView::Timeline,
+    ProjectView::Settings,
+];
 
 /// The page of project `id`, showing `view`.
 #[component]
@@ -88,6 +93,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                         />
                     }
                     .into_any(),
+                    ProjectView::Timeline => view! { <TimelinePage id=id /> }.into_any(),
                     _ => view! { <TasksPage id=id /> }.into_any(),
                 }}
             </section>
