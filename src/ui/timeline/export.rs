@@ -27,10 +27,10 @@ const MILESTONE: &str = "#8a5a00";
 
 /// Columns of the task list in the file.
 const TITLE_X: f64 = 8.0;
-const TITLE_WIDTH: f64 = 226.0;
-const START_X: f64 = 236.0;
-const END_X: f64 = 324.0;
-const SLIP_X: f64 = 404.0;
+const TITLE_WIDTH: f64 = 220.0;
+const START_X: f64 = 244.0;
+const END_X: f64 = 344.0;
+const SLIP_X: f64 = 444.0;
 const INDENT: f64 = 14.0;
 
 /// Escapes text for XML content and attribute values.

@@ -25,7 +25,7 @@ pub const ROW_HEIGHT: f64 = 32.0;
 /// Height of the date header above the chart (two tiers), in px.
 pub const HEADER_HEIGHT: f64 = 48.0;
 /// Width of the task list on the left, in px.
-pub const LIST_WIDTH: f64 = 440.0;
+pub const LIST_WIDTH: f64 = 500.0;
 
 /// Where a task bar sits in its row, in px from the row's top.
 const BAR_TOP: f64 = 6.0;
@@ -323,8 +323,17 @@ pub struct TimelineRows {
     position: HashMap<TaskId, usize>,
     /// The tasks that depend on each task.
     successors: HashMap<TaskId, Vec<TaskId>>,
-    /// Position of every task in the current baseline.
-    in_baseline: HashMap<TaskId, usize>,
+    /// The current baseline's dates of every task that was in it. A summary task's are
+    /// rolled up from the subtasks in the baseline, since its own stored dates may be stale.
+    in_baseline: HashMap<TaskId, BaselineDates>,
+}
+
+/// A task's dates in the baseline, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct BaselineDates {
+    start: NaiveDate,
+    end: NaiveDate,
+    milestone: bool,
 }
 
 impl TimelineRows {
@@ -380,14 +389,7 @@ pub fn timeline_rows(project: &Project, collapsed: &HashSet<TaskId>) -> Timeline
     }
     let in_baseline = project
         .baseline()
-        .map(|baseline| {
-            baseline
-                .tasks
-                .iter()
-                .enumerate()
-                .map(|(index, task)| (task.task, index))
-                .collect()
-        })
+        .map(|baseline| baseline_dates(project, baseline, &position))
         .unwrap_or_default();
     TimelineRows {
         rows,
@@ -396,6 +398,63 @@ pub fn timeline_rows(project: &Project, collapsed: &HashSet<TaskId>) -> Timeline
         successors,
         in_baseline,
     }
+}
+
+/// The baseline dates of every task in `baseline`, summaries rolled up from their subtasks.
+fn baseline_dates(
+    project: &Project,
+    baseline: &Baseline,
+    position: &HashMap<TaskId, usize>,
+) -> HashMap<TaskId, BaselineDates> {
+    let tasks = project.tasks();
+    let mut summary = vec![false; tasks.len()];
+    for task in tasks {
+        if let Some(parent) = task.parent.and_then(|parent| position.get(&parent)) {
+            summary[*parent] = true;
+        }
+    }
+    let mut dates: HashMap<TaskId, BaselineDates> = baseline
+        .tasks
+        .iter()
+        .map(|known| {
+            (
+                known.task,
+                BaselineDates {
+                    start: known.start,
+                    end: known.end,
+                    milestone: known.milestone,
+                },
+            )
+        })
+        .collect();
+    let mut rolled: HashMap<TaskId, (NaiveDate, NaiveDate)> = HashMap::new();
+    for known in &baseline.tasks {
+        let Some(index) = position.get(&known.task) else {
+            continue;
+        };
+        if summary[*index] {
+            continue;
+        }
+        // Widen every ancestor's span; the step limit guards against damaged parent loops.
+        let mut parent = tasks[*index].parent;
+        let mut steps = 0;
+        while let Some(id) = parent {
+            let span = rolled.entry(id).or_insert((known.start, known.end));
+            *span = (span.0.min(known.start), span.1.max(known.end));
+            steps += 1;
+            parent = position
+                .get(&id)
+                .and_then(|index| tasks[*index].parent)
+                .filter(|_| steps <= tasks.len());
+        }
+    }
+    for (id, (start, end)) in rolled {
+        if let Some(known) = dates.get_mut(&id) {
+            known.start = start;
+            known.end = end;
+        }
+    }
+    dates
 }
 
 /// Dates shown instead of the schedule's while a bar is dragged: the dragged task and every
@@ -573,10 +632,8 @@ pub fn layout(input: &LayoutInput) -> TimelineLayout {
     let row_count = input.rows.rows.len();
     let first_row = input.window.rows.start.min(row_count);
     let end_row = input.window.rows.end.clamp(first_row, row_count);
-    let baseline = input.project.baseline();
-
     let rows: Vec<RowLayout> = (first_row..end_row)
-        .filter_map(|index| row_layout(input, geometry, baseline, index))
+        .filter_map(|index| row_layout(input, geometry, index))
         .collect();
     let arrows = arrows(input, geometry, first_row..end_row);
     let days = input.window.days.start.max(0)..input.window.days.end.min(input.span.days());
@@ -645,12 +702,7 @@ fn extent(geometry: Geometry, kind: BarKind, start: NaiveDate, end: NaiveDate) -
     }
 }
 
-fn row_layout(
-    input: &LayoutInput,
-    geometry: Geometry,
-    baseline: Option<&Baseline>,
-    index: usize,
-) -> Option<RowLayout> {
+fn row_layout(input: &LayoutInput, geometry: Geometry, index: usize) -> Option<RowLayout> {
     let row = input.rows.rows.get(index)?;
     let task = input.rows.task(input.project, row.task)?;
     let kind = kind_of(input, task);
@@ -705,13 +757,7 @@ fn row_layout(
             (right - inside, HANDLE_OUTSIDE + inside),
         ]
     });
-    let baseline_task = baseline.and_then(|baseline| {
-        let position = *input.rows.in_baseline.get(&task.id)?;
-        baseline
-            .tasks
-            .get(position)
-            .filter(|known| known.task == task.id)
-    });
+    let baseline_task = input.rows.in_baseline.get(&task.id);
     let slip =
         baseline_task.map(|known| input.project.calendar.working_days_between(known.end, end));
     let baseline_bar = baseline_task.filter(|_| input.show_baseline).map(|known| {
@@ -1682,6 +1728,29 @@ mod tests {
         assert_eq!(baseline.width, 3.0 * 36.0);
         assert!(baseline.y > bar.bar_y + bar.height);
         assert!(row(&shown, added).baseline.is_none());
+    }
+
+    #[test]
+    fn a_summary_is_compared_with_its_subtasks_in_the_baseline_not_its_stale_dates() {
+        // Phase is stored as Mon 4 only (never rolled up), its subtask runs Tue 5–Thu 7.
+        let mut plan = Plan::new();
+        let phase = plan.add("Phase", "2027-01-04", "2027-01-04");
+        let work = plan.add("Work", "2027-01-05", "2027-01-07");
+        plan.edit(work, |task| task.parent = Some(phase));
+        let baseline = Baseline::capture(
+            BaselineId::new(&mut plan.ids),
+            "Approved",
+            &plan.project,
+            &[],
+            date("2027-01-04"),
+        );
+        plan.project.add_baseline(baseline).expect("valid baseline");
+        let layout = plan.lay_out_with(Scale::Day, None, None, true);
+        let summary = row(&layout, phase);
+        assert_eq!(summary.slip, Some(0));
+        let bar = summary.baseline.as_ref().expect("a baseline bar");
+        assert_eq!(bar.x, layout.geometry.x_of(date("2027-01-05")));
+        assert_eq!(bar.width, 3.0 * 36.0);
     }
 
     #[test]

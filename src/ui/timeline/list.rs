@@ -7,7 +7,7 @@
 
 use super::super::format;
 use super::super::tasks::editor::TaskEditor;
-use super::layout::{number, BarKind, RowLayout};
+use super::layout::{number, BarKind, RowLayout, LIST_WIDTH};
 use super::TimelineContext;
 use crate::model::TaskId;
 use leptos::prelude::*;
@@ -91,8 +91,15 @@ pub fn TimelineList(
             "timeline__list"
         }
     };
+    let width = format!("width: {}px", number(LIST_WIDTH));
     view! {
-        <div class=class role="table" aria-label="Tasks on the timeline" aria-rowcount=row_count>
+        <div
+            class=class
+            style=width
+            role="table"
+            aria-label="Tasks on the timeline"
+            aria-rowcount=row_count
+        >
             <div class="timeline__list-header" role="row" aria-rowindex="1">
                 <span role="columnheader" class="timeline__cell timeline__cell--title">
                     "Task"

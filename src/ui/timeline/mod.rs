@@ -387,6 +387,12 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
         let width = layout.with(|layout| layout.width);
         format!("width: {}px", layout::number(LIST_WIDTH + width))
     };
+    // Focused bars scroll into view beside the sticky list and below the sticky header.
+    let scroller_style = format!(
+        "scroll-padding: {}px 0 0 {}px",
+        layout::number(HEADER_HEIGHT),
+        layout::number(LIST_WIDTH)
+    );
     let pressed = |on: bool| if on { "true" } else { "false" };
 
     view! {
@@ -462,6 +468,7 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
             >
                 <div
                     class="timeline__scroller"
+                    style=scroller_style.clone()
                     node_ref=scroller
                     on:scroll=move |_| timeline.measure()
                 >

@@ -210,7 +210,7 @@ test.describe("timeline", () => {
     await expect(today).toBeAttached();
     const scroller = await timeline.scroller.boundingBox();
     const line = await today.boundingBox();
-    expect(scroller && line && line.x > scroller.x + 440 && line.x < scroller.x + scroller.width).toBeTruthy();
+    expect(scroller && line && line.x > scroller.x + 500 && line.x < scroller.x + scroller.width).toBeTruthy();
   });
 
   test("critical path highlights the critical tasks and arrows", async ({ page }) => {
