@@ -1,6 +1,6 @@
-//! Verbs the Timeline adds: nudging and stretching a task by whole days from the keyboard,
-//! linking by dragging, and the baseline and dependency edits whose errors are shown inside
-//! their dialogs.
+//! Verbs the Timeline adds: dropping a dragged bar (no undo step when its links hold it in
+//! place), nudging and stretching a task by whole days from the keyboard, linking by dragging,
+//! and the baseline and dependency edits whose errors are shown inside their dialogs.
 //!
 //! Each verb is one model command through `apply` or `try_apply`, so it is undoable and
 //! auto-scheduling moves the successors at once. View state (zoom, the critical-path and
@@ -10,23 +10,42 @@
 use super::clock::RandomIds;
 use super::{AppError, AppState};
 use crate::model::calendar::shift;
-use crate::model::{Baseline, BaselineId, Dependency, ProjectId, TaskId};
+use crate::model::{schedule, Baseline, BaselineId, Dependency, ProjectId, TaskId, Workspace};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 impl AppState {
+    /// Moves or resizes a task to `start..=end` as a drag drops it, like
+    /// [`AppState::set_task_dates`], but makes no undo step when its links would hold it where
+    /// it is (a successor dragged before its predecessor allows). Returns whether it moved.
+    pub fn drop_task_dates(
+        self,
+        project: ProjectId,
+        task: TaskId,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> bool {
+        let moves = self
+            .workspace()
+            .with_untracked(|workspace| would_move(workspace, project, task, start, end));
+        moves && self.set_task_dates(project, task, start, end)
+    }
+
     /// Moves a task `days` calendar days later (earlier when negative), keeping its length.
     /// Summary tasks follow their subtasks and are not moved. Returns whether it moved.
     pub fn shift_task(self, project: ProjectId, task: TaskId, days: i64) -> bool {
         if days == 0 || self.is_summary_task(project, task) {
             return false;
         }
-        self.apply("Change dates", |workspace| {
-            let target = workspace.project_mut(project)?;
-            let current = target.task(task)?;
-            let (start, end) = (shift(current.start, days), shift(current.end, days));
-            Ok(target.set_task_dates(task, start, end)?)
-        })
-        .is_some()
+        let Some((start, end)) = self.workspace().with_untracked(|workspace| {
+            workspace
+                .find_project(project)
+                .and_then(|project| project.find_task(task))
+                .map(|task| (shift(task.start, days), shift(task.end, days)))
+        }) else {
+            return false;
+        };
+        self.drop_task_dates(project, task, start, end)
     }
 
     /// Moves a task's end `days` calendar days later (earlier when negative), never before its
@@ -48,12 +67,7 @@ impl AppState {
         if milestone || new_end == end {
             return false;
         }
-        self.apply("Change dates", |workspace| {
-            Ok(workspace
-                .project_mut(project)?
-                .set_task_dates(task, start, new_end)?)
-        })
-        .is_some()
+        self.drop_task_dates(project, task, start, new_end)
     }
 
     /// Makes `successor` wait for `predecessor` to finish, as dragging from one bar's connector
@@ -102,6 +116,30 @@ impl AppState {
                 .is_some_and(|project| project.is_summary(task))
         })
     }
+}
+
+/// False when moving `task` to `start..=end` would change nothing because auto-scheduling would
+/// put it straight back. True otherwise, including when the model refuses the dates, so that the
+/// real change reports why.
+fn would_move(
+    workspace: &Workspace,
+    project: ProjectId,
+    task: TaskId,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> bool {
+    let Some(project) = workspace.find_project(project) else {
+        return true;
+    };
+    let Some(current) = project.find_task(task).map(|task| (task.start, task.end)) else {
+        return true;
+    };
+    let mut trial = project.clone();
+    if trial.set_task_dates(task, start, end).is_err() {
+        return true;
+    }
+    schedule::reschedule(&mut trial, &[task]);
+    trial.find_task(task).map(|task| (task.start, task.end)) != Some(current)
 }
 
 #[cfg(test)]
@@ -185,6 +223,24 @@ mod tests {
             dates(state, project, build),
             (date("2027-01-07"), date("2027-01-08"))
         );
+    }
+
+    #[test]
+    fn a_successor_nudged_before_its_predecessor_allows_is_held_by_the_link() {
+        let owner = Owner::new();
+        owner.set();
+        let (state, project, _, build) = state();
+        assert!(!state.shift_task(project, build, -1));
+        assert_eq!(
+            dates(state, project, build),
+            (date("2027-01-07"), date("2027-01-08"))
+        );
+        assert!(
+            !state.history_marks.get_untracked().0,
+            "no undo step for a move that changed nothing"
+        );
+        assert!(!state.drop_task_dates(project, build, date("2027-01-05"), date("2027-01-06")));
+        assert!(state.drop_task_dates(project, build, date("2027-01-08"), date("2027-01-11")));
     }
 
     #[test]

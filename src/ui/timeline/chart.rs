@@ -20,6 +20,9 @@ use crate::store::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The longest pause between the two clicks of a double click, in milliseconds.
+const DOUBLE_CLICK_MS: f64 = 500.0;
+
 /// How a bar is read out after its name: its dates, progress and, when highlighted, that it
 /// is critical.
 pub fn describe_bar(row: &RowLayout, critical_shown: bool) -> String {
@@ -187,6 +190,9 @@ pub fn TimelineChart(
             }
         });
     };
+    // The chart captures the pointer, so the browser's dblclick does not reach a bar: a second
+    // click on the same bar soon after the first opens it instead.
+    let last_click = StoredValue::new(None::<(TaskId, f64)>);
     let on_pointerup = move |event: web_sys::PointerEvent| {
         let Some(mut current) = timeline.drag.get_untracked() else {
             return;
@@ -203,10 +209,23 @@ pub fn TimelineChart(
         let (geometry, row) =
             layout.with_untracked(|layout| (layout.geometry, layout.row_at(point.1)));
         let target = row.and_then(|row| timeline.rows.with_untracked(|rows| rows.task_in_row(row)));
-        match current.finish(geometry, target) {
-            DragOutcome::Select(task) => timeline.selected.set(Some(task)),
+        let outcome = current.finish(geometry, target);
+        let now = event.time_stamp();
+        let previous = last_click.get_value();
+        last_click.set_value(None);
+        match outcome {
+            DragOutcome::Select(task) => {
+                timeline.selected.set(Some(task));
+                let double = previous
+                    .is_some_and(|(clicked, at)| clicked == task && now - at < DOUBLE_CLICK_MS);
+                if double {
+                    editor.open_task(project, task);
+                } else {
+                    last_click.set_value(Some((task, now)));
+                }
+            }
             DragOutcome::SetDates { task, start, end } => {
-                state.set_task_dates(project, task, start, end);
+                state.drop_task_dates(project, task, start, end);
             }
             DragOutcome::Link {
                 predecessor,
@@ -219,6 +238,7 @@ pub fn TimelineChart(
         timeline.drag.set(None);
     };
     let on_pointercancel = move |_: web_sys::PointerEvent| timeline.drag.set(None);
+    // Summary bars are not dragged, so the browser's own double click opens them.
     let on_dblclick = move |event: web_sys::MouseEvent| {
         let task = event_element(&event)
             .and_then(|target| target.closest("[data-task]").ok().flatten())

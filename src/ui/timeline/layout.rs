@@ -220,6 +220,20 @@ pub fn scroll_left_to_show(geometry: Geometry, date: NaiveDate, width: f64) -> f
     (geometry.x_of(date) - width / 3.0).max(0.0)
 }
 
+/// The vertical scroll offset that brings row `index` on screen with the least movement, or
+/// `None` when it already is.
+pub fn scroll_top_to_show_row(viewport: Viewport, index: usize) -> Option<f64> {
+    let top = index as f64 * ROW_HEIGHT;
+    let bottom = top + ROW_HEIGHT;
+    if top < viewport.scroll_top {
+        Some(top)
+    } else if bottom > viewport.scroll_top + viewport.height {
+        Some((bottom - viewport.height).max(0.0))
+    } else {
+        None
+    }
+}
+
 /// The day in the middle of `viewport`, which a change of zoom keeps in place.
 pub fn middle_date(geometry: Geometry, viewport: Viewport) -> NaiveDate {
     geometry.date_at(viewport.scroll_left + viewport.width / 2.0)
@@ -1558,6 +1572,21 @@ mod tests {
                 }
             ),
             middle
+        );
+    }
+
+    #[test]
+    fn moving_the_focus_to_a_row_off_screen_scrolls_just_enough() {
+        let viewport = Viewport {
+            scroll_top: 320.0,
+            height: 320.0,
+            ..Viewport::default()
+        };
+        assert_eq!(scroll_top_to_show_row(viewport, 12), None);
+        assert_eq!(scroll_top_to_show_row(viewport, 9), Some(9.0 * ROW_HEIGHT));
+        assert_eq!(
+            scroll_top_to_show_row(viewport, 20),
+            Some(21.0 * ROW_HEIGHT - 320.0)
         );
     }
 

@@ -28,7 +28,7 @@ use dependency::DependencyDialog;
 use drag::{preview, Drag};
 use layout::{
     layout, span, timeline_rows, window, Geometry, LayoutInput, Scale, Span, TimelineLayout,
-    TimelineRows, Viewport, Window, HEADER_HEIGHT, LIST_WIDTH, ROW_HEIGHT,
+    TimelineRows, Viewport, Window, HEADER_HEIGHT, LIST_WIDTH,
 };
 use leptos::prelude::*;
 use list::TimelineList;
@@ -70,23 +70,29 @@ pub struct TimelineContext {
 
 impl TimelineContext {
     /// Reads the scroll position and size of the chart area into `viewport`.
+    /// Does nothing once the page is gone (it may run from an animation frame callback).
     pub fn measure(self) {
-        if let Some(element) = self.scroller.get_untracked() {
-            let next = Viewport {
-                scroll_left: f64::from(element.scroll_left()),
-                scroll_top: f64::from(element.scroll_top()),
-                width: (f64::from(element.client_width()) - LIST_WIDTH).max(0.0),
-                height: (f64::from(element.client_height()) - HEADER_HEIGHT).max(0.0),
-            };
-            if self.viewport.get_untracked() != next {
-                self.viewport.set(next);
-            }
+        let Some(Some(element)) = self.scroller.try_get_untracked() else {
+            return;
+        };
+        let next = Viewport {
+            scroll_left: f64::from(element.scroll_left()),
+            scroll_top: f64::from(element.scroll_top()),
+            width: (f64::from(element.client_width()) - LIST_WIDTH).max(0.0),
+            height: (f64::from(element.client_height()) - HEADER_HEIGHT).max(0.0),
+        };
+        if self
+            .viewport
+            .try_get_untracked()
+            .is_some_and(|known| known != next)
+        {
+            self.viewport.try_set(next);
         }
     }
 
     /// Scrolls the chart so that x (in chart coordinates) is at the left edge.
     pub fn scroll_to_x(self, x: f64) {
-        if let Some(element) = self.scroller.get_untracked() {
+        if let Some(Some(element)) = self.scroller.try_get_untracked() {
             element.set_scroll_left(x.max(0.0).round() as i32);
         }
         self.measure();
@@ -94,16 +100,14 @@ impl TimelineContext {
 
     /// Scrolls vertically, as little as needed, so that row `index` is on screen.
     pub fn scroll_to_row(self, index: usize) {
-        let Some(element) = self.scroller.get_untracked() else {
+        let (Some(Some(element)), Some(viewport)) = (
+            self.scroller.try_get_untracked(),
+            self.viewport.try_get_untracked(),
+        ) else {
             return;
         };
-        let viewport = self.viewport.get_untracked();
-        let top = index as f64 * ROW_HEIGHT;
-        let bottom = top + ROW_HEIGHT;
-        if top < viewport.scroll_top {
-            element.set_scroll_top(top as i32);
-        } else if bottom > viewport.scroll_top + viewport.height {
-            element.set_scroll_top((bottom - viewport.height).ceil() as i32);
+        if let Some(top) = layout::scroll_top_to_show_row(viewport, index) {
+            element.set_scroll_top(top.round() as i32);
         }
         self.measure();
     }
@@ -334,8 +338,10 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
         let middle = layout::middle_date(geometry.get_untracked(), before);
         scale.set(target);
         request_animation_frame(move || {
-            let after = geometry.get_untracked();
-            timeline.scroll_to_x(layout::scroll_left_to_centre(after, middle, before.width));
+            // The page may have gone in the meantime.
+            if let Some(after) = geometry.try_get_untracked() {
+                timeline.scroll_to_x(layout::scroll_left_to_centre(after, middle, before.width));
+            }
         });
     };
     let go_to_today = move |_| {

@@ -47,6 +47,15 @@ test.describe("timeline", () => {
       (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
     );
     expect(summary).toEqual([]);
+
+    // A double click on a bar, or on its row in the list, opens the task.
+    await timeline.body("Docs").dblclick();
+    await expect(app.editor).toBeVisible();
+    await expect(app.editor.getByLabel("Title")).toHaveValue("Docs");
+    await app.editor.getByRole("button", { name: "Cancel" }).click();
+    await timeline.row("Build").dblclick();
+    await expect(app.editor.getByLabel("Title")).toHaveValue("Build");
+    await app.editor.getByRole("button", { name: "Cancel" }).click();
   });
 
   test("dragging a bar moves it, its successor follows at once, and Ctrl+Z undoes it", async ({ page }) => {
@@ -311,6 +320,9 @@ test.describe("timeline", () => {
     await timeline.open();
     await expect(timeline.bar("Phase 1")).toHaveAttribute("aria-description", /^Summary task, 5 Jan 2027 to 8 Jan 2027/);
     await expect(timeline.bar("Phase 1").locator(".timeline__summary")).toBeVisible();
+    await timeline.bar("Phase 1").locator(".timeline__summary").dblclick();
+    await expect(app.editor.getByLabel("Title")).toHaveValue("Phase 1");
+    await app.editor.getByRole("button", { name: "Cancel" }).click();
     const collapse = timeline.list.getByRole("button", { name: "Collapse subtasks of Phase 1" });
     await collapse.click();
     await expect(timeline.bar("Analyse")).toHaveCount(0);
