@@ -14,6 +14,7 @@ pub mod history;
 pub mod persist;
 pub mod plan;
 pub mod reporting;
+pub mod timeline;
 pub mod tracking;
 pub mod view;
 

@@ -47,6 +47,11 @@ fn field_name(field: Field) -> &'static str {
     }
 }
 
+/// Says how to type a lag that could not be read as a number.
+pub fn lag_must_be_whole() -> String {
+    "Enter the lag as a whole number of working days, such as 2, or −1 to overlap.".to_string()
+}
+
 /// Describes an error as a sentence.
 pub fn describe(error: &AppError, workspace: &Workspace) -> String {
     match error {

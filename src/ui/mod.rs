@@ -17,6 +17,7 @@ pub mod settings;
 pub mod shortcuts;
 pub mod standup;
 pub mod tasks;
+pub mod timeline;
 pub mod timesheet;
 pub mod widgets;
 

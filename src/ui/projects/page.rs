@@ -7,6 +7,7 @@ use super::super::settings::ProjectSettingsDialog;
 use super::super::standup::StandupPage;
 use super::super::tasks::editor::TaskEditor;
 use super::super::tasks::TasksPage;
+use super::super::timeline::TimelinePage;
 use super::super::timesheet::TimesheetPage;
 use super::super::widgets::file::download;
 use crate::model::ProjectId;
@@ -15,9 +16,10 @@ use crate::store::AppState;
 use leptos::prelude::*;
 
 /// The views that have a page, in navigation order. Settings opens a dialog over the tasks.
-const NAVIGATION: [ProjectView; 7] = [
+const NAVIGATION: [ProjectView; 8] = [
     ProjectView::Tasks,
     ProjectView::Board,
+    ProjectView::Timeline,
     ProjectView::Dashboard,
     ProjectView::Standup,
     ProjectView::Report,
@@ -106,6 +108,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                     ProjectView::Report => view! { <StatusReportPage id=id /> }.into_any(),
                     ProjectView::Timesheet => view! { <TimesheetPage id=id /> }.into_any(),
                     ProjectView::Board => view! { <BoardPage id=id /> }.into_any(),
+                    ProjectView::Timeline => view! { <TimelinePage id=id /> }.into_any(),
                     _ => view! { <TasksPage id=id /> }.into_any(),
                 }}
             </section>

@@ -1,0 +1,717 @@
+//! The chart right of the list: the date header, shading, the today and deadline lines,
+//! dependency arrows and bars, drawn as SVG from the layout.
+//!
+//! Bars and arrows are keyed components with a memo each, whose elements stay while they are
+//! rendered (attributes change, elements do not), so a focused bar keeps the focus while the
+//! arrow keys move it. Pointer events are handled once, on the chart: the part pressed
+//! (`data-drag`) and its task (`data-task`) say what a drag does, the chart captures the
+//! pointer, and the drop is committed through the store. No geometry is computed here.
+
+use super::super::format;
+use super::super::messages::quoted;
+use super::super::tasks::editor::TaskEditor;
+use super::drag::{Drag, DragKind, DragOutcome};
+use super::layout::{
+    number, pinned_label_x, points_attribute, ArrowLayout, BarKind, Point, RowLayout, HEADER_HEIGHT,
+};
+use super::{focus_element, TimelineContext};
+use crate::model::TaskId;
+use crate::store::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The longest pause between the two clicks of a double click, in milliseconds.
+const DOUBLE_CLICK_MS: f64 = 500.0;
+
+/// How a bar is read out after its name: its dates, progress and, when highlighted, that it
+/// is critical.
+pub fn describe_bar(row: &RowLayout, critical_shown: bool) -> String {
+    let mut text = match row.kind {
+        BarKind::Milestone => format!("Milestone on {}", format::date(row.end)),
+        BarKind::Summary => format!(
+            "Summary task, {} to {}, {} done",
+            format::date(row.start),
+            format::date(row.end),
+            format::percent(row.progress)
+        ),
+        BarKind::Task => format!(
+            "{} to {}, {} done",
+            format::date(row.start),
+            format::date(row.end),
+            format::percent(row.progress)
+        ),
+    };
+    if critical_shown && row.critical {
+        text.push_str(", on the critical path");
+    }
+    text
+}
+
+/// How a dependency arrow is read out.
+pub fn describe_arrow(arrow: &ArrowLayout) -> String {
+    let lag = match arrow.lag {
+        0 => String::new(),
+        1 | -1 => format!(", lag {} working day", arrow.lag),
+        lag => format!(", lag {lag} working days"),
+    };
+    format!(
+        "Dependency {} to {}, {}{lag}",
+        quoted(&arrow.predecessor_title),
+        quoted(&arrow.successor_title),
+        arrow.kind.label().to_lowercase()
+    )
+}
+
+/// Where a pointer event happened, in chart coordinates.
+fn chart_point(plot: &web_sys::Element, event: &web_sys::MouseEvent) -> Point {
+    let rect = plot.get_bounding_client_rect();
+    (
+        f64::from(event.client_x()) - rect.left(),
+        f64::from(event.client_y()) - rect.top(),
+    )
+}
+
+/// The element an event happened on.
+fn event_element(event: &web_sys::Event) -> Option<web_sys::Element> {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+}
+
+/// The date header and the chart.
+#[component]
+pub fn TimelineChart(
+    /// The Timeline's state.
+    timeline: TimelineContext,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let editor = TaskEditor::expect();
+    let project = timeline.project;
+    let layout = timeline.layout;
+    let plot = NodeRef::<leptos::svg::Svg>::new();
+
+    let size = Memo::new(move |_| layout.with(|layout| (layout.width, layout.height)));
+    let width = move || number(size.get().0);
+    let height = move || number(size.get().1);
+    let bands = Memo::new(move |_| layout.with(|layout| layout.bands.clone()));
+    let ticks = Memo::new(move |_| layout.with(|layout| layout.ticks.clone()));
+    let gridlines = Memo::new(move |_| layout.with(|layout| layout.gridlines.clone()));
+    let today = Memo::new(move |_| layout.with(|layout| layout.today));
+    let deadline = Memo::new(move |_| layout.with(|layout| layout.deadline));
+    let arrow_ids = Memo::new(move |_| {
+        layout.with(|layout| {
+            layout
+                .arrows
+                .iter()
+                .map(|arrow| (arrow.successor, arrow.predecessor))
+                .collect::<Vec<_>>()
+        })
+    });
+    let rubber_band = Memo::new(move |_| {
+        timeline.drag.with(|drag| {
+            drag.as_ref()
+                .filter(|drag| drag.kind == DragKind::Connect && drag.dragging)
+                .map(|drag| (drag.from, drag.at))
+        })
+    });
+    let plot_class = move || {
+        let dragging = timeline
+            .drag
+            .with(|drag| drag.as_ref().is_some_and(|drag| drag.dragging));
+        let mut class = String::from("timeline__plot");
+        if timeline.show_critical.get() {
+            class.push_str(" timeline__plot--critical");
+        }
+        if dragging {
+            class.push_str(" timeline__plot--dragging");
+        }
+        class
+    };
+
+    let on_pointerdown = move |event: web_sys::PointerEvent| {
+        if event.button() != 0 {
+            return;
+        }
+        let (Some(plot), Some(target)) = (plot.get_untracked(), event_element(&event)) else {
+            return;
+        };
+        let kind = target
+            .closest("[data-drag]")
+            .ok()
+            .flatten()
+            .and_then(|part| part.get_attribute("data-drag"))
+            .and_then(|value| DragKind::from_attribute(&value));
+        let bar = target.closest("[data-task]").ok().flatten();
+        let (Some(kind), Some(bar)) = (kind, bar) else {
+            return;
+        };
+        let Some(task) = bar
+            .get_attribute("data-task")
+            .and_then(|value| value.parse::<TaskId>().ok())
+        else {
+            return;
+        };
+        let Some((bar_kind, start, end)) = layout
+            .with_untracked(|layout| layout.row(task).map(|row| (row.kind, row.start, row.end)))
+        else {
+            return;
+        };
+        if bar_kind == BarKind::Summary && kind != DragKind::Connect {
+            return;
+        }
+        // No text selection or native drag; the focus is given by hand instead.
+        event.prevent_default();
+        focus_element(&bar);
+        let _ = plot.set_pointer_capture(event.pointer_id());
+        let point = chart_point(&plot, &event);
+        timeline.drag.set(Some(Drag::start(
+            task,
+            kind,
+            event.pointer_id(),
+            point,
+            (start, end),
+            bar_kind == BarKind::Milestone,
+        )));
+    };
+    let on_pointermove = move |event: web_sys::PointerEvent| {
+        let active = timeline
+            .drag
+            .with_untracked(|drag| drag.as_ref().map(|drag| drag.pointer));
+        if active != Some(event.pointer_id()) {
+            return;
+        }
+        let Some(plot) = plot.get_untracked() else {
+            return;
+        };
+        let point = chart_point(&plot, &event);
+        timeline.drag.update(|drag| {
+            if let Some(drag) = drag {
+                drag.move_to(point);
+            }
+        });
+    };
+    // The chart captures the pointer, so the browser's dblclick does not reach a bar: a second
+    // click on the same bar soon after the first opens it instead.
+    let last_click = StoredValue::new(None::<(TaskId, f64)>);
+    let on_pointerup = move |event: web_sys::PointerEvent| {
+        let Some(mut current) = timeline.drag.get_untracked() else {
+            return;
+        };
+        if current.pointer != event.pointer_id() {
+            return;
+        }
+        let Some(plot) = plot.get_untracked() else {
+            return;
+        };
+        let _ = plot.release_pointer_capture(event.pointer_id());
+        let point = chart_point(&plot, &event);
+        current.move_to(point);
+        let (geometry, row) =
+            layout.with_untracked(|layout| (layout.geometry, layout.row_at(point.1)));
+        let target = row.and_then(|row| timeline.rows.with_untracked(|rows| rows.task_in_row(row)));
+        let outcome = current.finish(geometry, target);
+        let now = event.time_stamp();
+        let previous = last_click.get_value();
+        last_click.set_value(None);
+        match outcome {
+            DragOutcome::Select(task) => {
+                timeline.selected.set(Some(task));
+                let double = previous
+                    .is_some_and(|(clicked, at)| clicked == task && now - at < DOUBLE_CLICK_MS);
+                if double {
+                    editor.open_task(project, task);
+                } else {
+                    last_click.set_value(Some((task, now)));
+                }
+            }
+            DragOutcome::SetDates { task, start, end } => {
+                state.drop_task_dates(project, task, start, end);
+            }
+            DragOutcome::Link {
+                predecessor,
+                successor,
+            } => {
+                state.link_finish_to_start(project, predecessor, successor);
+            }
+            DragOutcome::Nothing => {}
+        }
+        timeline.drag.set(None);
+    };
+    let on_pointercancel = move |_: web_sys::PointerEvent| timeline.drag.set(None);
+    // Summary bars are not dragged, so the browser's own double click opens them.
+    let on_dblclick = move |event: web_sys::MouseEvent| {
+        let task = event_element(&event)
+            .and_then(|target| target.closest("[data-task]").ok().flatten())
+            .and_then(|bar| bar.get_attribute("data-task"))
+            .and_then(|value| value.parse::<TaskId>().ok());
+        if let Some(task) = task {
+            editor.open_task(project, task);
+        }
+    };
+
+    view! {
+        <div class="timeline__chart">
+            <svg
+                class="timeline__header"
+                width=width
+                height=number(HEADER_HEIGHT)
+                aria-hidden="true"
+            >
+                {move || {
+                    ticks
+                        .with(|ticks| {
+                            ticks
+                                .iter()
+                                .map(|tick| {
+                                    let class = if tick.major {
+                                        "timeline__tick timeline__tick--major"
+                                    } else {
+                                        "timeline__tick"
+                                    };
+                                    let pinned = tick.clone();
+                                    let major = tick.major;
+                                    let label_x = move || {
+                                        if major {
+                                            let left = timeline.viewport.with(|viewport| viewport.scroll_left);
+                                            number(pinned_label_x(&pinned, left))
+                                        } else {
+                                            number(pinned.label_at.0)
+                                        }
+                                    };
+                                    view! {
+                                        <g class=class>
+                                            <rect
+                                                x=number(tick.x)
+                                                y=number(tick.y)
+                                                width=number(tick.width)
+                                                height=number(tick.height)
+                                            />
+                                            <text x=label_x y=number(tick.label_at.1)>
+                                                {tick.label.clone()}
+                                            </text>
+                                        </g>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
+                {move || {
+                    today
+                        .get()
+                        .map(|x| {
+                            view! {
+                                <line
+                                    class="timeline__today"
+                                    x1=number(x)
+                                    x2=number(x)
+                                    y1="0"
+                                    y2=number(HEADER_HEIGHT)
+                                />
+                            }
+                        })
+                }}
+            </svg>
+            <svg
+                node_ref=plot
+                class=plot_class
+                width=width
+                height=height
+                role="group"
+                aria-label="Timeline chart"
+                on:pointerdown=on_pointerdown
+                on:pointermove=on_pointermove
+                on:pointerup=on_pointerup
+                on:pointercancel=on_pointercancel
+                on:dblclick=on_dblclick
+            >
+                <g class="timeline__bands">
+                    {move || {
+                        bands
+                            .with(|bands| {
+                                bands
+                                    .iter()
+                                    .map(|band| {
+                                        let class = if band.holiday {
+                                            "timeline__band timeline__band--holiday"
+                                        } else {
+                                            "timeline__band"
+                                        };
+                                        view! {
+                                            <rect
+                                                class=class
+                                                x=number(band.x)
+                                                y="0"
+                                                width=number(band.width)
+                                                height=height
+                                            />
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
+                </g>
+                <g class="timeline__gridlines">
+                    {move || {
+                        gridlines
+                            .with(|lines| {
+                                lines
+                                    .iter()
+                                    .map(|x| {
+                                        view! {
+                                            <line
+                                                class="timeline__gridline"
+                                                x1=number(*x)
+                                                x2=number(*x)
+                                                y1="0"
+                                                y2=height
+                                            />
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
+                </g>
+                {move || {
+                    today
+                        .get()
+                        .map(|x| {
+                            view! {
+                                <line
+                                    class="timeline__today"
+                                    x1=number(x)
+                                    x2=number(x)
+                                    y1="0"
+                                    y2=height
+                                />
+                            }
+                        })
+                }}
+                {move || {
+                    deadline
+                        .get()
+                        .map(|x| {
+                            view! {
+                                <line
+                                    class="timeline__deadline"
+                                    x1=number(x)
+                                    x2=number(x)
+                                    y1="0"
+                                    y2=height
+                                />
+                            }
+                        })
+                }}
+                <g class="timeline__arrows">
+                    <For
+                        each=move || arrow_ids.get()
+                        key=|link| *link
+                        children=move |(successor, predecessor)| {
+                            view! {
+                                <TimelineArrow
+                                    timeline=timeline
+                                    successor=successor
+                                    predecessor=predecessor
+                                />
+                            }
+                        }
+                    />
+                </g>
+                <g class="timeline__bars">
+                    <For
+                        each=move || timeline.row_ids.get()
+                        key=|task| *task
+                        children=move |task| view! { <TimelineBar timeline=timeline task=task /> }
+                    />
+                </g>
+                {move || {
+                    rubber_band
+                        .get()
+                        .map(|(from, to)| {
+                            view! {
+                                <line
+                                    class="timeline__rubber-band"
+                                    x1=number(from.0)
+                                    y1=number(from.1)
+                                    x2=number(to.0)
+                                    y2=number(to.1)
+                                />
+                            }
+                        })
+                }}
+            </svg>
+        </div>
+    }
+}
+
+/// One task's bar, summary bracket or milestone diamond, with its handles, connector, title
+/// and baseline bar. Focusable and named by the task's title.
+#[component]
+fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
+    let state = AppState::expect();
+    let editor = TaskEditor::expect();
+    let project = timeline.project;
+    let row = Memo::new(move |_| timeline.layout.with(|layout| layout.row(task).cloned()));
+    let kind = Memo::new(move |_| row.with(|row| row.as_ref().map(|row| row.kind)));
+    // Each attribute reads one figure of the row. After the row leaves the window the
+    // component may run once more: the attributes are then left as they were.
+    let value = move |read: fn(&RowLayout) -> f64| {
+        move || row.with(|row| row.as_ref().map(|row| number(read(row))))
+    };
+    let outline = move || row.with(|row| row.as_ref().map(|row| points_attribute(&row.outline)));
+    let handle = move |side: usize, read: fn((f64, f64)) -> f64| {
+        move || {
+            row.with(|row| {
+                row.as_ref()
+                    .and_then(|row| row.handles)
+                    .map(|handles| number(read(handles[side])))
+            })
+        }
+    };
+    let title = move || {
+        row.with(|row| {
+            row.as_ref()
+                .map(|row| row.title.clone())
+                .unwrap_or_default()
+        })
+    };
+    let description = move || {
+        let critical_shown = timeline.show_critical.get();
+        row.with(|row| {
+            row.as_ref()
+                .map(|row| describe_bar(row, critical_shown))
+                .unwrap_or_default()
+        })
+    };
+    let class = move || {
+        let mut class = String::from("timeline__bar");
+        match kind.get() {
+            Some(BarKind::Summary) => class.push_str(" timeline__bar--summary"),
+            Some(BarKind::Milestone) => class.push_str(" timeline__bar--milestone"),
+            _ => {}
+        }
+        if timeline.show_critical.get()
+            && row.with(|row| row.as_ref().is_some_and(|row| row.critical))
+        {
+            class.push_str(" timeline__bar--critical");
+        }
+        if timeline.selected.get() == Some(task) {
+            class.push_str(" timeline__bar--selected");
+        }
+        class
+    };
+    let baseline =
+        Memo::new(move |_| row.with(|row| row.as_ref().and_then(|row| row.baseline.clone())));
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let key = event.key();
+        match key.as_str() {
+            "ArrowLeft" | "ArrowRight" => {
+                event.prevent_default();
+                let days = if key == "ArrowRight" { 1 } else { -1 };
+                if event.shift_key() {
+                    state.stretch_task(project, task, days);
+                } else {
+                    state.shift_task(project, task, days);
+                }
+            }
+            "ArrowUp" | "ArrowDown" => {
+                event.prevent_default();
+                timeline.focus_neighbour(task, if key == "ArrowDown" { 1 } else { -1 });
+            }
+            "Enter" => {
+                event.prevent_default();
+                editor.open_task(project, task);
+            }
+            _ => {}
+        }
+    };
+    let move_part = DragKind::Move.attribute();
+    let connect_part = DragKind::Connect.attribute();
+    let shape = move || {
+        kind.get().map(|kind| match kind {
+            BarKind::Task => view! {
+                <rect
+                    class="timeline__bar-body"
+                    data-drag=move_part
+                    x=value(|row| row.x)
+                    y=value(|row| row.bar_y)
+                    width=value(|row| row.width)
+                    height=value(|row| row.height)
+                    rx="3"
+                />
+                <rect
+                    class="timeline__bar-progress"
+                    x=value(|row| row.x)
+                    y=value(|row| row.bar_y)
+                    width=value(|row| row.progress_width)
+                    height=value(|row| row.height)
+                    rx="3"
+                />
+                <rect
+                    class="timeline__handle"
+                    data-drag=DragKind::ResizeStart.attribute()
+                    x=handle(0, |handle| handle.0)
+                    y=value(|row| row.bar_y)
+                    width=handle(0, |handle| handle.1)
+                    height=value(|row| row.height)
+                />
+                <rect
+                    class="timeline__handle"
+                    data-drag=DragKind::ResizeEnd.attribute()
+                    x=handle(1, |handle| handle.0)
+                    y=value(|row| row.bar_y)
+                    width=handle(1, |handle| handle.1)
+                    height=value(|row| row.height)
+                />
+            }
+            .into_any(),
+            BarKind::Summary => view! {
+                <polygon class="timeline__summary" points=outline />
+                <rect
+                    class="timeline__summary-progress"
+                    x=value(|row| row.x)
+                    y=value(|row| row.bar_y)
+                    width=value(|row| row.progress_width)
+                    height=value(|row| row.height)
+                />
+            }
+            .into_any(),
+            BarKind::Milestone => view! {
+                <polygon class="timeline__milestone" data-drag=move_part points=outline />
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <g
+            class=class
+            role="button"
+            tabindex="0"
+            aria-label=title
+            aria-description=description
+            data-task=task.to_string()
+            on:keydown=on_keydown
+            on:focus=move |_| timeline.selected.set(Some(task))
+        >
+            {move || {
+                baseline
+                    .get()
+                    .map(|bar| {
+                        view! {
+                            <rect
+                                class="timeline__baseline"
+                                x=number(bar.x)
+                                y=number(bar.y)
+                                width=number(bar.width)
+                                height=number(bar.height)
+                            />
+                        }
+                    })
+            }}
+            {shape}
+            <circle
+                class="timeline__connector"
+                data-drag=connect_part
+                cx=value(|row| row.connector.0)
+                cy=value(|row| row.connector.1)
+                r="5"
+            />
+            <text class="timeline__label" x=value(|row| row.label.0) y=value(|row| row.label.1)>
+                {title}
+            </text>
+        </g>
+    }
+}
+
+/// One dependency arrow: selectable with the pointer or the keyboard to change its type or lag,
+/// or deleted with the Delete key.
+#[component]
+fn TimelineArrow(
+    timeline: TimelineContext,
+    successor: TaskId,
+    predecessor: TaskId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let arrow = Memo::new(move |_| {
+        timeline
+            .layout
+            .with(|layout| layout.arrow(successor, predecessor).cloned())
+    });
+    let points =
+        move || arrow.with(|arrow| arrow.as_ref().map(|arrow| points_attribute(&arrow.points)));
+    let head =
+        move || arrow.with(|arrow| arrow.as_ref().map(|arrow| points_attribute(&arrow.head)));
+    let label = move || arrow.with(|arrow| arrow.as_ref().map(describe_arrow).unwrap_or_default());
+    let class = move || {
+        let critical = timeline.show_critical.get()
+            && arrow.with(|arrow| arrow.as_ref().is_some_and(|arrow| arrow.critical));
+        if critical {
+            "timeline__arrow timeline__arrow--critical"
+        } else {
+            "timeline__arrow"
+        }
+    };
+    let open = move || timeline.editing_link.set(Some((successor, predecessor)));
+    let on_keydown = move |event: web_sys::KeyboardEvent| match event.key().as_str() {
+        "Enter" | " " => {
+            event.prevent_default();
+            open();
+        }
+        "Delete" | "Backspace" => {
+            event.prevent_default();
+            state.unlink_tasks(timeline.project, successor, predecessor);
+        }
+        _ => {}
+    };
+    view! {
+        <g
+            class=class
+            role="button"
+            tabindex="0"
+            aria-label=label
+            aria-haspopup="dialog"
+            on:click=move |_| open()
+            on:keydown=on_keydown
+        >
+            <polyline class="timeline__arrow-hit" points=points />
+            <polyline class="timeline__arrow-line" points=points />
+            <polygon class="timeline__arrow-head" points=head />
+        </g>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LinkKind;
+
+    #[test]
+    fn arrows_are_read_with_their_tasks_kind_and_lag() {
+        let arrow = ArrowLayout {
+            predecessor: TaskId(uuid::Uuid::from_u128(1)),
+            successor: TaskId(uuid::Uuid::from_u128(2)),
+            predecessor_title: "Design".to_string(),
+            successor_title: "Build".to_string(),
+            kind: LinkKind::StartToStart,
+            lag: 2,
+            critical: false,
+            points: Vec::new(),
+            head: [(0.0, 0.0); 3],
+        };
+        assert_eq!(
+            describe_arrow(&arrow),
+            "Dependency “Design” to “Build”, start to start, lag 2 working days"
+        );
+        let plain = ArrowLayout {
+            kind: LinkKind::FinishToStart,
+            lag: 0,
+            ..arrow
+        };
+        assert_eq!(
+            describe_arrow(&plain),
+            "Dependency “Design” to “Build”, finish to start"
+        );
+    }
+}
