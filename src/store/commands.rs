@@ -193,19 +193,16 @@ impl AppState {
         .is_some()
     }
 
-    /// Changes a dependency's kind or lag.
+    /// Changes a dependency's kind or lag; the error goes to the global alert.
     pub fn update_dependency(
         self,
         project: ProjectId,
         successor: TaskId,
         dependency: Dependency,
     ) -> bool {
-        self.apply("Edit dependency", |workspace| {
-            Ok(workspace
-                .project_mut(project)?
-                .update_dependency(successor, dependency)?)
-        })
-        .is_some()
+        self.edit_dependency(project, successor, dependency)
+            .map_err(|error| self.fail(error))
+            .is_ok()
     }
 
     /// Removes a dependency.

@@ -2,7 +2,7 @@
 //! saving baselines. Successors follow through auto-scheduling in `commands::after_change`.
 
 use super::clock::RandomIds;
-use super::AppState;
+use super::{AppError, AppState};
 use crate::model::{Baseline, BaselineId, ProjectId, TaskId};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -25,11 +25,19 @@ impl AppState {
     }
 
     /// Saves a named snapshot of every task's dates, estimate and cost inputs; it becomes the
-    /// current baseline.
+    /// current baseline. The error goes to the global alert.
     pub fn set_baseline(self, project: ProjectId, name: &str) -> Option<BaselineId> {
+        self.save_baseline(project, name)
+            .map_err(|error| self.fail(error))
+            .ok()
+    }
+
+    /// Like [`AppState::set_baseline`], handing the error back for a dialog to show beside
+    /// the name.
+    pub fn save_baseline(self, project: ProjectId, name: &str) -> Result<BaselineId, AppError> {
         let today = self.today.get_untracked();
         let id = BaselineId::new(&mut RandomIds);
-        self.apply("Set baseline", |workspace| {
+        self.try_apply("Set baseline", |workspace| {
             let people = workspace.people().to_vec();
             let target = workspace.project_mut(project)?;
             let baseline = Baseline::capture(id, name, target, &people, today);

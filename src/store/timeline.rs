@@ -7,10 +7,9 @@
 //! baseline toggles) is not here: it lives in the Timeline's local signals and is never
 //! exported.
 
-use super::clock::RandomIds;
 use super::{AppError, AppState};
 use crate::model::calendar::shift;
-use crate::model::{schedule, Baseline, BaselineId, Dependency, ProjectId, TaskId, Workspace};
+use crate::model::{schedule, Dependency, ProjectId, TaskId, Workspace};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -79,20 +78,6 @@ impl AppState {
         successor: TaskId,
     ) -> bool {
         self.link_tasks(project, successor, Dependency::finish_to_start(predecessor))
-    }
-
-    /// Saves a baseline named `name` (see [`AppState::set_baseline`]), handing the error back
-    /// for the dialog to show beside the name.
-    pub fn save_baseline(self, project: ProjectId, name: &str) -> Result<BaselineId, AppError> {
-        let today = self.today.get_untracked();
-        let id = BaselineId::new(&mut RandomIds);
-        self.try_apply("Set baseline", |workspace| {
-            let people = workspace.people().to_vec();
-            let target = workspace.project_mut(project)?;
-            let baseline = Baseline::capture(id, name, target, &people, today);
-            target.add_baseline(baseline)?;
-            Ok(id)
-        })
     }
 
     /// Changes a dependency's kind or lag, handing the error back for the dialog to show.
