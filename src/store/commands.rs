@@ -350,7 +350,9 @@ impl AppState {
     }
 
     /// Merges a read plan file. `mode` decides what happens to projects that already exist
-    /// (`New` when there are none). Opens the first imported project. Not an undo step.
+    /// (`New` when there are none). Opens the first imported project. Adding a project is not
+    /// an undo step (undo never empties what was just opened); replacing one is, and undoing
+    /// it brings the previous version back.
     pub fn finish_import(self, pending: PendingImport, mode: ImportMode) -> bool {
         let mut next = self.workspace.get_untracked();
         let mut ids = RandomIds;
@@ -362,7 +364,7 @@ impl AppState {
         };
         match result {
             Ok(projects) => {
-                self.replace_without_history(next);
+                self.open_plan(next, "Replace project from file");
                 if let Some(first) = projects.first() {
                     self.route.set(super::view::Route::Project(
                         *first,
@@ -381,7 +383,7 @@ impl AppState {
     }
 
     /// Adds the sample CRM migration project and opens it. Like an import, it is not an undo
-    /// step, so undo never empties what was just opened.
+    /// step, so undo never empties what was just opened; earlier changes stay undoable.
     pub fn open_sample_project(self) {
         let mut next = self.workspace.get_untracked();
         match crate::model::sample::add_crm_migration(
@@ -390,7 +392,7 @@ impl AppState {
             &mut RandomIds,
         ) {
             Ok(id) => {
-                self.replace_without_history(next);
+                self.open_plan(next, "Open sample project");
                 self.route.set(super::view::Route::Project(
                     id,
                     super::view::ProjectView::Tasks,
@@ -505,5 +507,90 @@ fn conflicts(workspace: &Workspace, plan: &Plan) -> Vec<String> {
             .filter_map(|project| workspace.find_project(project.id))
             .map(|existing| existing.name.clone())
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, ProjectDetails, SequentialIds};
+    use crate::store::persist::Saved;
+    use leptos::prelude::Owner;
+
+    fn details(name: &str) -> ProjectDetails {
+        let start = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("valid date");
+        let mut ids = SequentialIds::default();
+        let mut details = Project::new(
+            ProjectId::new(&mut ids),
+            name,
+            start,
+            Currency::EUR,
+            &mut ids,
+        )
+        .expect("valid project")
+        .details();
+        details.name = name.to_string();
+        details
+    }
+
+    fn names(state: AppState) -> Vec<String> {
+        state.workspace().with_untracked(|workspace| {
+            workspace
+                .projects()
+                .iter()
+                .map(|project| project.name.clone())
+                .collect()
+        })
+    }
+
+    fn file_of(state: AppState, name: &str) -> String {
+        state.workspace().with_untracked(|workspace| {
+            let project = workspace
+                .projects()
+                .iter()
+                .find(|project| project.name == name)
+                .expect("the project exists");
+            io::export_project(project, workspace.people())
+        })
+    }
+
+    #[test]
+    fn undo_after_an_import_never_removes_the_imported_project() {
+        let owner = Owner::new();
+        owner.set();
+        let state = AppState::with_workspace(Workspace::default(), Saved::default());
+        state.create_project(details("Mine")).expect("created");
+        let other = AppState::with_workspace(Workspace::default(), Saved::default());
+        other
+            .create_project(details("From a colleague"))
+            .expect("created");
+        let pending = state
+            .read_import(&file_of(other, "From a colleague"))
+            .expect("the file reads");
+        assert!(state.finish_import(pending, ImportMode::New));
+        assert_eq!(names(state), vec!["Mine", "From a colleague"]);
+        // The only undo step is creating "Mine"; the import is not a step and stays.
+        state.undo();
+        assert_eq!(names(state), vec!["From a colleague"]);
+        state.undo();
+        assert_eq!(names(state), vec!["From a colleague"]);
+        state.redo();
+        assert_eq!(names(state), vec!["Mine", "From a colleague"]);
+    }
+
+    #[test]
+    fn undoing_a_replace_brings_the_previous_version_back() {
+        let owner = Owner::new();
+        owner.set();
+        let state = AppState::with_workspace(Workspace::default(), Saved::default());
+        let id = state.create_project(details("Plan")).expect("created");
+        let file = file_of(state, "Plan");
+        assert!(state.rename_project(id, "Plan, renamed here"));
+        let pending = state.read_import(&file).expect("the file reads");
+        assert_eq!(pending.conflicts, vec!["Plan, renamed here".to_string()]);
+        assert!(state.finish_import(pending, ImportMode::Replace));
+        assert_eq!(names(state), vec!["Plan"]);
+        state.undo();
+        assert_eq!(names(state), vec!["Plan, renamed here"]);
     }
 }

@@ -1,8 +1,9 @@
 //! Undo and redo: a bounded stack of earlier workspaces.
 //!
 //! Projects and tasks are shared behind `Arc`s, so a snapshot costs a list of pointers, not a
-//! copy of the plan. Opening or importing a plan starts a new history, so undo never empties
-//! what was just opened.
+//! copy of the plan. Opening or importing a plan is not a step: the opened projects are added to
+//! every remembered workspace ([`History::rebase`]), so undo never empties what was just opened
+//! and earlier changes can still be undone.
 
 use crate::model::Workspace;
 use std::collections::VecDeque;
@@ -64,7 +65,15 @@ impl History {
         !self.redo.is_empty()
     }
 
-    /// Forgets everything, as after opening a plan.
+    /// Changes every remembered workspace, undone or not, the same way: how an opened plan
+    /// joins the history without ever being undone away.
+    pub fn rebase(&mut self, mut change: impl FnMut(&mut Workspace)) {
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            change(&mut step.before);
+        }
+    }
+
+    /// Forgets everything, as after another tab's changes were taken in.
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();

@@ -209,8 +209,56 @@ impl AppState {
         Ok(value)
     }
 
-    /// Replaces the workspace without an undo step and starts a new history, for opening and
-    /// importing plans: undo must never empty what was just opened.
+    /// Shows a workspace that opening a plan produced: the projects that are new in `next`
+    /// (and their people) join every remembered workspace, so no undo step removes them, and
+    /// earlier changes stay undoable. Projects `next` replaced become one undo step that brings
+    /// their previous version back.
+    pub(crate) fn open_plan(self, next: Workspace, label: &'static str) {
+        let before = self.workspace.get_untracked();
+        let added: Vec<crate::model::Project> = next
+            .projects()
+            .iter()
+            .filter(|project| before.find_project(project.id).is_none())
+            .map(|project| project.as_ref().clone())
+            .collect();
+        let people: Vec<crate::model::Person> = next
+            .people()
+            .iter()
+            .filter(|person| before.person(person.id).is_none())
+            .cloned()
+            .collect();
+        let join = |workspace: &mut Workspace| {
+            for person in &people {
+                if workspace.person(person.id).is_none() {
+                    workspace.add_person(person.clone(), None).ok();
+                }
+            }
+            for project in &added {
+                if workspace.find_project(project.id).is_none() {
+                    workspace.add_project(project.clone()).ok();
+                }
+            }
+        };
+        let replaced = next.projects().iter().any(|project| {
+            before
+                .projects()
+                .iter()
+                .any(|old| old.id == project.id && !std::sync::Arc::ptr_eq(old, project))
+        });
+        self.history.update_value(|history| {
+            history.rebase(join);
+            if replaced {
+                let mut previous = before.clone();
+                join(&mut previous);
+                history.record(previous, label);
+            }
+        });
+        self.workspace.set(next);
+        self.refresh_history_marks();
+    }
+
+    /// Replaces the workspace and forgets the history, for changes that come from outside this
+    /// tab (another tab's saves): undoing across them could revert the other tab's work.
     pub(crate) fn replace_without_history(self, workspace: Workspace) {
         self.history.update_value(History::clear);
         self.workspace.set(workspace);
