@@ -279,8 +279,12 @@ pub enum SaveError {
     Conflict(Vec<ProjectId>),
 }
 
-/// True when nothing changed since the last good save.
+/// True when nothing changed since the last good save. An empty workspace in an empty store
+/// counts as saved: there is nothing to write yet.
 pub fn is_saved(workspace: &Workspace, saved: &Saved) -> bool {
+    if saved.index.is_none() && saved.projects.is_empty() && *workspace == Workspace::default() {
+        return true;
+    }
     workspace.projects().len() == saved.projects.len()
         && workspace.projects().iter().all(|project| {
             saved

@@ -298,3 +298,10 @@ fn quota_errors_are_recognised_in_every_browser_form() {
     assert!(is_quota_error("", 22));
     assert!(!is_quota_error("SecurityError", 18));
 }
+
+#[test]
+fn a_first_visit_writes_nothing() {
+    let store = MemoryStore::default();
+    let loaded = load(&store).expect("loads");
+    assert!(is_saved(&loaded.workspace, &loaded.saved));
+}
