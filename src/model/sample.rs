@@ -468,8 +468,9 @@ pub fn add_crm_migration(
             (todo, 0)
         };
         let completion = task.end.min(today);
-        project.move_task(task.id, column, None, completion)?;
+        // Editing the status keeps the plan's outline order (a board move would reorder it).
         let mut updated = project.task(task.id)?.clone();
+        updated.column = column;
         updated.progress = Progress::new(progress).expect("progress is 0 to 100 here");
         project.update_task(updated, completion)?;
         if progress > 0 && task.estimate > Hours::ZERO {
