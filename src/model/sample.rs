@@ -505,6 +505,34 @@ pub fn add_crm_migration(
         }
     }
 
+    // Each phase's status follows its subtasks: done when all are, in progress once any started.
+    let phases: Vec<Task> = project
+        .tasks()
+        .iter()
+        .filter(|task| project.is_summary(task.id))
+        .map(|task| task.as_ref().clone())
+        .collect();
+    for mut phase in phases {
+        let children: Vec<(u8, bool)> = project
+            .children(phase.id)
+            .map(|child| (child.progress.percent(), project.is_done(child)))
+            .collect();
+        let all_done = children.iter().all(|(_, done)| *done);
+        let started = children.iter().any(|(progress, _)| *progress > 0);
+        let average = children.iter().map(|(progress, _)| i64::from(*progress)).sum::<i64>()
+            / children.len().max(1) as i64;
+        phase.column = if all_done {
+            done
+        } else if started {
+            doing
+        } else {
+            todo
+        };
+        phase.progress = Progress::new(average).expect("an average of percentages");
+        let finished = phase.end.min(today);
+        project.update_task(phase, finished)?;
+    }
+
     // A scope change after the baseline, recorded as the store would.
     let before = project.clone();
     let build_phase = project
