@@ -2,9 +2,10 @@
 
 use super::banners::{ErrorAlert, LiveRegion, StorageBanners};
 use super::import::{ImportConflictDialog, ImportDropZone, ImportFlow};
+use super::media::use_media_query;
 use super::offline::UpdatePrompt;
 use super::projects::{ProjectListPage, ProjectPage};
-use super::shortcuts::install_shortcuts;
+use super::shortcuts::{install_shortcuts, ShortcutsDialog, ShortcutsHelp};
 use super::tasks::editor::{TaskEditor, TaskEditorDialog};
 use crate::model::Theme;
 use crate::store::autosave::{install_autosave, mark};
@@ -18,7 +19,8 @@ pub fn App() -> impl IntoView {
     let state = AppState::start();
     install_autosave(state);
     install_router(state);
-    install_shortcuts(state);
+    let help = ShortcutsHelp::provide();
+    install_shortcuts(state, help);
     TaskEditor::provide();
     ImportFlow::provide();
     // `ironplan:ready` marks the first painted frame of the open view, at start and after every
@@ -57,6 +59,7 @@ pub fn App() -> impl IntoView {
         </main>
         <TaskEditorDialog />
         <ImportConflictDialog />
+        <ShortcutsDialog />
         <ImportDropZone />
         <LiveRegion />
     }
@@ -85,15 +88,22 @@ fn install_router(state: AppState) {
     });
 }
 
-/// The top bar: brand, main navigation, undo/redo, theme and the save indicator.
+/// The top bar: brand, main navigation, undo/redo, theme, the shortcut list and the save
+/// indicator.
 #[component]
 fn Header() -> impl IntoView {
     let state = AppState::expect();
-    let dark = Memo::new(move |_| {
-        state
-            .workspace()
-            .with(|workspace| workspace.settings.theme == Theme::Dark)
-    });
+    let help = ShortcutsHelp::expect();
+    let system_is_dark = use_media_query("(prefers-color-scheme: dark)");
+    // What the user sees: the explicit choice, or the system's when there is none.
+    let dark =
+        Memo::new(
+            move |_| match state.workspace().with(|workspace| workspace.settings.theme) {
+                Theme::Dark => true,
+                Theme::Light => false,
+                Theme::System => system_is_dark.get(),
+            },
+        );
     view! {
         <header class="header">
             <a class="header__brand" href="#/">
@@ -151,6 +161,16 @@ fn Header() -> impl IntoView {
                     }
                 >
                     "Dark mode"
+                </button>
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    aria-haspopup="dialog"
+                    aria-keyshortcuts="?"
+                    title="Keyboard shortcuts (?)"
+                    on:click=move |_| help.show()
+                >
+                    "Keyboard shortcuts"
                 </button>
                 <SaveIndicator />
             </div>

@@ -9,6 +9,7 @@ pub mod board;
 pub mod dashboard;
 pub mod format;
 pub mod import;
+pub mod media;
 pub mod messages;
 pub mod offline;
 pub mod projects;

@@ -31,6 +31,11 @@ export default defineConfig({
   outputDir: "./test-results",
   use: {
     baseURL: `http://${HOST}:${PORT}/`,
+    // Dates, numbers, money and the first day of the week follow the browser's locale (Intl):
+    // pinned, with the time zone, so expected strings are the same on every machine. A spec
+    // that checks another locale sets its own with `test.use({ locale })`.
+    locale: "en-US",
+    timezoneId: "UTC",
     headless: true,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

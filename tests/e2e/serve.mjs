@@ -2,6 +2,7 @@
 // Dependency-free static file server for the built app (dist/).
 //
 //   node serve.mjs [--root ../../dist] [--port 4173] [--host 127.0.0.1] [--base /ironplan/]
+//                  [--compress]
 //
 // Serves the same files at "/" AND under the sub-path given by --base (default
 // /ironplan/), so tests can check that the relative-URL build works when hosted
@@ -10,15 +11,22 @@
 // relative URLs in index.html only resolve correctly with the trailing slash.
 // Directories serve their index.html; anything else that is missing is a 404.
 //
+// --compress serves text and wasm files brotli- or gzip-compressed to clients that accept it,
+// as a production static host would (Lighthouse measures transfer sizes). Every file under the
+// root is compressed once, at start (brotli at its best, a few seconds for the wasm), and kept
+// in memory. Without it (the e2e suite) files go out as they are.
+//
 // For the update test there is also a third copy at /staging/: a GET of
 // /__test/new-deployment makes /staging/sw.js differ from the last one by a comment, which is
 // what a new deployment looks like to the browser.
 
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { extname, resolve, sep, dirname } from "node:path";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join, resolve, sep, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -28,6 +36,7 @@ function parseArgs(argv) {
     port: 4173,
     host: "127.0.0.1",
     base: "/ironplan/",
+    compress: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -42,9 +51,10 @@ function parseArgs(argv) {
       case "--port": opts.port = Number.parseInt(value(), 10); break;
       case "--host": opts.host = value(); break;
       case "--base": opts.base = value(); break;
+      case "--compress": opts.compress = true; break;
       case "-h":
       case "--help":
-        console.log("usage: node serve.mjs [--root DIR] [--port N] [--host ADDR] [--base /sub/path/]");
+        console.log("usage: node serve.mjs [--root DIR] [--port N] [--host ADDR] [--base /sub/path/] [--compress]");
         process.exit(0);
       default:
         throw new Error(`unknown option: ${arg}`);
@@ -88,6 +98,46 @@ function contentType(file) {
 const opts = parseArgs(process.argv.slice(2));
 let deployments = 0;
 const root = resolve(opts.root);
+
+// Compressed copies (--compress): file path -> { br, gzip, mtimeMs }.
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt", ".map"]);
+const compressed = new Map();
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+async function compressFile(file) {
+  const [body, info] = await Promise.all([readFile(file), stat(file)]);
+  const [br, gz] = await Promise.all([
+    brotli(body, {
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+    gzipped(body, { level: 9 }),
+  ]);
+  compressed.set(file, { br, gzip: gz, mtimeMs: info.mtimeMs });
+}
+
+async function compressAll(folder) {
+  const jobs = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) jobs.push(compressAll(path));
+    else if (COMPRESSIBLE.has(extname(entry.name).toLowerCase())) jobs.push(compressFile(path));
+  }
+  await Promise.all(jobs);
+}
+
+// The compressed copy of `file` the request accepts, if any: [encoding, body].
+function pickEncoding(req, file, info) {
+  const copy = compressed.get(file);
+  if (!copy || copy.mtimeMs !== info.mtimeMs) return null;
+  const accepted = String(req.headers["accept-encoding"] ?? "");
+  if (/\bbr\b/.test(accepted)) return ["br", copy.br];
+  if (/\bgzip\b/.test(accepted)) return ["gzip", copy.gzip];
+  return null;
+}
 
 function send(res, status, body, headers = {}) {
   res.writeHead(status, {
@@ -155,6 +205,19 @@ const server = createServer(async (req, res) => {
       return send(res, 200, body, { "Content-Type": contentType(file) });
     }
 
+    const encoded = pickEncoding(req, file, info);
+    if (encoded) {
+      const [encoding, body] = encoded;
+      res.writeHead(200, {
+        "Content-Type": contentType(file),
+        "Content-Length": body.length,
+        "Content-Encoding": encoding,
+        Vary: "Accept-Encoding",
+        "Cache-Control": "no-cache",
+        "X-Content-Type-Options": "nosniff",
+      });
+      return res.end(req.method === "HEAD" ? undefined : body);
+    }
     res.writeHead(200, {
       "Content-Type": contentType(file),
       "Content-Length": info.size,
@@ -171,6 +234,12 @@ const server = createServer(async (req, res) => {
     else res.destroy();
   }
 });
+
+if (opts.compress) {
+  const started = Date.now();
+  await compressAll(root);
+  console.log(`compressed ${compressed.size} files (brotli, gzip) in ${Date.now() - started} ms`);
+}
 
 server.listen(opts.port, opts.host, () => {
   const { port } = server.address();

@@ -282,7 +282,13 @@ pub fn LineChart(
             </figcaption>
             <details class="chart__data">
                 <summary>{move || data.with(|data| format!("{}: data table", data.title))}</summary>
-                <div class="table-scroll">
+                // Focusable, so the keyboard can scroll it on a narrow screen.
+                <div
+                    class="table-scroll"
+                    tabindex="0"
+                    role="region"
+                    aria-label=move || data.with(|data| format!("{}: data table", data.title))
+                >
                     <table class="table">
                         <caption class="visually-hidden">{move || data.with(|data| data.title.clone())}</caption>
                         <thead>

@@ -36,8 +36,13 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
         let today = state.today.get();
         state.workspace().with(|workspace| {
             workspace.find_project(id).map(|project| {
-                let (up, down) = burn_charts(project, today);
-                (up, down, budget_chart(project, workspace.people(), today))
+                let first_day = format::week_start();
+                let (up, down) = burn_charts(project, today, first_day);
+                (
+                    up,
+                    down,
+                    budget_chart(project, workspace.people(), today, first_day),
+                )
             })
         })
     });
@@ -86,7 +91,8 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
                     when=move || !milestones.with(Vec::is_empty)
                     fallback=|| view! { <p class="field__hint">"The plan has no milestones."</p> }
                 >
-                    <div class="table-scroll">
+                    // Focusable, so the keyboard can scroll it on a narrow screen.
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="dashboard-milestones">
                         <table class="table">
                             <caption class="visually-hidden">"Milestones: baseline, forecast and slip"</caption>
                             <thead>

@@ -15,9 +15,6 @@ use crate::model::{Formatter, Hours, Money, Person, Project, Ratio, Rounding};
 use crate::ui::format::{self, UiFormatter};
 use chrono::{NaiveDate, Weekday};
 
-/// The first day of the week in charts and grids.
-pub const FIRST_DAY: Weekday = Weekday::Mon;
-
 const NOT_AVAILABLE: &str = "n/a";
 
 /// One health card.
@@ -222,9 +219,14 @@ fn series_of(
     }
 }
 
-/// The burn-up and burn-down charts of `project` as of `today`.
-pub fn burn_charts(project: &Project, today: NaiveDate) -> (ChartData, ChartData) {
-    let points = burnup(project, today, FIRST_DAY);
+/// The burn-up and burn-down charts of `project` as of `today`, a point a week, weeks starting
+/// on `first_day`.
+pub fn burn_charts(
+    project: &Project,
+    today: NaiveDate,
+    first_day: Weekday,
+) -> (ChartData, ChartData) {
+    let points = burnup(project, today, first_day);
     let labels: Vec<String> = points
         .iter()
         .map(|point| format::date(point.week.start))
@@ -300,10 +302,16 @@ pub fn burn_charts(project: &Project, today: NaiveDate) -> (ChartData, ChartData
     )
 }
 
-/// Planned value, earned value and actual cost, cumulative by week (empty without a baseline).
-pub fn budget_chart(project: &Project, people: &[Person], today: NaiveDate) -> ChartData {
+/// Planned value, earned value and actual cost, cumulative by week (weeks starting on
+/// `first_day`; empty without a baseline).
+pub fn budget_chart(
+    project: &Project,
+    people: &[Person],
+    today: NaiveDate,
+    first_day: Weekday,
+) -> ChartData {
     let currency = project.budget.currency;
-    let points = series(project, people, today, FIRST_DAY);
+    let points = series(project, people, today, first_day);
     let digits = currency.minor_digits();
     let money = |amount: Option<Money>| {
         (

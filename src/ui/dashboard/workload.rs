@@ -3,7 +3,6 @@
 //! it. The figures are the model's `workload`; this module lays them out.
 
 use super::super::format;
-use super::summary::FIRST_DAY;
 use crate::model::workload::{workload, WorkloadCell, WorkloadScope};
 use crate::model::{ProjectId, Week};
 use crate::store::AppState;
@@ -84,7 +83,7 @@ pub fn WorkloadGrid(id: ProjectId) -> impl IntoView {
             let Some(project) = workspace.find_project(id) else {
                 return GridView::default();
             };
-            let first = Week::containing(today, FIRST_DAY);
+            let first = Week::containing(today, format::week_start());
             let load = workload(workspace, WorkloadScope::Project(id), today, first, WEEKS);
             let title_of = |task| {
                 project

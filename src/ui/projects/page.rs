@@ -14,6 +14,7 @@ use crate::model::ProjectId;
 use crate::store::view::{ProjectView, Route};
 use crate::store::AppState;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The views that have a page, in navigation order. Settings opens a dialog over the tasks.
 const NAVIGATION: [ProjectView; 8] = [
@@ -46,6 +47,13 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
             }
         }
     };
+    // On a narrow screen the tabs scroll sideways: bring the open view's tab into sight.
+    let tabs = NodeRef::<leptos::html::Nav>::new();
+    Effect::new(move |_| {
+        if let Some(nav) = tabs.get() {
+            scroll_to_current_tab(&nav);
+        }
+    });
     move || {
         match name.get() {
         None => view! {
@@ -75,7 +83,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                         </button>
                     </div>
                 </div>
-                <nav class="tabs" aria-label="Project views">
+                <nav class="tabs" aria-label="Project views" node_ref=tabs>
                     {NAVIGATION
                         .into_iter()
                         .map(|target| {
@@ -115,5 +123,19 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
         }
         .into_any(),
     }
+    }
+}
+
+/// Scrolls the tab row so the current view's tab is in the middle, when the row is wider than
+/// the screen; does nothing when every tab fits.
+fn scroll_to_current_tab(nav: &web_sys::HtmlElement) {
+    let current = nav
+        .query_selector("[aria-current=\"page\"]")
+        .ok()
+        .flatten()
+        .and_then(|tab| tab.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(tab) = current {
+        let left = tab.offset_left() - (nav.client_width() - tab.offset_width()) / 2;
+        nav.set_scroll_left(left.max(0));
     }
 }

@@ -205,7 +205,8 @@ fn report_document(report: StatusReport) -> impl IntoView {
     };
     let health = report.health.clone();
     view! {
-        <article class="report__page" aria-labelledby="report-title">
+        // Focusable, so the keyboard can scroll it sideways on a narrow screen.
+        <article class="report__page" aria-labelledby="report-title" tabindex="0">
             <header class="report__head">
                 <h2 id="report-title" class="report__title">{format!("Status report: {}", report.project_name)}</h2>
                 <p>

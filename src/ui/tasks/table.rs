@@ -2,6 +2,7 @@
 //! and a text filter.
 
 use super::super::format;
+use super::super::media::use_media_query;
 use super::super::widgets::unique_id;
 use super::editor::TaskEditor;
 use super::rows::{task_rows, Sort, SortKey, TaskRow};
@@ -73,11 +74,14 @@ pub fn TasksPage(id: ProjectId) -> impl IntoView {
                 .unwrap_or(0)
         })
     });
-    // Only the rows on screen, plus a margin, are in the page; printing shows them all.
+    // Only the rows on screen, plus a margin, are in the page; printing shows them all. Printing
+    // is known from `beforeprint` and from the `print` media query, which also answers to
+    // emulated print media (which fires no `beforeprint`).
     let scroller = NodeRef::<leptos::html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(900u32);
     let printing = RwSignal::new(false);
+    let print_media = use_media_query("print");
     let before_print = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
     let after_print = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
     on_cleanup(move || {
@@ -94,7 +98,7 @@ pub fn TasksPage(id: ProjectId) -> impl IntoView {
     });
     let window = Memo::new(move |_| {
         let count = rows.with(|rows| rows.rows.len());
-        if printing.get() {
+        if printing.get() || print_media.get() {
             return list_window(0.0, u32::MAX, ROW_PX, count, 0);
         }
         list_window(scroll_top.get(), viewport.get(), ROW_PX, count, OVERSCAN)
@@ -303,7 +307,7 @@ fn TaskRowView(
                     </td>
                     <td class="numeric">{summary.estimate.clone()}</td>
                     <td>
-                        <span class="progress" role="img" aria-label=format!("{} % done", summary.progress)>
+                        <span class="progress" role="img" aria-label=format!("{} done", format::percent(summary.progress))>
                             <span class="progress__bar" style=format!("width: {}%", summary.progress)></span>
                         </span>
                         <span class="progress__text">{format::percent(summary.progress)}</span>

@@ -94,6 +94,7 @@ pub fn TimelineList(
     let width = format!("width: {}px", number(LIST_WIDTH));
     view! {
         <div
+            id="timeline-list"
             class=class
             style=width
             role="table"

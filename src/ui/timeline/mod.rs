@@ -50,6 +50,9 @@ pub struct TimelineContext {
     pub collapsed: RwSignal<HashSet<TaskId>>,
     /// The scroll position and size of the chart area.
     pub viewport: RwSignal<Viewport>,
+    /// The drawn width of the task list in px: `LIST_WIDTH`, less on a narrow screen, 0 while
+    /// the list is collapsed there.
+    pub list_width: RwSignal<f64>,
     /// The drag in progress.
     pub drag: RwSignal<Option<Drag>>,
     /// The bar with the keyboard focus.
@@ -69,16 +72,42 @@ pub struct TimelineContext {
 }
 
 impl TimelineContext {
+    /// Reads the task list's drawn width into `list_width` (it changes with the window's width
+    /// and the "Task list" toggle, never while scrolling), then measures the chart area.
+    /// Does nothing once the page is gone (it may run from an animation frame callback).
+    pub fn measure_list(self) {
+        let Some(Some(element)) = self.scroller.try_get_untracked() else {
+            return;
+        };
+        let list_width = element
+            .query_selector(".timeline__list")
+            .ok()
+            .flatten()
+            .and_then(|list| list.dyn_into::<web_sys::HtmlElement>().ok())
+            .map_or(0.0, |list| f64::from(list.offset_width()));
+        if self
+            .list_width
+            .try_get_untracked()
+            .is_some_and(|known| known != list_width)
+        {
+            self.list_width.try_set(list_width);
+        }
+        self.measure();
+    }
+
     /// Reads the scroll position and size of the chart area into `viewport`.
     /// Does nothing once the page is gone (it may run from an animation frame callback).
     pub fn measure(self) {
-        let Some(Some(element)) = self.scroller.try_get_untracked() else {
+        let (Some(Some(element)), Some(list_width)) = (
+            self.scroller.try_get_untracked(),
+            self.list_width.try_get_untracked(),
+        ) else {
             return;
         };
         let next = Viewport {
             scroll_left: f64::from(element.scroll_left()),
             scroll_top: f64::from(element.scroll_top()),
-            width: (f64::from(element.client_width()) - LIST_WIDTH).max(0.0),
+            width: (f64::from(element.client_width()) - list_width).max(0.0),
             height: (f64::from(element.client_height()) - HEADER_HEIGHT).max(0.0),
         };
         if self
@@ -160,6 +189,9 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
     let show_baseline = RwSignal::new(false);
     let collapsed = RwSignal::new(HashSet::<TaskId>::new());
     let viewport = RwSignal::new(Viewport::default());
+    let list_width = RwSignal::new(LIST_WIDTH);
+    // On a narrow screen the task list is collapsed until asked for (style/timeline.css).
+    let list_open = RwSignal::new(false);
     let drag = RwSignal::new(None::<Drag>);
     let selected = RwSignal::new(None::<TaskId>);
     let editing_link = RwSignal::new(None::<(TaskId, TaskId)>);
@@ -269,6 +301,7 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
         show_baseline,
         collapsed,
         viewport,
+        list_width,
         drag,
         selected,
         editing_link,
@@ -284,7 +317,7 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
     let opened = StoredValue::new(false);
     Effect::new(move |_| {
         if scroller.get().is_some() {
-            timeline.measure();
+            timeline.measure_list();
             if !opened.get_value() {
                 opened.set_value(true);
                 let width = viewport.get_untracked().width;
@@ -296,7 +329,7 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
             }
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| timeline.measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| timeline.measure_list());
     // Escape cancels a drag; the pointer's release then changes nothing.
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
         if event.key() == "Escape" && drag.with_untracked(Option::is_some) {
@@ -391,19 +424,39 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
     };
     let canvas_style = move || {
         let width = layout.with(|layout| layout.width);
-        format!("width: {}px", layout::number(LIST_WIDTH + width))
+        format!("width: {}px", layout::number(list_width.get() + width))
     };
     // Focused bars scroll into view beside the sticky list and below the sticky header.
-    let scroller_style = format!(
-        "scroll-padding: {}px 0 0 {}px",
-        layout::number(HEADER_HEIGHT),
-        layout::number(LIST_WIDTH)
-    );
+    let scroller_style = move || {
+        format!(
+            "scroll-padding: {}px 0 0 {}px",
+            layout::number(HEADER_HEIGHT),
+            layout::number(list_width.get())
+        )
+    };
+    let toggle_list = move |_| {
+        list_open.update(|open| *open = !*open);
+        request_animation_frame(move || timeline.measure_list());
+    };
     let pressed = |on: bool| if on { "true" } else { "false" };
 
     view! {
-        <section class="timeline" aria-label="Timeline">
+        <section
+            class=move || {
+                if list_open.get() { "timeline timeline--list-open" } else { "timeline" }
+            }
+            aria-label="Timeline"
+        >
             <div class="timeline__toolbar">
+                <button
+                    type="button"
+                    class="button button--small timeline__list-toggle"
+                    aria-expanded=move || pressed(list_open.get())
+                    aria-controls="timeline-list"
+                    on:click=toggle_list
+                >
+                    "Task list"
+                </button>
                 <div class="timeline__group" role="group" aria-label="Zoom">
                     {Scale::ALL
                         .into_iter()
@@ -474,7 +527,7 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
             >
                 <div
                     class="timeline__scroller"
-                    style=scroller_style.clone()
+                    style=scroller_style
                     node_ref=scroller
                     on:scroll=move |_| timeline.measure()
                 >

@@ -58,7 +58,7 @@ export class TimelinePage {
       .filter({ has: this.page.locator(".timeline__title", { hasText: new RegExp(`^${escape(title)}$`) }) });
   }
 
-  /** The start and end dates the list shows for a task, such as ["4 Jan 2027", "6 Jan 2027"]. */
+  /** The start and end dates the list shows for a task, such as ["Jan 4, 2027", "Jan 6, 2027"]. */
   async dates(title: string): Promise<[string, string]> {
     const cells = this.row(title).getByRole("cell");
     return [(await cells.nth(0).innerText()).trim(), (await cells.nth(1).innerText()).trim()];

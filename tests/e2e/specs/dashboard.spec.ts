@@ -15,21 +15,21 @@ test.describe("dashboard", () => {
     await dashboard.open();
     await expect(dashboard.currentBaseline).toContainText("No baseline yet");
     await dashboard.setBaseline();
-    await expect(dashboard.currentBaseline).toContainText("Current baseline: “Baseline 6 Mar 2026”");
-    await expect(dashboard.figure("Budget", "Actual cost")).toHaveText("EUR 0.00");
+    await expect(dashboard.currentBaseline).toContainText("Current baseline: “Baseline Mar 6, 2026”");
+    await expect(dashboard.figure("Budget", "Actual cost")).toHaveText("€0.00");
     await expect(dashboard.figure("Budget", "CPI")).toHaveText("n/a");
-    await expect(dashboard.figure("Budget", "Earned value")).toHaveText("EUR 1,000.00");
+    await expect(dashboard.figure("Budget", "Earned value")).toHaveText("€1,000.00");
     await expect(dashboard.card("Budget")).toContainText("On track");
 
     await plan.logTime("Build", { date: "2026-03-05", person: "Ada", hours: "8", note: "Templates" });
     await dashboard.open();
-    await expect(dashboard.figure("Budget", "Actual cost")).toHaveText("EUR 800.00");
+    await expect(dashboard.figure("Budget", "Actual cost")).toHaveText("€800.00");
     await expect(dashboard.figure("Budget", "CPI")).toHaveText("1.25");
     await expect(dashboard.card("Budget")).toContainText("On track: CPI 1.25.");
 
     await plan.logTime("Build", { date: "2026-03-06", person: "Ada", hours: "4" });
     await dashboard.open();
-    await expect(dashboard.figure("Budget", "Actual cost")).toHaveText("EUR 1,200.00");
+    await expect(dashboard.figure("Budget", "Actual cost")).toHaveText("€1,200.00");
     await expect(dashboard.figure("Budget", "CPI")).toHaveText("0.83");
     await expect(dashboard.card("Budget")).toContainText("Off track");
     await expect(dashboard.card("Budget")).toContainText("CPI 0.83 is below 0.90");
@@ -38,7 +38,7 @@ test.describe("dashboard", () => {
     const costChart = page.getByRole("img", { name: /Budget: planned value, earned value and actual cost/ });
     await expect(costChart).toBeVisible();
     await page.getByText("Budget: planned value, earned value and actual cost: data table").click();
-    await expect(page.getByRole("table", { name: "Budget: planned value, earned value and actual cost" })).toContainText("EUR 1,200.00");
+    await expect(page.getByRole("table", { name: "Budget: planned value, earned value and actual cost" })).toContainText("€1,200.00");
     await expect(page.getByRole("img", { name: /Burn-up of work/ })).toBeVisible();
   });
 
@@ -65,7 +65,7 @@ test.describe("dashboard", () => {
     const entries = plan.time.getByRole("table", { name: "Time entries" });
     await expect(entries.getByRole("row")).toHaveCount(2);
     await expect(entries).toContainText("Bob");
-    await expect(entries).toContainText("6 Mar 2026");
+    await expect(entries).toContainText("Mar 6, 2026");
 
     // Entries can be edited and deleted from the task editor.
     await entries.getByRole("button", { name: /^Edit entry of/ }).click();
@@ -76,7 +76,7 @@ test.describe("dashboard", () => {
     await edit.getByLabel("Hours").fill("1.5");
     await edit.getByRole("button", { name: "Save entry" }).click();
     await expect(entries).toContainText("1.5 h");
-    await expect(plan.time.getByTestId("task-time-totals")).toHaveText("Logged 1.5 h, actual cost EUR 0.00.");
+    await expect(plan.time.getByTestId("task-time-totals")).toHaveText("Logged 1.5 h, actual cost €0.00.");
     await entries.getByRole("button", { name: /^Delete entry of 1.5 h/ }).click();
     await expect(plan.time).toContainText("No time logged yet.");
   });
@@ -90,7 +90,7 @@ test.describe("dashboard", () => {
     await dashboard.open();
     await expect(dashboard.card("Scope")).toContainText("No baseline");
     await dashboard.setBaseline("Approved plan");
-    await expect(dashboard.currentBaseline).toContainText("Current baseline: “Approved plan”, set 6 Mar 2026.");
+    await expect(dashboard.currentBaseline).toContainText("Current baseline: “Approved plan”, set Mar 6, 2026.");
     await expect(dashboard.figure("Scope", "Scope change")).toHaveText("0.0%");
 
     await plan.newTask("Extra report", { start: "2026-03-09", end: "2026-03-10", estimate: "2" });
@@ -101,13 +101,13 @@ test.describe("dashboard", () => {
     const row = dashboard.scopeLog.getByRole("row", { name: /Extra report/ });
     await expect(row).toContainText("Added");
     await expect(row).toContainText("2 h");
-    const reason = page.getByLabel("Reason for “Extra report” (added, 6 Mar 2026)");
+    const reason = page.getByLabel("Reason for “Extra report” (added, Mar 6, 2026)");
     await reason.fill("Customer asked for a weekly report");
     await reason.press("Tab");
 
     await plan.app.reload();
     await dashboard.open();
-    await expect(page.getByLabel("Reason for “Extra report” (added, 6 Mar 2026)")).toHaveValue("Customer asked for a weekly report");
+    await expect(page.getByLabel("Reason for “Extra report” (added, Mar 6, 2026)")).toHaveValue("Customer asked for a weekly report");
 
     // Thresholds are project settings, checked before saving.
     await plan.view("Settings");
@@ -135,13 +135,13 @@ test.describe("dashboard", () => {
     await plan.newTask("Migrate", { assignee: "Ada", start: "2026-03-09", end: "2026-03-13", estimate: "30" });
     await plan.newTask("Train", { assignee: "Ada", start: "2026-03-09", end: "2026-03-13", estimate: "20" });
     await dashboard.open();
-    const cell = dashboard.workload.getByRole("button", { name: "Ada, week of 9 Mar 2026: 50 h of 40 h, over capacity" });
+    const cell = dashboard.workload.getByRole("button", { name: "Ada, week of Mar 8, 2026: 50 h of 40 h, over capacity" });
     await expect(cell).toContainText("Over");
-    await expect(dashboard.workload.getByRole("button", { name: "Ada, week of 2 Mar 2026: 0 h of 40 h" })).not.toContainText("Over");
+    await expect(dashboard.workload.getByRole("button", { name: "Ada, week of Mar 1, 2026: 0 h of 40 h" })).not.toContainText("Over");
     await cell.click();
     await expect(cell).toHaveAttribute("aria-pressed", "true");
     const details = page.getByRole("region", { name: "Tasks behind the selected cell" });
-    await expect(details.getByRole("heading")).toHaveText("Ada, week of 9 Mar 2026");
+    await expect(details.getByRole("heading")).toHaveText("Ada, week of Mar 8, 2026");
     await expect(details.getByRole("listitem")).toHaveText(["Migrate: 30 h", "Train: 20 h"]);
     await cell.click();
     await expect(details).toBeHidden();

@@ -15,7 +15,7 @@ test("the stand-up walks person by person with the keyboard and records when it 
   await plan.logTime("API", { date: "2026-03-10", person: "Ada", hours: "2" });
 
   await standup.open();
-  await expect(standup.since).toHaveText("No earlier stand-up recorded: done since 9 Mar 2026, the previous working day.");
+  await expect(standup.since).toHaveText("No earlier stand-up recorded: done since Mar 9, 2026, the previous working day.");
   await expect(standup.lastHeld).toHaveText("No stand-up held yet.");
   await expect(standup.tab("Ada")).toHaveAttribute("aria-selected", "true");
   await expect(standup.panel.getByRole("heading", { level: 2 })).toHaveText("Ada");
@@ -48,7 +48,7 @@ test("the stand-up walks person by person with the keyboard and records when it 
   // The next day, "since" starts at the stand-up that was held.
   await plan.today("2026-03-11");
   await plan.app.reload();
-  await expect(standup.since).toHaveText("Done since the last stand-up on 10 Mar 2026.");
-  await expect(standup.lastHeld).toHaveText("Last stand-up held 10 Mar 2026.");
-  await expect(standup.section(/^Done since 10 Mar 2026/)).toContainText("API 2 h logged");
+  await expect(standup.since).toHaveText("Done since the last stand-up on Mar 10, 2026.");
+  await expect(standup.lastHeld).toHaveText("Last stand-up held Mar 10, 2026.");
+  await expect(standup.section(/^Done since Mar 10, 2026/)).toContainText("API 2 h logged");
 });

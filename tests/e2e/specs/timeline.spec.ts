@@ -24,14 +24,14 @@ test.describe("timeline", () => {
     await timeline.open();
     await expect(page.getByRole("link", { name: "Timeline", exact: true })).toHaveAttribute("aria-current", "page");
     await expect(timeline.list.getByRole("columnheader")).toHaveText(["Task", "Start", "End"]);
-    await timeline.expectDates("Design", "4 Jan 2027", "6 Jan 2027");
-    await timeline.expectDates("Build", "7 Jan 2027", "8 Jan 2027");
+    await timeline.expectDates("Design", "Jan 4, 2027", "Jan 6, 2027");
+    await timeline.expectDates("Build", "Jan 7, 2027", "Jan 8, 2027");
     for (const title of ["Design", "Build", "Docs", "Go-live"]) {
       await expect(timeline.bar(title)).toBeVisible();
       await expect(timeline.bar(title)).toHaveAttribute("tabindex", "0");
     }
-    await expect(timeline.bar("Design")).toHaveAttribute("aria-description", "4 Jan 2027 to 6 Jan 2027, 50 % done");
-    await expect(timeline.bar("Go-live")).toHaveAttribute("aria-description", "Milestone on 15 Jan 2027");
+    await expect(timeline.bar("Design")).toHaveAttribute("aria-description", "Jan 4, 2027 to Jan 6, 2027, 50% done");
+    await expect(timeline.bar("Go-live")).toHaveAttribute("aria-description", "Milestone on Jan 15, 2027");
     await expect(timeline.bar("Go-live").locator(".timeline__milestone")).toBeVisible();
     // Progress fills half of Design's bar.
     const body = Number(await timeline.body("Design").getAttribute("width"));
@@ -65,15 +65,15 @@ test.describe("timeline", () => {
     await timeline.open();
     await timeline.zoom("Day");
     await timeline.moveBar("Design", 2, "Day");
-    await timeline.expectDates("Design", "6 Jan 2027", "8 Jan 2027");
+    await timeline.expectDates("Design", "Jan 6, 2027", "Jan 8, 2027");
     // Build keeps its two working days, after Design's new end: Mon 11–Tue 12.
-    await timeline.expectDates("Build", "11 Jan 2027", "12 Jan 2027");
+    await timeline.expectDates("Build", "Jan 11, 2027", "Jan 12, 2027");
     await expect(page.getByTestId("live-region")).toHaveText("Moved “Build” to keep its dependency.");
     await expect(timeline.bar("Design")).toBeFocused();
 
     await page.keyboard.press("Control+z");
-    await timeline.expectDates("Design", "4 Jan 2027", "6 Jan 2027");
-    await timeline.expectDates("Build", "7 Jan 2027", "8 Jan 2027");
+    await timeline.expectDates("Design", "Jan 4, 2027", "Jan 6, 2027");
+    await timeline.expectDates("Build", "Jan 7, 2027", "Jan 8, 2027");
   });
 
   test("dragging a bar's ends resizes it, snapping to whole days", async ({ page }) => {
@@ -83,13 +83,13 @@ test.describe("timeline", () => {
     await timeline.open();
     await timeline.zoom("Day");
     await timeline.resizeBar("Design", "end", 1, "Day");
-    await timeline.expectDates("Design", "4 Jan 2027", "7 Jan 2027");
-    await timeline.expectDates("Build", "8 Jan 2027", "11 Jan 2027");
+    await timeline.expectDates("Design", "Jan 4, 2027", "Jan 7, 2027");
+    await timeline.expectDates("Build", "Jan 8, 2027", "Jan 11, 2027");
     await timeline.resizeBar("Docs", "start", -1, "Day");
-    await timeline.expectDates("Docs", "3 Jan 2027", "4 Jan 2027");
+    await timeline.expectDates("Docs", "Jan 3, 2027", "Jan 4, 2027");
     // Less than half a day snaps back to where it was.
     await timeline.resizeBar("Docs", "end", 0.3, "Day");
-    await timeline.expectDates("Docs", "3 Jan 2027", "4 Jan 2027");
+    await timeline.expectDates("Docs", "Jan 3, 2027", "Jan 4, 2027");
   });
 
   test("Escape cancels a drag", async ({ page }) => {
@@ -106,7 +106,7 @@ test.describe("timeline", () => {
     await page.mouse.move(body.x + body.width / 2 + 3 * 36, body.y + body.height / 2, { steps: 6 });
     await page.keyboard.press("Escape");
     await page.mouse.up();
-    await timeline.expectDates("Design", "4 Jan 2027", "6 Jan 2027");
+    await timeline.expectDates("Design", "Jan 4, 2027", "Jan 6, 2027");
     await expect(app.saveIndicator).toHaveText("Saved");
   });
 
@@ -119,7 +119,7 @@ test.describe("timeline", () => {
     await timeline.connect("Docs", "Build");
     await expect(timeline.arrow("Docs", "Build")).toHaveAccessibleName("Dependency “Docs” to “Build”, finish to start");
     // Build already started after Docs, so it stays.
-    await timeline.expectDates("Build", "7 Jan 2027", "8 Jan 2027");
+    await timeline.expectDates("Build", "Jan 7, 2027", "Jan 8, 2027");
     await timeline.connect("Build", "Docs");
     await expect(page.getByRole("alert")).toContainText("This dependency would make a loop");
 
@@ -127,7 +127,7 @@ test.describe("timeline", () => {
     await app.newTask("Deploy", { start: "2027-01-04", end: "2027-01-05" });
     await timeline.connect("Build", "Deploy");
     await expect(timeline.arrow("Build", "Deploy")).toBeVisible();
-    await timeline.expectDates("Deploy", "11 Jan 2027", "12 Jan 2027");
+    await timeline.expectDates("Deploy", "Jan 11, 2027", "Jan 12, 2027");
   });
 
   test("a dependency that would make a loop is refused with a message naming the tasks", async ({ page }) => {
@@ -143,7 +143,7 @@ test.describe("timeline", () => {
     await expect(alert).toContainText("“Build”");
     await expect(alert).toBeInViewport();
     await expect(timeline.arrow("Build", "Design")).toHaveCount(0);
-    await timeline.expectDates("Design", "4 Jan 2027", "6 Jan 2027");
+    await timeline.expectDates("Design", "Jan 4, 2027", "Jan 6, 2027");
   });
 
   test("selecting an arrow changes its type and lag, and deletes it", async ({ page }) => {
@@ -167,7 +167,7 @@ test.describe("timeline", () => {
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect(dialog).toBeHidden();
     // Two working days of gap after Wed 6: Build starts Mon 11.
-    await timeline.expectDates("Build", "11 Jan 2027", "12 Jan 2027");
+    await timeline.expectDates("Build", "Jan 11, 2027", "Jan 12, 2027");
     await expect(timeline.arrow("Design", "Build")).toHaveAccessibleName(
       "Dependency “Design” to “Build”, finish to start, lag 2 working days",
     );
@@ -289,16 +289,16 @@ test.describe("timeline", () => {
     await timeline.open();
     await timeline.bar("Design").focus();
     await page.keyboard.press("ArrowRight");
-    await timeline.expectDates("Design", "5 Jan 2027", "7 Jan 2027");
-    await timeline.expectDates("Build", "8 Jan 2027", "11 Jan 2027");
+    await timeline.expectDates("Design", "Jan 5, 2027", "Jan 7, 2027");
+    await timeline.expectDates("Build", "Jan 8, 2027", "Jan 11, 2027");
     await expect(timeline.bar("Design")).toBeFocused();
     await page.keyboard.press("Shift+ArrowRight");
-    await timeline.expectDates("Design", "5 Jan 2027", "8 Jan 2027");
+    await timeline.expectDates("Design", "Jan 5, 2027", "Jan 8, 2027");
     await page.keyboard.press("Shift+ArrowLeft");
     await page.keyboard.press("Shift+ArrowLeft");
-    await timeline.expectDates("Design", "5 Jan 2027", "6 Jan 2027");
+    await timeline.expectDates("Design", "Jan 5, 2027", "Jan 6, 2027");
     await page.keyboard.press("ArrowLeft");
-    await timeline.expectDates("Design", "4 Jan 2027", "5 Jan 2027");
+    await timeline.expectDates("Design", "Jan 4, 2027", "Jan 5, 2027");
     await expect(timeline.bar("Design")).toBeFocused();
 
     await page.keyboard.press("ArrowDown");
@@ -318,7 +318,7 @@ test.describe("timeline", () => {
     await app.newTask("Analyse", { parent: "Phase 1", start: "2027-01-05", end: "2027-01-06" });
     await app.newTask("Decide", { parent: "Phase 1", start: "2027-01-07", end: "2027-01-08" });
     await timeline.open();
-    await expect(timeline.bar("Phase 1")).toHaveAttribute("aria-description", /^Summary task, 5 Jan 2027 to 8 Jan 2027/);
+    await expect(timeline.bar("Phase 1")).toHaveAttribute("aria-description", /^Summary task, Jan 5, 2027 to Jan 8, 2027/);
     await expect(timeline.bar("Phase 1").locator(".timeline__summary")).toBeVisible();
     await timeline.bar("Phase 1").locator(".timeline__summary").dblclick();
     await expect(app.editor.getByLabel("Title")).toHaveValue("Phase 1");
@@ -344,12 +344,12 @@ test.describe("timeline", () => {
     await timeline.connect("Docs", "Build");
     await expect(timeline.arrow("Docs", "Build")).toBeVisible();
     await timeline.moveBar("Design", 1, "Day");
-    await timeline.expectDates("Build", "8 Jan 2027", "11 Jan 2027");
+    await timeline.expectDates("Build", "Jan 8, 2027", "Jan 11, 2027");
 
     await app.reload();
     await expect(timeline.chart).toBeVisible();
-    await timeline.expectDates("Design", "5 Jan 2027", "7 Jan 2027");
-    await timeline.expectDates("Build", "8 Jan 2027", "11 Jan 2027");
+    await timeline.expectDates("Design", "Jan 5, 2027", "Jan 7, 2027");
+    await timeline.expectDates("Build", "Jan 8, 2027", "Jan 11, 2027");
     await expect(timeline.arrow("Docs", "Build")).toBeVisible();
     await expect(timeline.arrow("Design", "Build")).toBeVisible();
     await expect(page.getByText("Baseline “Signed off”, set")).toBeVisible();
@@ -416,12 +416,12 @@ test.describe("timeline", () => {
     await timeline.zoom("Day");
     await timeline.moveBar("Task 999", 1, "Day");
     // Task 1000 waits for Task 999 and follows it.
-    await timeline.expectDates("Task 999", "5 Jan 2027", "5 Jan 2027");
-    await timeline.expectDates("Task 1000", "6 Jan 2027", "6 Jan 2027");
+    await timeline.expectDates("Task 999", "Jan 5, 2027", "Jan 5, 2027");
+    await timeline.expectDates("Task 1000", "Jan 6, 2027", "Jan 6, 2027");
   });
 });
 
-/** A plan file with `count` one-day tasks on Mon 4 Jan 2027, each even task waiting for the one before. */
+/** A plan file with `count` one-day tasks on Monday, Jan 4, 2027, each even task waiting for the one before. */
 function bigPlan(count: number) {
   const column = "c1000000-0000-4000-8000-000000000001";
   const id = (n: number) => `71000000-0000-4000-8000-${String(n).padStart(12, "0")}`;

@@ -12,23 +12,24 @@ test("a week's time is added and edited in the timesheet and the totals follow",
   await plan.newTask("Test", { assignee: "Bob", start: "2026-03-02", end: "2026-03-06", estimate: "8" });
 
   await sheet.open();
-  await expect(page.getByRole("heading", { name: "Week of 2 Mar 2026 to 8 Mar 2026" })).toBeVisible();
+  // en-US weeks start on Sunday.
+  await expect(page.getByRole("heading", { name: "Week of Mar 1, 2026 to Mar 7, 2026" })).toBeVisible();
   await expect(page.getByLabel("Timesheet of")).toHaveValue(/.+/);
   await expect(sheet.total).toHaveText("0 h");
 
-  await sheet.type("Build", "Mon 2 Mar", "3");
+  await sheet.type("Build", "Mon, Mar 2", "3");
   await expect(sheet.total).toHaveText("3 h");
-  await sheet.type("Build", "Tue 3 Mar", "2.5");
+  await sheet.type("Build", "Tue, Mar 3", "2.5");
   await expect(sheet.total).toHaveText("5.5 h");
   await expect(page.getByRole("row", { name: /Build/ }).first()).toContainText("5.5 h");
 
   // Editing a cell changes its entry; bad input is explained and changes nothing.
-  await sheet.type("Build", "Mon 2 Mar", "4");
+  await sheet.type("Build", "Mon, Mar 2", "4");
   await expect(sheet.total).toHaveText("6.5 h");
-  await sheet.type("Build", "Wed 4 Mar", "lots");
+  await sheet.type("Build", "Wed, Mar 4", "lots");
   await expect(page.getByRole("alert").filter({ hasText: "Enter hours from 0 to 24" })).toBeVisible();
   await expect(sheet.total).toHaveText("6.5 h");
-  await sheet.type("Build", "Wed 4 Mar", "");
+  await sheet.type("Build", "Wed, Mar 4", "");
 
   // The entry list edits notes and hours.
   await sheet.entries.getByRole("button", { name: /^Edit entry of 4 h on “Build”/ }).click();
@@ -51,7 +52,7 @@ test("a week's time is added and edited in the timesheet and the totals follow",
   await expect(page.getByRole("row", { name: /Test/ }).first()).toContainText("1.5 h");
 
   await page.getByRole("button", { name: "Next week" }).click();
-  await expect(page.getByRole("heading", { name: "Week of 9 Mar 2026 to 15 Mar 2026" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Week of Mar 8, 2026 to Mar 14, 2026" })).toBeVisible();
   await expect(sheet.total).toHaveText("0 h");
   await page.getByRole("button", { name: "Previous week" }).click();
   await expect(sheet.total).toHaveText("7.5 h");
@@ -59,7 +60,7 @@ test("a week's time is added and edited in the timesheet and the totals follow",
   // Another person's week.
   await page.getByLabel("Timesheet of").selectOption({ label: "Bob" });
   await expect(sheet.total).toHaveText("0 h");
-  await expect(sheet.cell("Test", "Mon 2 Mar")).toBeVisible();
+  await expect(sheet.cell("Test", "Mon, Mar 2")).toBeVisible();
 
   await plan.app.reload();
   await sheet.open();
