@@ -519,7 +519,10 @@ pub fn add_crm_migration(
             .collect();
         let all_done = children.iter().all(|(_, done)| *done);
         let started = children.iter().any(|(progress, _)| *progress > 0);
-        let average = children.iter().map(|(progress, _)| i64::from(*progress)).sum::<i64>()
+        let average = children
+            .iter()
+            .map(|(progress, _)| i64::from(*progress))
+            .sum::<i64>()
             / children.len().max(1) as i64;
         phase.column = if all_done {
             done
