@@ -92,6 +92,8 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  // Lets a page (and the tests) wait until the worker is up and answering.
+  if (event.data === "ping") event.source?.postMessage("pong");
 });
 
 self.addEventListener("fetch", (event) => {

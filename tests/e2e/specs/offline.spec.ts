@@ -1,12 +1,23 @@
 import { test, expect } from "../fixtures";
 import { AppPage } from "../pages/app";
 
-/** Waits until the service worker controls the page, so the next load can be offline. */
+/** Waits until the service worker controls the page and answers, so the next load can be
+ * offline. A worker the browser stopped while idle may be too slow to start on a busy machine
+ * for an offline navigation; a ping wakes it first. */
 async function waitForOfflineReady(app: AppPage) {
   await app.page.waitForFunction(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     return !!registration?.active && !!navigator.serviceWorker.controller;
   });
+  await app.page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        navigator.serviceWorker.addEventListener("message", (event) => {
+          if (event.data === "pong") resolve();
+        });
+        navigator.serviceWorker.controller!.postMessage("ping");
+      }),
+  );
 }
 
 for (const base of ["./", "/ironplan/"]) {
@@ -22,6 +33,8 @@ for (const base of ["./", "/ironplan/"]) {
     await app.openTask("Offline task");
     await app.fillTask({ title: "Offline task, edited" });
     await app.editor.getByRole("button", { name: "Save", exact: true }).click();
+    await app.waitUntilSaved();
+    await waitForOfflineReady(app);
     await app.reload();
     expect(await app.taskTitles()).toEqual(["Offline task, edited"]);
     await context.setOffline(false);
