@@ -5,19 +5,23 @@ import { AppPage } from "../pages/app";
  * offline. A worker the browser stopped while idle may be too slow to start on a busy machine
  * for an offline navigation; a ping wakes it first. */
 async function waitForOfflineReady(app: AppPage) {
-  await app.page.waitForFunction(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    return !!registration?.active && !!navigator.serviceWorker.controller;
+  await app.page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      // The worker claims open pages when it activates; wait for that hand-over.
+      await new Promise<void>((resolve) => {
+        navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true });
+        if (navigator.serviceWorker.controller) resolve();
+      });
+    }
+    const worker = navigator.serviceWorker.controller ?? registration.active!;
+    await new Promise<void>((resolve) => {
+      navigator.serviceWorker.addEventListener("message", (event) => {
+        if (event.data === "pong") resolve();
+      });
+      worker.postMessage("ping");
+    });
   });
-  await app.page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        navigator.serviceWorker.addEventListener("message", (event) => {
-          if (event.data === "pong") resolve();
-        });
-        navigator.serviceWorker.controller!.postMessage("ping");
-      }),
-  );
 }
 
 for (const base of ["./", "/ironplan/"]) {
