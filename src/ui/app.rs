@@ -22,20 +22,13 @@ pub fn App() -> impl IntoView {
     install_shortcuts(state);
     TaskEditor::provide();
     ImportFlow::provide();
-    let open_schedule = OpenSchedule::provide(state);
+    OpenSchedule::provide(state);
     // `ironplan:ready` marks the first painted frame of the open view, at start and after every
     // change of view, so any harness can measure the app the same way: the mark is set in the
     // frame after the one that painted the view.
     Effect::new(move |_| {
         state.route.track();
         request_animation_frame(|| request_animation_frame(|| mark("ironplan:ready")));
-    });
-    // Once the first view is on screen, work out the open project's schedule while the app is
-    // idle, so that opening its Timeline does not wait for it.
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            set_timeout(move || open_schedule.prepare(), std::time::Duration::ZERO)
-        })
     });
 
     let theme = Memo::new(move |_| state.workspace().with(|workspace| workspace.settings.theme));

@@ -157,9 +157,9 @@ fn window_viewport() -> Viewport {
 }
 
 /// The schedule of the project the route shows, shared by every opening of its Timeline. `App`
-/// provides it and works it out once the app is idle after starting, so that opening the
-/// Timeline of a large plan does not wait for the scheduler. Like any memo it is worked out
-/// again, lazily, after each change.
+/// provides it; it is worked out while the app is idle, once the view of a newly opened project
+/// is on screen, so that opening the Timeline of a large plan does not wait for the scheduler.
+/// Like any memo it is worked out again, lazily, after each change.
 #[derive(Clone, Copy)]
 pub struct OpenSchedule {
     project: Memo<Option<ProjectId>>,
@@ -183,6 +183,16 @@ impl OpenSchedule {
         });
         let open = OpenSchedule { project, schedule };
         provide_context(open);
+        Effect::new(move |_| {
+            if project.get().is_some() {
+                // After the frame that paints the project's view, when nothing waits.
+                request_animation_frame(move || {
+                    request_animation_frame(move || {
+                        set_timeout(move || open.prepare(), std::time::Duration::ZERO)
+                    })
+                });
+            }
+        });
         open
     }
 

@@ -358,7 +358,9 @@ function bundleBytes(): number {
 
 /** criterion's median for `compute`, when `cargo bench --bench schedule` has run. */
 function scheduleMs(): number {
-  const path = join(root, "target/criterion/compute/new/estimates.json");
+  const dir = join(root, "target/criterion");
+  const name = existsSync(dir) ? readdirSync(dir).find((entry) => entry.startsWith("compute")) : undefined;
+  const path = join(dir, name ?? "compute", "new/estimates.json");
   if (!existsSync(path)) return Number.NaN;
   const estimates = JSON.parse(readFileSync(path, "utf8"));
   return estimates.median.point_estimate / 1e6;
