@@ -11,6 +11,7 @@
 use super::ids::{ColumnId, PersonId, TaskId};
 use super::person::Person;
 use super::project::{ColumnCategory, Project};
+use super::schedule::IdMap;
 use super::task::{LinkKind, Priority, Task};
 use super::window::ListWindow;
 use chrono::NaiveDate;
@@ -464,6 +465,42 @@ pub fn subtask_count(project: &Project, task: TaskId) -> Option<SubtaskCount> {
     (total > 0).then_some(SubtaskCount { done, total })
 }
 
+/// Lookups every card needs, built once per change of the project (one pass over the tasks),
+/// so that each card's summary costs only its own links instead of scans of the whole plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TaskIndex {
+    /// Position of every task in `Project::tasks`.
+    position: IdMap<TaskId, usize>,
+    /// Subtasks of each summary task: (done, all).
+    subtasks: IdMap<TaskId, (usize, usize)>,
+}
+
+impl TaskIndex {
+    /// The index of `project`'s tasks.
+    pub fn new(project: &Project) -> TaskIndex {
+        let mut index = TaskIndex {
+            position: IdMap::default(),
+            subtasks: IdMap::default(),
+        };
+        index.position.reserve(project.tasks().len());
+        for (position, task) in project.tasks().iter().enumerate() {
+            index.position.insert(task.id, position);
+            if let Some(parent) = task.parent {
+                let count = index.subtasks.entry(parent).or_insert((0, 0));
+                count.0 += usize::from(project.is_done(task));
+                count.1 += 1;
+            }
+        }
+        index
+    }
+
+    /// The task `id` of `project` (which the index was built from), found without a scan.
+    pub fn task<'a>(&self, project: &'a Project, id: TaskId) -> Option<&'a Task> {
+        let task = project.tasks().get(*self.position.get(&id)?)?;
+        (task.id == id).then_some(task.as_ref())
+    }
+}
+
 /// What the card of task `id` shows on `today`.
 pub fn card_summary(
     project: &Project,
@@ -471,7 +508,19 @@ pub fn card_summary(
     people: &[Person],
     today: NaiveDate,
 ) -> Option<CardSummary> {
-    let task = project.find_task(id)?;
+    card_summary_indexed(project, &TaskIndex::new(project), id, people, today)
+}
+
+/// [`card_summary`] with the project's [`TaskIndex`] built beforehand: what the board's cards
+/// use, one index for all of them.
+pub fn card_summary_indexed(
+    project: &Project,
+    index: &TaskIndex,
+    id: TaskId,
+    people: &[Person],
+    today: NaiveDate,
+) -> Option<CardSummary> {
+    let task = index.task(project, id)?;
     let done = project.is_done(task);
     let assignee = task
         .assignee
@@ -491,11 +540,18 @@ pub fn card_summary(
         progress: task.progress.percent(),
         priority: task.priority,
         tags: task.tags.clone(),
-        subtasks: subtask_count(project, id),
+        subtasks: index.subtasks.get(&id).map(|(done, total)| SubtaskCount {
+            done: *done,
+            total: *total,
+        }),
         blocked_by: if done {
             Vec::new()
         } else {
-            blockers(project, task)
+            task.dependencies
+                .iter()
+                .filter(|dependency| dependency.kind == LinkKind::FinishToStart)
+                .filter_map(|dependency| index.task(project, dependency.predecessor))
+                .filter(|predecessor| !project.is_done(predecessor))
                 .map(|predecessor| predecessor.title.clone())
                 .collect()
         },

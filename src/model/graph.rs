@@ -15,8 +15,8 @@
 //! finding a loop are linear in tasks plus dependencies.
 
 use super::ids::TaskId;
+use super::schedule::IdMap;
 use super::task::{LinkKind, Task};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Why an edge exists.
@@ -45,7 +45,7 @@ pub struct EventGraph {
     /// Task ids in the order of the list the graph was built from.
     pub ids: Vec<TaskId>,
     /// Where each task sits in `ids`.
-    pub index: HashMap<TaskId, u32>,
+    pub index: IdMap<TaskId, u32>,
     /// `offsets[e]..offsets[e + 1]` are event `e`'s edges in `edges`.
     pub offsets: Vec<u32>,
     /// Outgoing edges, grouped by source event.
@@ -71,7 +71,7 @@ impl EventGraph {
     /// Builds the graph. References to tasks that are not in `tasks` are skipped; validation
     /// reports them separately.
     pub fn build(tasks: &[Arc<Task>]) -> EventGraph {
-        let index: HashMap<TaskId, u32> = tasks
+        let index: IdMap<TaskId, u32> = tasks
             .iter()
             .enumerate()
             .map(|(position, task)| (task.id, position as u32))

@@ -40,7 +40,7 @@ pub mod workload;
 pub mod workspace;
 
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 pub use baseline::{Baseline, BaselineTask};
 pub use calendar::{Calendar, WeekdaySet};

@@ -12,6 +12,7 @@ use super::health::HealthThresholds;
 use super::ids::{BaselineId, RiskId, ScopeChangeId, TimeEntryId};
 use super::ids::{ColumnId, IdSource, PersonId, ProjectId, TaskId};
 use super::risk::Risk;
+use super::schedule::{IdMap, IdSet};
 use super::scope::ScopeChange;
 use super::task::{Dependency, Task, MAX_LAG_DAYS};
 use super::text;
@@ -300,6 +301,28 @@ impl Project {
             current = self.find_task(id).and_then(|task| task.parent);
         }
         false
+    }
+
+    /// Every task below `ancestor`: its subtasks, theirs, and so on. One pass over the tasks,
+    /// where asking [`Project::is_ancestor`] of each task would scan the list per step.
+    pub fn descendants(&self, ancestor: TaskId) -> IdSet<TaskId> {
+        let mut children: IdMap<TaskId, Vec<TaskId>> = IdMap::default();
+        for task in &self.tasks {
+            if let Some(parent) = task.parent {
+                children.entry(parent).or_default().push(task.id);
+            }
+        }
+        let mut found = IdSet::default();
+        let mut waiting = vec![ancestor];
+        while let Some(id) = waiting.pop() {
+            for child in children.get(&id).into_iter().flatten() {
+                // A damaged parent loop would come back round: each task is taken once.
+                if *child != ancestor && found.insert(*child) {
+                    waiting.push(*child);
+                }
+            }
+        }
+        found
     }
 
     // ----- Project fields -----
@@ -1186,4 +1209,27 @@ pub(super) fn check_column(column: &mut Column) -> ModelResult {
         return Err(ModelError::ZeroWipLimit);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::testing::Plan;
+
+    #[test]
+    fn descendants_are_every_task_below_a_summary_and_nothing_else() {
+        let mut plan = Plan::new("2027-01-04");
+        let phase = plan.task("Phase", "2027-01-04", "2027-01-08", 0, None);
+        let design = plan.task("Design", "2027-01-04", "2027-01-05", 8, None);
+        let screens = plan.task("Screens", "2027-01-04", "2027-01-04", 4, None);
+        let other = plan.task("Other", "2027-01-04", "2027-01-04", 4, None);
+        plan.edit(design, |task| task.parent = Some(phase));
+        plan.edit(screens, |task| task.parent = Some(design));
+        let below = plan.project().descendants(phase);
+        assert!(below.contains(&design) && below.contains(&screens));
+        assert!(!below.contains(&phase) && !below.contains(&other));
+        assert!(plan.project().descendants(other).is_empty());
+        for task in [design, screens] {
+            assert!(plan.project().is_ancestor(phase, task));
+        }
+    }
 }

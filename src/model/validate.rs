@@ -13,8 +13,9 @@ use super::project::{
     check_column, check_date, check_entry_fields, check_risk_fields, check_task_fields,
     check_thresholds, checked_name, Project,
 };
+use super::schedule::{IdMap, IdSet};
 use super::workspace::{check_person, Workspace};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 /// The first problem found, and where.
@@ -247,7 +248,8 @@ fn tasks(
     team: &HashSet<PersonId>,
     roster: &HashSet<PersonId>,
 ) -> Result<(), Invalid> {
-    let mut position: HashMap<TaskId, usize> = HashMap::with_capacity(project.tasks().len());
+    let mut position: IdMap<TaskId, usize> = IdMap::default();
+    position.reserve(project.tasks().len());
     for (index, task) in project.tasks().iter().enumerate() {
         if position.insert(task.id, index).is_some() {
             return Err(Invalid::at(
@@ -257,7 +259,7 @@ fn tasks(
             .about(&task.title));
         }
     }
-    let parent_of: HashMap<TaskId, TaskId> = project
+    let parent_of: IdMap<TaskId, TaskId> = project
         .tasks()
         .iter()
         .filter_map(|task| task.parent.map(|parent| (task.id, parent)))
@@ -363,15 +365,18 @@ fn tasks(
             }
             check_date(timer.started.date()).map_err(|error| at("timer.started", error))?;
         }
-        let mut predecessors = HashSet::new();
+        let mut predecessors = IdSet::default();
         for (number, dependency) in task.dependencies.iter().enumerate() {
-            let field = format!("dependencies[{number}].predecessor");
+            let field = || format!("dependencies[{number}].predecessor");
             if !position.contains_key(&dependency.predecessor) {
-                return Err(at(&field, ModelError::UnknownTask(dependency.predecessor)));
+                return Err(at(
+                    &field(),
+                    ModelError::UnknownTask(dependency.predecessor),
+                ));
             }
             if !predecessors.insert(dependency.predecessor) {
                 return Err(at(
-                    &field,
+                    &field(),
                     ModelError::DuplicateDependency {
                         predecessor: dependency.predecessor,
                         successor: task.id,
@@ -382,7 +387,7 @@ fn tasks(
                 || is_ancestor(&parent_of, task.id, dependency.predecessor);
             if related {
                 return Err(at(
-                    &field,
+                    &field(),
                     ModelError::LinkWithinHierarchy {
                         task: task.id,
                         relative: dependency.predecessor,
@@ -391,8 +396,9 @@ fn tasks(
             }
         }
     }
+    let parents: IdSet<TaskId> = parent_of.values().copied().collect();
     for (index, task) in project.tasks().iter().enumerate() {
-        if task.milestone && parent_of.values().any(|parent| *parent == task.id) {
+        if task.milestone && parents.contains(&task.id) {
             return Err(Invalid::at(
                 format!("tasks[{index}].milestone"),
                 ModelError::MilestoneWithSubtasks(task.id),
@@ -428,7 +434,7 @@ fn dependency_field(
 }
 
 /// True when `ancestor` is above `task` in the parent chain (bounded, so loops end).
-fn is_ancestor(parent_of: &HashMap<TaskId, TaskId>, ancestor: TaskId, task: TaskId) -> bool {
+fn is_ancestor(parent_of: &IdMap<TaskId, TaskId>, ancestor: TaskId, task: TaskId) -> bool {
     let mut current = parent_of.get(&task).copied();
     let mut steps = 0;
     while let Some(id) = current {

@@ -222,6 +222,7 @@ pub fn save_now(state: AppState) {
         if persist::is_saved(&workspace, &persistence.saved) {
             return Some(Ok(None));
         }
+        mark("ironplan:save-start");
         let result = persist::save(store.as_mut(), &workspace, &mut persistence.saved);
         persistence.last_save_at = super::clock::now_millis();
         if result.is_ok() {
@@ -322,7 +323,9 @@ impl AppState {
     }
 }
 
-/// Records a User Timing mark, so any harness can measure the app the same way.
+/// Records a User Timing mark, so any harness can measure the app the same way:
+/// `ironplan:ready` (first painted frame of the open view), `ironplan:save-start` and
+/// `ironplan:saved` (around each save that writes something).
 pub fn mark(name: &str) {
     #[cfg(target_arch = "wasm32")]
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {

@@ -5,6 +5,7 @@
 use super::clock::{self, RandomIds};
 use super::{AppError, AppState, Notice};
 use crate::model::io::{self, ImportMode, Plan};
+use crate::model::schedule::IdMap;
 use crate::model::{schedule, scope};
 use crate::model::{
     Column, ColumnCategory, ColumnId, Dependency, Person, PersonId, Project, ProjectDetails,
@@ -410,8 +411,11 @@ impl AppState {
     }
 }
 
-/// The tasks of `new` that are new or changed since `old` (shared tasks are skipped by pointer).
-fn changed_tasks(old: &Project, new: &Project) -> Vec<TaskId> {
+/// The tasks of `new` that are new or changed since `old` (shared tasks are skipped by pointer),
+/// and whether the change can move any date: a task was added or removed, or a changed task's
+/// dates, milestone flag, parent or dependencies differ. Edits of titles, columns, progress and
+/// the like leave every date where it was, so they skip rescheduling.
+fn changed_tasks(old: &Project, new: &Project) -> (Vec<TaskId>, bool) {
     let (old_tasks, new_tasks) = (old.tasks(), new.tasks());
     if old_tasks.len() == new_tasks.len()
         && old_tasks
@@ -419,24 +423,48 @@ fn changed_tasks(old: &Project, new: &Project) -> Vec<TaskId> {
             .zip(new_tasks)
             .all(|(before, after)| before.id == after.id)
     {
-        return old_tasks
+        let mut schedule = false;
+        let changed = old_tasks
             .iter()
             .zip(new_tasks)
             .filter(|(before, after)| !std::sync::Arc::ptr_eq(before, after))
-            .map(|(_, after)| after.id)
+            .map(|(before, after)| {
+                schedule |= moves_dates(before, after);
+                after.id
+            })
             .collect();
+        return (changed, schedule);
     }
-    let known: std::collections::HashMap<TaskId, &std::sync::Arc<Task>> =
+    // Reordered (a card moved within or between columns), added or removed: order alone moves
+    // no date, a new or removed task may.
+    let known: IdMap<TaskId, &std::sync::Arc<Task>> =
         old_tasks.iter().map(|task| (task.id, task)).collect();
-    new_tasks
+    let mut schedule = old_tasks.len() != new_tasks.len();
+    let changed = new_tasks
         .iter()
-        .filter(|task| {
-            known
-                .get(&task.id)
-                .is_none_or(|before| !std::sync::Arc::ptr_eq(before, task))
+        .filter(|task| match known.get(&task.id) {
+            None => {
+                schedule = true;
+                true
+            }
+            Some(before) if !std::sync::Arc::ptr_eq(before, task) => {
+                schedule |= moves_dates(before, task);
+                true
+            }
+            Some(_) => false,
         })
         .map(|task| task.id)
-        .collect()
+        .collect();
+    (changed, schedule)
+}
+
+/// True when `after` differs from `before` in anything the scheduler reads.
+fn moves_dates(before: &Task, after: &Task) -> bool {
+    before.start != after.start
+        || before.end != after.end
+        || before.milestone != after.milestone
+        || before.parent != after.parent
+        || before.dependencies != after.dependencies
 }
 
 /// Follow-ups every change gets, on the projects it touched: auto-scheduling moves successors
@@ -464,8 +492,8 @@ pub(crate) fn after_change(
         let (Some(old), Some(new)) = (before.find_project(id), next.find_project(id)) else {
             continue;
         };
-        let changed = changed_tasks(old, new);
-        if !changed.is_empty() {
+        let (changed, moves) = changed_tasks(old, new);
+        if moves && !changed.is_empty() {
             if let Ok(project) = next.project_mut(id) {
                 let moved = schedule::reschedule(project, &changed);
                 let summaries: std::collections::HashSet<TaskId> = project
@@ -513,6 +541,7 @@ fn conflicts(workspace: &Workspace, plan: &Plan) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing::Plan as TestPlan;
     use crate::model::{Currency, ProjectDetails, SequentialIds};
     use crate::store::persist::Saved;
     use leptos::prelude::Owner;
@@ -592,5 +621,54 @@ mod tests {
         assert_eq!(names(state), vec!["Plan"]);
         state.undo();
         assert_eq!(names(state), vec!["Plan, renamed here"]);
+    }
+
+    #[test]
+    fn title_and_column_edits_do_not_reschedule() {
+        let mut plan = TestPlan::new("2027-01-04");
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 8, None);
+        let before = plan.project().clone();
+        plan.edit(design, |task| task.title = "Design the screens".to_string());
+        let (changed, moves) = changed_tasks(&before, plan.project());
+        assert_eq!(changed, vec![design]);
+        assert!(!moves);
+    }
+
+    #[test]
+    fn moving_a_card_to_another_column_does_not_reschedule() {
+        let mut plan = TestPlan::new("2027-01-04");
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 8, None);
+        plan.task("Build", "2027-01-07", "2027-01-08", 8, None);
+        let before = plan.project().clone();
+        let doing = plan.column(crate::model::ColumnCategory::InProgress);
+        let today = plan.today;
+        plan.project_mut()
+            .move_task(design, doing, None, today)
+            .expect("valid move");
+        let (changed, moves) = changed_tasks(&before, plan.project());
+        assert_eq!(changed, vec![design]);
+        assert!(!moves);
+    }
+
+    #[test]
+    fn date_link_and_task_set_changes_reschedule() {
+        let mut plan = TestPlan::new("2027-01-04");
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 8, None);
+        let build = plan.task("Build", "2027-01-07", "2027-01-08", 8, None);
+        let before = plan.project().clone();
+        plan.edit(design, |task| {
+            task.end = "2027-01-07".parse().expect("valid date")
+        });
+        assert!(changed_tasks(&before, plan.project()).1);
+
+        let before = plan.project().clone();
+        plan.project_mut()
+            .link_tasks(build, Dependency::finish_to_start(design))
+            .expect("valid link");
+        assert!(changed_tasks(&before, plan.project()).1);
+
+        let before = plan.project().clone();
+        plan.task("Test", "2027-01-11", "2027-01-12", 8, None);
+        assert!(changed_tasks(&before, plan.project()).1);
     }
 }

@@ -7,6 +7,7 @@ use super::offline::UpdatePrompt;
 use super::projects::{ProjectListPage, ProjectPage};
 use super::shortcuts::{install_shortcuts, ShortcutsDialog, ShortcutsHelp};
 use super::tasks::editor::{TaskEditor, TaskEditorDialog};
+use super::timeline::OpenSchedule;
 use crate::model::Theme;
 use crate::store::autosave::{install_autosave, mark};
 use crate::store::view::Route;
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
     install_shortcuts(state, help);
     TaskEditor::provide();
     ImportFlow::provide();
+    OpenSchedule::provide(state);
     // `ironplan:ready` marks the first painted frame of the open view, at start and after every
     // change of view, so any harness can measure the app the same way: the mark is set in the
     // frame after the one that painted the view.

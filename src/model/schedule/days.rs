@@ -58,6 +58,11 @@ impl WorkingDays {
                 && !self.calendar.holidays.contains(&date))
     }
 
+    /// True when the table holds `date` (so nothing about it is clamped).
+    pub(super) fn covers(&self, date: NaiveDate) -> bool {
+        self.origin <= date && date <= self.end()
+    }
+
     /// The last date the table covers.
     fn end(&self) -> NaiveDate {
         shift(self.origin, self.before.len() as i64 - 2)

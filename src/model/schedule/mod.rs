@@ -24,7 +24,8 @@ use super::project::Project;
 use super::task::Task;
 use super::units::Progress;
 use chrono::NaiveDate;
-use network::{day_of, is_high, IdMap, Network, NodeKind, Times, HIGH};
+use network::{day_of, is_high, Network, NodeKind, Times, HIGH};
+pub use network::{IdHasher, IdMap, IdSet};
 
 /// The schedule of one task or milestone.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +151,51 @@ pub fn reschedule(project: &mut Project, changed: &[TaskId]) -> Vec<Moved> {
         .flat_map(|task| seed_nodes(&network, *task))
         .collect();
     apply(project, network, &seeds, Some(&changed))
+}
+
+/// The network of a project kept across the frames of one drag, so that each proposed move
+/// of one task costs a walk of what lies downstream of it, not a new network: the answer is
+/// the same as [`reschedule`] on a copy of the project with the task's dates changed.
+#[derive(Clone, Debug)]
+pub struct Rescheduler {
+    network: Network,
+}
+
+impl Rescheduler {
+    /// The rescheduler of `project`, for moves of its tasks.
+    pub fn new(project: &Project) -> Rescheduler {
+        Rescheduler {
+            network: Network::build(project),
+        }
+    }
+
+    /// Gives `task` the dates `start..=end` in `project` (the project this was built from) and
+    /// moves its late successors and summaries, as [`reschedule`] does. Refuses what
+    /// `Project::set_task_dates` refuses.
+    pub fn move_task(
+        &self,
+        project: &mut Project,
+        task: TaskId,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> ModelResult<Vec<Moved>> {
+        let Some(position) = self.network.index.get(&task).map(|index| *index as usize) else {
+            return Err(ModelError::UnknownTask(task));
+        };
+        if project.tasks().get(position).map(|known| known.id) != Some(task) {
+            // Not the project this was built from: do it the long way.
+            project.set_task_dates(task, start, end)?;
+            return Ok(reschedule(project, &[task]));
+        }
+        project.set_task_dates(task, start, end)?;
+        let mut network = self.network.clone();
+        if !network.place(position, &project.tasks()[position]) {
+            return Ok(reschedule(project, &[task]));
+        }
+        let changed = [position as u32];
+        let seeds: Vec<u32> = seed_nodes(&network, position as u32).collect();
+        Ok(apply(project, network, &seeds, Some(&changed)))
+    }
 }
 
 /// [`reschedule`] for every task at once, as after an import: every link is made to hold and

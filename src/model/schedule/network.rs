@@ -51,7 +51,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// system's randomness, and it is several times faster on 16-byte keys. Plan data is the
 /// user's own, so there is no hash flooding to defend against.
 #[derive(Clone, Copy, Debug, Default)]
-pub(super) struct IdHasher(u64);
+pub struct IdHasher(u64);
 
 impl IdHasher {
     fn mix(&mut self, word: u64) {
@@ -93,7 +93,10 @@ impl Hasher for IdHasher {
 }
 
 /// A map keyed by task ids or node numbers, hashed with [`IdHasher`].
-pub(super) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// A set of task ids or node numbers, hashed with [`IdHasher`].
+pub type IdSet<K> = std::collections::HashSet<K, BuildHasherDefault<IdHasher>>;
 
 /// A value below every real instant: "no bound".
 pub(super) const LOW: i64 = -(1 << 40);
@@ -202,7 +205,7 @@ pub(super) struct Times {
 }
 
 /// The network of one project, built in time linear in tasks plus dependencies.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct Network {
     pub days: WorkingDays,
     /// Where each task id sits in the project's task list.
@@ -338,6 +341,26 @@ impl Network {
         network.order();
         network.index = index;
         network
+    }
+
+    /// Puts the task at `position` (not a summary task) at `task`'s dates, as [`Network::build`]
+    /// would have from them. False when a date lies outside the working-day table, which
+    /// would then have to be built again.
+    pub(super) fn place(&mut self, position: usize, task: &crate::model::task::Task) -> bool {
+        if self.summary[position] || !self.days.covers(task.start) || !self.days.covers(task.end) {
+            return false;
+        }
+        let node = self.task_node[position] as usize;
+        if task.milestone {
+            self.planned[node] = 2 * self.days.up_to(task.start) - 1;
+            self.span[node] = 0;
+        } else {
+            let start = self.days.before(task.start);
+            let duration = (self.days.up_to(task.end) - start).max(1);
+            self.planned[node] = 2 * start;
+            self.span[node] = 2 * duration - 1;
+        }
+        true
     }
 
     fn node_count(&self) -> usize {

@@ -749,3 +749,52 @@ fn a_loop_the_model_would_refuse_still_schedules_without_panicking() {
     reschedule_all(&mut plan.project);
     assert!(!violations(&plan.project).is_empty());
 }
+
+/// A drag moves one task again and again: the kept network must give exactly what rescheduling
+/// a copy gives, for plain tasks, milestones, summaries' subtasks and every link kind, and
+/// also for moves beyond the dates the network was built for.
+#[test]
+fn rescheduler_moves_like_reschedule() {
+    let mut plan = Plan::new();
+    let phase = plan.task("Phase", 5, 16);
+    let design = plan.task("Design", 5, 7);
+    let build = plan.task("Build", 8, 13);
+    let review = plan.milestone("Review", 13);
+    let test = plan.task("Test", 14, 16);
+    let docs = plan.task("Docs", 12, 14);
+    let launch = plan.task("Launch", 19, 19);
+    plan.put_under(phase, design);
+    plan.put_under(phase, build);
+    plan.finish_to_start(design, build);
+    plan.finish_to_start(build, review);
+    plan.link(review, test, LinkKind::FinishToStart, 0);
+    plan.link(design, docs, LinkKind::StartToStart, 2);
+    plan.link(test, launch, LinkKind::FinishToFinish, 1);
+    plan.link(phase, launch, LinkKind::FinishToStart, 0);
+    let rescheduler = Rescheduler::new(&plan.project);
+    for (task, start, end) in [
+        (design, jan(6), jan(8)),
+        (design, jan(12), jan(16)),
+        (build, jan(9), jan(20)),
+        (review, jan(21), jan(21)),
+        (docs, jan(5), jan(5)),
+        (test, day("2026-03-02"), day("2026-03-06")),
+        (design, day("2025-11-03"), day("2025-11-05")),
+    ] {
+        let mut expected = plan.project.clone();
+        expected
+            .set_task_dates(task, start, end)
+            .expect("valid dates");
+        let expected_moves = reschedule(&mut expected, &[task]);
+        let mut actual = plan.project.clone();
+        let actual_moves = rescheduler
+            .move_task(&mut actual, task, start, end)
+            .expect("valid dates");
+        assert_eq!(actual_moves, expected_moves, "moving {task:?} to {start}");
+        assert_eq!(actual, expected, "moving {task:?} to {start}");
+    }
+    let mut refused = plan.project.clone();
+    assert!(rescheduler
+        .move_task(&mut refused, review, jan(6), jan(7))
+        .is_err());
+}

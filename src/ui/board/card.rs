@@ -67,10 +67,12 @@ pub fn BoardCard(
     let state = ctx.state;
     let summary = Memo::new(move |_| {
         let today = state.today.get();
-        state.workspace().with(|workspace| {
-            workspace
-                .find_project(ctx.project)
-                .and_then(|project| board::card_summary(project, id, workspace.people(), today))
+        ctx.index.with(|index| {
+            state.workspace().with(|workspace| {
+                workspace.find_project(ctx.project).and_then(|project| {
+                    board::card_summary_indexed(project, index, id, workspace.people(), today)
+                })
+            })
         })
     });
     let dom_id = card_dom_id(id);

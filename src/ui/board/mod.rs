@@ -103,6 +103,8 @@ pub struct BoardContext {
     pub grouping: RwSignal<BoardGrouping>,
     /// Cards per lane and column after the filter.
     pub layout: Memo<BoardLayout>,
+    /// Task lookups for the cards, built once per change of the project.
+    pub index: Memo<board::TaskIndex>,
     /// Height of an ungrouped column list, in px: what the window has room for below the
     /// board's top.
     pub viewport: RwSignal<u32>,
@@ -134,6 +136,14 @@ impl BoardContext {
                 })
             })
         });
+        let index = Memo::new(move |_| {
+            state.workspace().with(|workspace| {
+                workspace
+                    .find_project(project)
+                    .map(board::TaskIndex::new)
+                    .unwrap_or_default()
+            })
+        });
         BoardContext {
             state,
             editor: TaskEditor::expect(),
@@ -141,6 +151,7 @@ impl BoardContext {
             filter,
             grouping,
             layout,
+            index,
             viewport: RwSignal::new(list_height(window_height(), DEFAULT_BOARD_TOP_PX)),
             drag: DragController::new(),
             scroller: NodeRef::new(),

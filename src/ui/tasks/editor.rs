@@ -231,11 +231,12 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
                 return EditorOptions::default();
             };
             let tasks_other_than_me = project.tasks().iter().filter(|task| task.id != task_id);
+            let below_me = project.descendants(task_id);
             let mut parents = vec![(String::new(), "None (top level)".to_string())];
             parents.extend(
                 tasks_other_than_me
                     .clone()
-                    .filter(|task| !task.milestone && !project.is_ancestor(task_id, task.id))
+                    .filter(|task| !task.milestone && !below_me.contains(&task.id))
                     .map(|task| (task.id.to_string(), task.title.clone())),
             );
             let mut predecessors = vec![(String::new(), "Choose a task…".to_string())];

@@ -3,9 +3,10 @@
 //! Siblings are sorted within their parent, so the hierarchy survives any sort; a filter keeps
 //! matching tasks and their ancestors, so every match is seen in context.
 
+use crate::model::schedule::IdMap;
 use crate::model::{Person, Project, Task, TaskId};
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// A column the table can be sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -123,12 +124,12 @@ pub fn task_rows(
     collapsed: &HashSet<TaskId>,
 ) -> TaskRows {
     let tasks = project.tasks();
-    let position: HashMap<TaskId, usize> = tasks
+    let position: IdMap<TaskId, usize> = tasks
         .iter()
         .enumerate()
         .map(|(index, task)| (task.id, index))
         .collect();
-    let mut children: HashMap<Option<TaskId>, Vec<usize>> = HashMap::new();
+    let mut children: IdMap<Option<TaskId>, Vec<usize>> = IdMap::default();
     for (index, task) in tasks.iter().enumerate() {
         let parent = task.parent.filter(|parent| position.contains_key(parent));
         children.entry(parent).or_default().push(index);

@@ -451,22 +451,6 @@ fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
     let editor = TaskEditor::expect();
     let project = timeline.project;
     let row = Memo::new(move |_| timeline.layout.with(|layout| layout.row(task).cloned()));
-    let kind = Memo::new(move |_| row.with(|row| row.as_ref().map(|row| row.kind)));
-    // Each attribute reads one figure of the row. After the row leaves the window the
-    // component may run once more: the attributes are then left as they were.
-    let value = move |read: fn(&RowLayout) -> f64| {
-        move || row.with(|row| row.as_ref().map(|row| number(read(row))))
-    };
-    let outline = move || row.with(|row| row.as_ref().map(|row| points_attribute(&row.outline)));
-    let handle = move |side: usize, read: fn((f64, f64)) -> f64| {
-        move || {
-            row.with(|row| {
-                row.as_ref()
-                    .and_then(|row| row.handles)
-                    .map(|handles| number(read(handles[side])))
-            })
-        }
-    };
     let title = move || {
         row.with(|row| {
             row.as_ref()
@@ -484,14 +468,16 @@ fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
     };
     let class = move || {
         let mut class = String::from("timeline__bar");
-        match kind.get() {
+        let (kind, critical) = row.with(|row| {
+            row.as_ref()
+                .map_or((None, false), |row| (Some(row.kind), row.critical))
+        });
+        match kind {
             Some(BarKind::Summary) => class.push_str(" timeline__bar--summary"),
             Some(BarKind::Milestone) => class.push_str(" timeline__bar--milestone"),
             _ => {}
         }
-        if timeline.show_critical.get()
-            && row.with(|row| row.as_ref().is_some_and(|row| row.critical))
-        {
+        if timeline.show_critical.get() && critical {
             class.push_str(" timeline__bar--critical");
         }
         if timeline.selected.get() == Some(task) {
@@ -499,8 +485,6 @@ fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
         }
         class
     };
-    let baseline =
-        Memo::new(move |_| row.with(|row| row.as_ref().and_then(|row| row.baseline.clone())));
     let on_keydown = move |event: web_sys::KeyboardEvent| {
         if event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
@@ -527,63 +511,10 @@ fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
             _ => {}
         }
     };
-    let move_part = DragKind::Move.attribute();
-    let connect_part = DragKind::Connect.attribute();
-    let shape = move || {
-        kind.get().map(|kind| match kind {
-            BarKind::Task => view! {
-                <rect
-                    class="timeline__bar-body"
-                    data-drag=move_part
-                    x=value(|row| row.x)
-                    y=value(|row| row.bar_y)
-                    width=value(|row| row.width)
-                    height=value(|row| row.height)
-                    rx="3"
-                />
-                <rect
-                    class="timeline__bar-progress"
-                    x=value(|row| row.x)
-                    y=value(|row| row.bar_y)
-                    width=value(|row| row.progress_width)
-                    height=value(|row| row.height)
-                    rx="3"
-                />
-                <rect
-                    class="timeline__handle"
-                    data-drag=DragKind::ResizeStart.attribute()
-                    x=handle(0, |handle| handle.0)
-                    y=value(|row| row.bar_y)
-                    width=handle(0, |handle| handle.1)
-                    height=value(|row| row.height)
-                />
-                <rect
-                    class="timeline__handle"
-                    data-drag=DragKind::ResizeEnd.attribute()
-                    x=handle(1, |handle| handle.0)
-                    y=value(|row| row.bar_y)
-                    width=handle(1, |handle| handle.1)
-                    height=value(|row| row.height)
-                />
-            }
-            .into_any(),
-            BarKind::Summary => view! {
-                <polygon class="timeline__summary" points=outline />
-                <rect
-                    class="timeline__summary-progress"
-                    x=value(|row| row.x)
-                    y=value(|row| row.bar_y)
-                    width=value(|row| row.progress_width)
-                    height=value(|row| row.height)
-                />
-            }
-            .into_any(),
-            BarKind::Milestone => view! {
-                <polygon class="timeline__milestone" data-drag=move_part points=outline />
-            }
-            .into_any(),
-        })
-    };
+    // The shapes are drawn with plain attribute values from the row, and drawn again when the
+    // row changes: a few elements, where one reactive binding per attribute would cost more to
+    // set up for every bar that scrolls in. The group stays, and with it the keyboard focus.
+    let shapes = move || row.with(|row| row.as_ref().map(bar_shapes));
     view! {
         <g
             class=class
@@ -595,33 +526,105 @@ fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
             on:keydown=on_keydown
             on:focus=move |_| timeline.selected.set(Some(task))
         >
-            {move || {
-                baseline
-                    .get()
-                    .map(|bar| {
-                        view! {
-                            <rect
-                                class="timeline__baseline"
-                                x=number(bar.x)
-                                y=number(bar.y)
-                                width=number(bar.width)
-                                height=number(bar.height)
-                            />
-                        }
-                    })
-            }}
-            {shape}
-            <circle
-                class="timeline__connector"
-                data-drag=connect_part
-                cx=value(|row| row.connector.0)
-                cy=value(|row| row.connector.1)
-                r="5"
-            />
-            <text class="timeline__label" x=value(|row| row.label.0) y=value(|row| row.label.1)>
-                {title}
-            </text>
+            {shapes}
         </g>
+    }
+}
+
+/// The elements of one bar: its baseline bar, its shape (bar with progress and resize handles,
+/// summary bracket, or milestone diamond), the connector and the title.
+fn bar_shapes(row: &RowLayout) -> impl IntoView {
+    let baseline = row.baseline.as_ref().map(|bar| {
+        view! {
+            <rect
+                class="timeline__baseline"
+                x=number(bar.x)
+                y=number(bar.y)
+                width=number(bar.width)
+                height=number(bar.height)
+            />
+        }
+    });
+    let (x, bar_y, width, height) = (
+        number(row.x),
+        number(row.bar_y),
+        number(row.width),
+        number(row.height),
+    );
+    let progress_width = number(row.progress_width);
+    let shape = match row.kind {
+        BarKind::Task => {
+            let [start, end] = row.handles.unwrap_or_default();
+            view! {
+                <rect
+                    class="timeline__bar-body"
+                    data-drag=DragKind::Move.attribute()
+                    x=x.clone()
+                    y=bar_y.clone()
+                    width=width
+                    height=height.clone()
+                    rx="3"
+                />
+                <rect
+                    class="timeline__bar-progress"
+                    x=x
+                    y=bar_y.clone()
+                    width=progress_width
+                    height=height.clone()
+                    rx="3"
+                />
+                <rect
+                    class="timeline__handle"
+                    data-drag=DragKind::ResizeStart.attribute()
+                    x=number(start.0)
+                    y=bar_y.clone()
+                    width=number(start.1)
+                    height=height.clone()
+                />
+                <rect
+                    class="timeline__handle"
+                    data-drag=DragKind::ResizeEnd.attribute()
+                    x=number(end.0)
+                    y=bar_y
+                    width=number(end.1)
+                    height=height
+                />
+            }
+            .into_any()
+        }
+        BarKind::Summary => view! {
+            <polygon class="timeline__summary" points=points_attribute(&row.outline) />
+            <rect
+                class="timeline__summary-progress"
+                x=x
+                y=bar_y
+                width=progress_width
+                height=height
+            />
+        }
+        .into_any(),
+        BarKind::Milestone => view! {
+            <polygon
+                class="timeline__milestone"
+                data-drag=DragKind::Move.attribute()
+                points=points_attribute(&row.outline)
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        {baseline}
+        {shape}
+        <circle
+            class="timeline__connector"
+            data-drag=DragKind::Connect.attribute()
+            cx=number(row.connector.0)
+            cy=number(row.connector.1)
+            r="5"
+        />
+        <text class="timeline__label" x=number(row.label.0) y=number(row.label.1)>
+            {row.title.clone()}
+        </text>
     }
 }
 
@@ -639,10 +642,19 @@ fn TimelineArrow(
             .layout
             .with(|layout| layout.arrow(successor, predecessor).cloned())
     });
-    let points =
-        move || arrow.with(|arrow| arrow.as_ref().map(|arrow| points_attribute(&arrow.points)));
-    let head =
-        move || arrow.with(|arrow| arrow.as_ref().map(|arrow| points_attribute(&arrow.head)));
+    // The lines are drawn with plain attribute values and drawn again when the arrow changes.
+    let lines = move || {
+        arrow.with(|arrow| {
+            arrow.as_ref().map(|arrow| {
+                let points = points_attribute(&arrow.points);
+                view! {
+                    <polyline class="timeline__arrow-hit" points=points.clone() />
+                    <polyline class="timeline__arrow-line" points=points />
+                    <polygon class="timeline__arrow-head" points=points_attribute(&arrow.head) />
+                }
+            })
+        })
+    };
     let label = move || arrow.with(|arrow| arrow.as_ref().map(describe_arrow).unwrap_or_default());
     let class = move || {
         let critical = timeline.show_critical.get()
@@ -675,9 +687,7 @@ fn TimelineArrow(
             on:click=move |_| open()
             on:keydown=on_keydown
         >
-            <polyline class="timeline__arrow-hit" points=points />
-            <polyline class="timeline__arrow-line" points=points />
-            <polygon class="timeline__arrow-head" points=head />
+            {lines}
         </g>
     }
 }

@@ -10,7 +10,8 @@
 
 use super::layout::{Geometry, Point, Preview};
 use crate::model::calendar::shift;
-use crate::model::{schedule, Project, TaskId};
+use crate::model::schedule::Rescheduler;
+use crate::model::{Project, TaskId};
 use chrono::NaiveDate;
 
 /// How far (px) the pointer must travel before a press becomes a drag rather than a click.
@@ -179,9 +180,20 @@ pub fn preview(
     start: NaiveDate,
     end: NaiveDate,
 ) -> Option<Preview> {
+    preview_with(&Rescheduler::new(project), project, task, start, end)
+}
+
+/// [`preview`] with the project's network kept from the drag's start, so that each change of
+/// the snapped dates walks only what lies downstream of the dragged task.
+pub fn preview_with(
+    rescheduler: &Rescheduler,
+    project: &Project,
+    task: TaskId,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Option<Preview> {
     let mut copy = project.clone();
-    copy.set_task_dates(task, start, end).ok()?;
-    let moved = schedule::reschedule(&mut copy, &[task]);
+    let moved = rescheduler.move_task(&mut copy, task, start, end).ok()?;
     let mut dates: std::collections::HashMap<TaskId, (NaiveDate, NaiveDate)> = moved
         .into_iter()
         .map(|moved| (moved.task, moved.to))

@@ -15,6 +15,7 @@
 
 use super::super::tasks::rows::{task_rows, Sort};
 use crate::model::calendar::shift;
+use crate::model::schedule::IdMap;
 use crate::model::{Baseline, Calendar, LinkKind, Project, Schedule, Task, TaskId};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{HashMap, HashSet};
@@ -58,7 +59,7 @@ const ARROW_HEAD_HALF: f64 = 4.0;
 /// Rows rendered beyond the visible ones, above and below.
 const ROW_MARGIN: f64 = 8.0;
 /// The first and last rendered rows are multiples of this, so small scrolls change nothing.
-const ROW_BLOCK: usize = 16;
+const ROW_BLOCK: usize = 4;
 /// Pixels rendered beyond the visible ones, left and right, and the block they snap to.
 const PX_MARGIN: f64 = 400.0;
 const PX_BLOCK: f64 = 800.0;
@@ -332,14 +333,14 @@ pub struct TimelineRows {
     /// The rows in display order: the hierarchy in plan order, without collapsed subtasks.
     pub rows: Vec<TimelineRow>,
     /// Row number of each shown task.
-    row_of: HashMap<TaskId, usize>,
+    row_of: IdMap<TaskId, usize>,
     /// Position of every task in `Project::tasks`.
-    position: HashMap<TaskId, usize>,
+    position: IdMap<TaskId, usize>,
     /// The tasks that depend on each task.
-    successors: HashMap<TaskId, Vec<TaskId>>,
+    successors: IdMap<TaskId, Vec<TaskId>>,
     /// The current baseline's dates of every task that was in it. A summary task's are
     /// rolled up from the subtasks in the baseline, since its own stored dates may be stale.
-    in_baseline: HashMap<TaskId, BaselineDates>,
+    in_baseline: IdMap<TaskId, BaselineDates>,
 }
 
 /// A task's dates in the baseline, inclusive.
@@ -392,7 +393,7 @@ pub fn timeline_rows(project: &Project, collapsed: &HashSet<TaskId>) -> Timeline
         .enumerate()
         .map(|(index, task)| (task.id, index))
         .collect();
-    let mut successors: HashMap<TaskId, Vec<TaskId>> = HashMap::new();
+    let mut successors: IdMap<TaskId, Vec<TaskId>> = IdMap::default();
     for task in project.tasks() {
         for dependency in &task.dependencies {
             successors
@@ -418,8 +419,8 @@ pub fn timeline_rows(project: &Project, collapsed: &HashSet<TaskId>) -> Timeline
 fn baseline_dates(
     project: &Project,
     baseline: &Baseline,
-    position: &HashMap<TaskId, usize>,
-) -> HashMap<TaskId, BaselineDates> {
+    position: &IdMap<TaskId, usize>,
+) -> IdMap<TaskId, BaselineDates> {
     let tasks = project.tasks();
     let mut summary = vec![false; tasks.len()];
     for task in tasks {
@@ -427,7 +428,7 @@ fn baseline_dates(
             summary[*parent] = true;
         }
     }
-    let mut dates: HashMap<TaskId, BaselineDates> = baseline
+    let mut dates: IdMap<TaskId, BaselineDates> = baseline
         .tasks
         .iter()
         .map(|known| {
@@ -441,7 +442,7 @@ fn baseline_dates(
             )
         })
         .collect();
-    let mut rolled: HashMap<TaskId, (NaiveDate, NaiveDate)> = HashMap::new();
+    let mut rolled: IdMap<TaskId, (NaiveDate, NaiveDate)> = IdMap::default();
     for known in &baseline.tasks {
         let Some(index) = position.get(&known.task) else {
             continue;
@@ -1603,8 +1604,8 @@ mod tests {
             height: 640.0,
         };
         let top = window(viewport, 10_000, span, Scale::Day);
-        // 20 visible rows + 8 margin, rounded up to 32.
-        assert_eq!(top.rows, 0..32);
+        // 20 visible rows + 8 margin: 28, a whole number of blocks of 4.
+        assert_eq!(top.rows, 0..28);
         // 1000 px + 400 margin, rounded up to 1600 px = 45 days at 36 px.
         assert_eq!(top.days, 0..45);
 
@@ -1614,7 +1615,7 @@ mod tests {
             ..viewport
         };
         let middle = window(scrolled, 10_000, span, Scale::Day);
-        assert_eq!(middle.rows, 80..144);
+        assert_eq!(middle.rows, 92..132);
         assert!(middle.rows.contains(&100) && middle.rows.contains(&120));
         let visible_days = (4500.0 / 36.0) as i64..(5500.0 / 36.0) as i64;
         assert!(middle.days.start <= visible_days.start && middle.days.end >= visible_days.end);
@@ -1636,7 +1637,7 @@ mod tests {
             span,
             Scale::Day,
         );
-        assert_eq!(bottom.rows, 16..50);
+        assert_eq!(bottom.rows, 20..50);
         let beyond = window(
             Viewport {
                 scroll_top: 1e9,

@@ -137,11 +137,10 @@ pub fn TimelineList(
 #[component]
 fn TimelineListRow(timeline: TimelineContext, task: TaskId) -> impl IntoView {
     let editor = TaskEditor::expect();
-    let row = Memo::new(move |_| {
-        timeline
-            .layout
-            .with(|layout| layout.row(task).map(ListRow::from_layout))
-    });
+    // The laid-out row first, then what the list shows of it: the second memo (dates as text)
+    // only runs when this row changed, not whenever the window moves.
+    let laid_out = Memo::new(move |_| timeline.layout.with(|layout| layout.row(task).cloned()));
+    let row = Memo::new(move |_| laid_out.with(|row| row.as_ref().map(ListRow::from_layout)));
     let read = move |field: fn(&ListRow) -> String| {
         move || row.with(|row| row.as_ref().map(field).unwrap_or_default())
     };
@@ -175,6 +174,52 @@ fn TimelineListRow(timeline: TimelineContext, task: TaskId) -> impl IntoView {
         let verb = if expanded.get() { "Collapse" } else { "Expand" };
         format!("{verb} subtasks of {}", read(|row| row.title.clone())())
     };
+    // The title and the date cells are drawn with plain values and drawn again when the row
+    // changes; only the collapse button stays put, so that it keeps the focus when pressed.
+    let title = move || {
+        row.with(|row| {
+            row.as_ref().map(|row| {
+                let mark = row.milestone.then(|| {
+                    view! {
+                        <span class="timeline__milestone-mark" aria-hidden="true">
+                            "◆"
+                        </span>
+                    }
+                });
+                view! {
+                    {mark}
+                    <span class="timeline__title">{row.title.clone()}</span>
+                }
+            })
+        })
+    };
+    let cells = move || {
+        let slip_shown = timeline.has_baseline.get();
+        row.with(|row| {
+            row.as_ref().map(|row| {
+                let slip = slip_shown.then(|| {
+                    view! {
+                        <span
+                            role="cell"
+                            class="timeline__cell timeline__cell--slip"
+                            title=row.slip.1.clone()
+                        >
+                            {row.slip.0.clone()}
+                        </span>
+                    }
+                });
+                view! {
+                    <span role="cell" class="timeline__cell">
+                        {row.start.clone()}
+                    </span>
+                    <span role="cell" class="timeline__cell">
+                        {row.end.clone()}
+                    </span>
+                    {slip}
+                }
+            })
+        })
+    };
     view! {
         <div
             class=class
@@ -202,33 +247,9 @@ fn TimelineListRow(timeline: TimelineContext, task: TaskId) -> impl IntoView {
                             }
                         })
                 }}
-                {move || {
-                    row.with(|row| row.as_ref().is_some_and(|row| row.milestone))
-                        .then(|| {
-                            view! {
-                                <span class="timeline__milestone-mark" aria-hidden="true">
-                                    "◆"
-                                </span>
-                            }
-                        })
-                }}
-                <span class="timeline__title">{read(|row| row.title.clone())}</span>
+                {title}
             </span>
-            <span role="cell" class="timeline__cell">
-                {read(|row| row.start.clone())}
-            </span>
-            <span role="cell" class="timeline__cell">
-                {read(|row| row.end.clone())}
-            </span>
-            <Show when=move || timeline.has_baseline.get()>
-                <span
-                    role="cell"
-                    class="timeline__cell timeline__cell--slip"
-                    title=read(|row| row.slip.1.clone())
-                >
-                    {read(|row| row.slip.0.clone())}
-                </span>
-            </Show>
+            {cells}
         </div>
     }
 }

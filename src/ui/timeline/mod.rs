@@ -20,12 +20,13 @@ pub mod list;
 use super::widgets::file::download;
 use crate::model::calendar::shift;
 use crate::model::io::file_name;
-use crate::model::{schedule, ProjectId, TaskId};
+use crate::model::schedule::Rescheduler;
+use crate::model::{schedule, Project, ProjectId, Schedule, TaskId};
 use crate::store::AppState;
 use baseline::SetBaselineDialog;
 use chart::TimelineChart;
 use dependency::DependencyDialog;
-use drag::{preview, Drag};
+use drag::{preview_with, Drag};
 use layout::{
     layout, span, timeline_rows, window, Geometry, LayoutInput, Scale, Span, TimelineLayout,
     TimelineRows, Viewport, Window, HEADER_HEIGHT, LIST_WIDTH,
@@ -33,6 +34,7 @@ use layout::{
 use leptos::prelude::*;
 use list::TimelineList;
 use std::collections::HashSet;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The Timeline's shared view state and derived values, handed to its parts.
@@ -165,6 +167,86 @@ impl TimelineContext {
     }
 }
 
+/// The chart area's size guessed from the window's, before the chart can be measured: the
+/// window less the task list across, less the header, tabs and toolbar down.
+fn window_viewport() -> Viewport {
+    let size = |value: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>, fallback: f64| {
+        value
+            .ok()
+            .and_then(|value| value.as_f64())
+            .unwrap_or(fallback)
+    };
+    let window = leptos::prelude::window();
+    Viewport {
+        scroll_left: 0.0,
+        scroll_top: 0.0,
+        width: (size(window.inner_width(), 1700.0) - LIST_WIDTH - 64.0).max(0.0),
+        height: (size(window.inner_height(), 1000.0) - 300.0).max(0.0),
+    }
+}
+
+/// The schedule of the project the route shows, shared by every opening of its Timeline. `App`
+/// provides it; it is worked out while the app is idle, once the view of a newly opened project
+/// is on screen, so that opening the Timeline of a large plan does not wait for the scheduler.
+/// Like any memo it is worked out again, lazily, after each change.
+#[derive(Clone, Copy)]
+pub struct OpenSchedule {
+    project: Memo<Option<ProjectId>>,
+    schedule: Memo<Schedule>,
+}
+
+impl OpenSchedule {
+    /// Provides the shared schedule for the route's project.
+    pub fn provide(state: AppState) -> OpenSchedule {
+        let project = Memo::new(move |_| state.route.with(|route| route.project()));
+        let schedule = Memo::new(move |_| {
+            let Some(id) = project.get() else {
+                return Schedule::default();
+            };
+            state.workspace().with(|workspace| {
+                workspace
+                    .find_project(id)
+                    .map(schedule::compute)
+                    .unwrap_or_default()
+            })
+        });
+        let open = OpenSchedule { project, schedule };
+        provide_context(open);
+        Effect::new(move |_| {
+            if project.get().is_some() {
+                // After the frame that paints the project's view, when nothing waits.
+                request_animation_frame(move || {
+                    request_animation_frame(move || {
+                        set_timeout(move || open.prepare(), std::time::Duration::ZERO)
+                    })
+                });
+            }
+        });
+        open
+    }
+
+    /// Works the schedule out now, if it is not already.
+    pub fn prepare(self) {
+        self.schedule.try_with_untracked(|_| ());
+    }
+
+    /// The schedule of project `id`: the shared one when `id` is the route's project (the usual
+    /// case), otherwise a memo of its own.
+    fn expect_for(state: AppState, id: ProjectId) -> Memo<Schedule> {
+        match use_context::<OpenSchedule>() {
+            Some(open) if open.project.get_untracked() == Some(id) => open.schedule,
+            _ => Memo::new(move |_| {
+                state.workspace().with(|workspace| {
+                    workspace
+                        .find_project(id)
+                        .map(schedule::compute)
+                        .unwrap_or_default()
+                })
+            }),
+        }
+    }
+}
+
 /// Focuses an element (an SVG `<g>` or an HTML element) without scrolling to it.
 pub fn focus_element(element: &web_sys::Element) {
     let options = js_sys::Object::new();
@@ -208,14 +290,7 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
             })
         })
     });
-    let schedule = Memo::new(move |_| {
-        state.workspace().with(|workspace| {
-            workspace
-                .find_project(id)
-                .map(schedule::compute)
-                .unwrap_or_default()
-        })
-    });
+    let schedule = OpenSchedule::expect_for(state, id);
     let span = Memo::new(move |_| {
         let today = state.today.get();
         schedule.with(|schedule| {
@@ -245,12 +320,31 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
             })
         })
     });
+    // The project's network is built once per drag, at its first move, and kept until the
+    // drag ends or the project changes.
+    let kept_network = StoredValue::new(None::<(Arc<Project>, Rescheduler)>);
     let preview = Memo::new(move |_| {
-        let (task, start, end) = proposed.get()?;
+        let Some((task, start, end)) = proposed.get() else {
+            kept_network.set_value(None);
+            return None;
+        };
         state.workspace().with(|workspace| {
-            workspace
-                .find_project(id)
-                .and_then(|project| preview(project, task, start, end))
+            let project = workspace
+                .projects()
+                .iter()
+                .find(|project| project.id == id)?;
+            let kept = kept_network.with_value(|kept| {
+                kept.as_ref()
+                    .is_some_and(|(built, _)| Arc::ptr_eq(built, project))
+            });
+            if !kept {
+                kept_network.set_value(Some((Arc::clone(project), Rescheduler::new(project))));
+            }
+            kept_network.with_value(|kept| {
+                kept.as_ref().and_then(|(_, rescheduler)| {
+                    preview_with(rescheduler, project, task, start, end)
+                })
+            })
         })
     });
     let layout = Memo::new(move |_| {
@@ -312,21 +406,31 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
         scroller,
     };
 
-    // Measure once the scroller is in the page, open the chart where the work is, and measure
-    // again whenever the window is resized.
+    // Open the chart where the work is. The window's size stands in for the chart's until it
+    // is measured, so that the first render already draws the days that will be on screen
+    // (the window snaps to blocks, so the measured size rarely changes it).
+    let estimate = window_viewport();
+    let opening_left = schedule.with_untracked(|schedule| {
+        layout::opening_scroll_left(
+            geometry.get_untracked(),
+            schedule,
+            state.today.get_untracked(),
+            estimate.width,
+        )
+    });
+    viewport.set(Viewport {
+        scroll_left: opening_left,
+        ..estimate
+    });
+    // Scroll there once the scroller is in the page, and measure whenever the window is resized.
     let opened = StoredValue::new(false);
     Effect::new(move |_| {
         if scroller.get().is_some() {
-            timeline.measure_list();
             if !opened.get_value() {
                 opened.set_value(true);
-                let width = viewport.get_untracked().width;
-                let today = state.today.get_untracked();
-                let left = schedule.with_untracked(|schedule| {
-                    layout::opening_scroll_left(geometry.get_untracked(), schedule, today, width)
-                });
-                timeline.scroll_to_x(left);
+                timeline.scroll_to_x(opening_left);
             }
+            timeline.measure_list();
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| timeline.measure_list());
