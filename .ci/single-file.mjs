@@ -41,16 +41,16 @@ html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
 html = html.replace(/\s*<link rel="manifest"[^>]*>/, "");
 html = html.replace(/\s*<link rel="apple-touch-icon"[^>]*>/, "");
 html = html.replace(/\s*<script src="public\/register-sw\.js"[^>]*><\/script>/, "");
-// The saved-theme script runs inline, allowed by its hash like the loader.
-const themeScript = readFileSync(join(dist, "public", "theme.js"), "utf8");
-const themeHash = createHash("sha256").update(themeScript, "utf8").digest("base64");
-html = html.replace(/<script src="public\/theme\.js"><\/script>/, () => `<script>${themeScript}</script>`);
+// The boot script (saved theme, loading screen) runs inline, allowed by its hash like the loader.
+const bootScript = readFileSync(join(dist, "public", "boot.js"), "utf8");
+const bootHash = createHash("sha256").update(bootScript, "utf8").digest("base64");
+html = html.replace(/<script src="public\/boot\.js"><\/script>/, () => `<script>${bootScript}</script>`);
 const icon = readFileSync(join(dist, "public", "favicon.svg")).toString("base64");
 html = html.replace(/href="public\/favicon\.svg"/g, `href="data:image/svg+xml;base64,${icon}"`);
 html = html.replace(/src="public\/favicon\.svg"/g, `src="data:image/svg+xml;base64,${icon}"`);
 const policy = [
   "default-src 'none'",
-  `script-src 'wasm-unsafe-eval' 'sha256-${scriptHash}' 'sha256-${themeHash}'`,
+  `script-src 'wasm-unsafe-eval' 'sha256-${scriptHash}' 'sha256-${bootHash}'`,
   "style-src 'unsafe-inline'",
   "img-src data: blob:",
   "object-src 'none'",

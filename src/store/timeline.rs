@@ -131,49 +131,20 @@ fn would_move(
 mod tests {
     use super::super::persist::Saved;
     use super::*;
-    use crate::model::{Currency, LinkKind, ModelError, Project, SequentialIds, Task, Workspace};
-    use chrono::NaiveDate;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test dates are valid")
-    }
+    use crate::model::testing::{date, Plan};
+    use crate::model::{LinkKind, ModelError};
 
     /// A project with Design (Mon 4–Wed 6 Jan 2027) → Build (Thu 7–Fri 8), finish to start.
     fn state() -> (AppState, ProjectId, TaskId, TaskId) {
-        let mut ids = SequentialIds::default();
-        let project_id = ProjectId::new(&mut ids);
-        let mut project = Project::new(
-            project_id,
-            "Intranet",
-            date("2027-01-04"),
-            Currency::EUR,
-            &mut ids,
-        )
-        .expect("valid project");
-        let column = project.columns()[0].id;
-        let mut add = |project: &mut Project, title: &str, start: &str, end: &str| {
-            let mut task = Task::new(
-                TaskId::new(&mut ids),
-                title,
-                column,
-                date(start),
-                date(start),
-            );
-            task.end = date(end);
-            let id = task.id;
-            project.add_task(task, date(start)).expect("valid task");
-            id
-        };
-        let design = add(&mut project, "Design", "2027-01-04", "2027-01-06");
-        let build = add(&mut project, "Build", "2027-01-07", "2027-01-08");
-        project
+        let mut plan = Plan::new("2027-01-04");
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        let build = plan.task("Build", "2027-01-07", "2027-01-08", 0, None);
+        plan.project_mut()
             .link_tasks(build, Dependency::finish_to_start(design))
             .expect("valid link");
-        let mut workspace = Workspace::default();
-        workspace.add_project(project).expect("new project");
         (
-            AppState::with_workspace(workspace, Saved::default()),
-            project_id,
+            AppState::with_workspace(plan.workspace, Saved::default()),
+            plan.project,
             design,
             build,
         )

@@ -490,10 +490,43 @@ fn EntryRowView(
     editing: RwSignal<Option<TimeEntryId>>,
     team: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let state = AppState::expect();
-    let entry_id = row.entry.id;
     let label = format!("entry of {} on {}", row.hours, row.date);
-    let form = RwSignal::new(EntryForm::from_entry(&row.entry));
+    let person = row.person;
+    view! {
+        <TimeEntryRow
+            project=project
+            task=task
+            entry=row.entry
+            date=row.date
+            hours=row.hours
+            label=label
+            cell=ViewFn::from(move || view! { <td>{person.clone()}</td> })
+            editing=editing
+            team=team
+        />
+    }
+}
+
+/// One logged entry as a table row of five cells (date, `cell`, hours, note, actions): its
+/// values with Edit and Delete, or its edit form while `editing` names it. `label` names the
+/// entry for screen readers ("entry of 2 h on 3 Mar 2027"); `cell` is the second column, the
+/// person in a task's time section or the task on the timesheet.
+#[component]
+#[allow(clippy::too_many_arguments)] // a component's props
+pub(crate) fn TimeEntryRow(
+    project: ProjectId,
+    task: TaskId,
+    entry: TimeEntry,
+    date: String,
+    hours: String,
+    label: String,
+    cell: ViewFn,
+    editing: RwSignal<Option<TimeEntryId>>,
+    team: Memo<Vec<(String, String)>>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let entry_id = entry.id;
+    let form = RwSignal::new(EntryForm::from_entry(&entry));
     let errors = RwSignal::new(EntryFormErrors::default());
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -510,15 +543,13 @@ fn EntryRowView(
     };
     let edit_label = format!("Edit {label}");
     let delete_label = format!("Delete {label}");
-    let save_label = format!("Save {label}");
-    let entry = row.entry.clone();
     move || {
         let entry = entry.clone();
         if editing.get() == Some(entry_id) {
             view! {
                 <tr>
                     <td colspan="5">
-                        <form class="task-time__edit" on:submit=save novalidate aria-label=save_label.clone()>
+                        <form class="task-time__edit" on:submit=save novalidate aria-label=edit_label.clone()>
                             <EntryFields form=form errors=errors team=team />
                             <p class="field__error" role="alert">
                                 {move || errors.get().general.unwrap_or_default()}
@@ -539,10 +570,10 @@ fn EntryRowView(
         } else {
             view! {
                 <tr>
-                    <td>{row.date.clone()}</td>
-                    <td>{row.person.clone()}</td>
-                    <td class="numeric">{row.hours.clone()}</td>
-                    <td>{row.entry.note.clone()}</td>
+                    <td>{date.clone()}</td>
+                    {cell.run()}
+                    <td class="numeric">{hours.clone()}</td>
+                    <td>{entry.note.clone()}</td>
                     <td class="task-time__actions">
                         <button
                             type="button"

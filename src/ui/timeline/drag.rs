@@ -205,11 +205,8 @@ pub fn preview_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Currency, Dependency, ProjectId, SequentialIds, Task};
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test dates are valid")
-    }
+    use crate::model::testing::{date, Plan};
+    use crate::model::Dependency;
 
     fn geometry() -> Geometry {
         Geometry {
@@ -350,34 +347,13 @@ mod tests {
     #[test]
     fn the_preview_shows_successors_pushed_by_the_drag_without_touching_the_project() {
         // Design ███ (Mon 4–Wed 6) → Build ██ (Thu 7–Fri 8)
-        let mut ids = SequentialIds::default();
-        let mut project = Project::new(
-            ProjectId::new(&mut ids),
-            "P",
-            date("2027-01-04"),
-            Currency::EUR,
-            &mut ids,
-        )
-        .expect("valid project");
-        let column = project.columns()[0].id;
-        let mut add = |project: &mut Project, title: &str, start: &str, end: &str| {
-            let mut task = Task::new(
-                TaskId::new(&mut ids),
-                title,
-                column,
-                date(start),
-                date(start),
-            );
-            task.end = date(end);
-            let id = task.id;
-            project.add_task(task, date(start)).expect("valid task");
-            id
-        };
-        let design = add(&mut project, "Design", "2027-01-04", "2027-01-06");
-        let build = add(&mut project, "Build", "2027-01-07", "2027-01-08");
-        project
+        let mut plan = Plan::new("2027-01-04");
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        let build = plan.task("Build", "2027-01-07", "2027-01-08", 0, None);
+        plan.project_mut()
             .link_tasks(build, Dependency::finish_to_start(design))
             .expect("valid link");
+        let project = plan.project().clone();
         let before = project.clone();
         let shown =
             preview(&project, design, date("2027-01-05"), date("2027-01-07")).expect("valid dates");

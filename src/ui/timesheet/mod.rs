@@ -8,7 +8,9 @@
 //! are shown is throwaway view state.
 
 use super::format;
-use super::tasks::time::{refusal, team_options, EntryFields, EntryForm, EntryFormErrors};
+use super::tasks::time::{
+    refusal, team_options, EntryFields, EntryForm, EntryFormErrors, TimeEntryRow,
+};
 use crate::model::timesheet::{entries, timesheet};
 use crate::model::tracking::MAX_ENTRY_HOURS;
 use crate::model::{Hours, PersonId, ProjectId, TaskId, TimeEntry, TimeEntryId, Week};
@@ -492,78 +494,20 @@ fn TimesheetEntryRow(
     editing: RwSignal<Option<TimeEntryId>>,
     team: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let state = AppState::expect();
-    let entry_id = row.entry.id;
-    let (project, task) = (row.project, row.task);
-    let form = RwSignal::new(EntryForm::from_entry(&row.entry));
-    let errors = RwSignal::new(EntryFormErrors::default());
     let label = format!("entry of {} on “{}” on {}", row.hours, row.title, row.date);
-    let save = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        match form.get_untracked().check() {
-            Err(found) => errors.set(found),
-            Ok(draft) => match state.update_time_entry(project, task, entry_id, draft) {
-                Ok(()) => editing.set(None),
-                Err(error) => errors.set(EntryFormErrors {
-                    general: Some(refusal(state, &error)),
-                    ..EntryFormErrors::default()
-                }),
-            },
-        }
-    };
-    let entry = row.entry.clone();
-    move || {
-        let entry = entry.clone();
-        if editing.get() == Some(entry_id) {
-            view! {
-                <tr>
-                    <td colspan="5">
-                        <form on:submit=save novalidate aria-label=format!("Edit {label}")>
-                            <EntryFields form=form errors=errors team=team />
-                            <p class="field__error" role="alert">{move || errors.get().general.unwrap_or_default()}</p>
-                            <div class="toolbar">
-                                <button type="submit" class="button button--primary">"Save entry"</button>
-                                <button type="button" class="button" on:click=move |_| editing.set(None)>"Cancel"</button>
-                            </div>
-                        </form>
-                    </td>
-                </tr>
-            }
-            .into_any()
-        } else {
-            view! {
-                <tr>
-                    <td>{row.date.clone()}</td>
-                    <th scope="row">{row.title.clone()}</th>
-                    <td class="numeric">{row.hours.clone()}</td>
-                    <td>{row.entry.note.clone()}</td>
-                    <td class="task-time__actions">
-                        <button
-                            type="button"
-                            class="button button--quiet button--small"
-                            aria-label=format!("Edit {label}")
-                            on:click=move |_| {
-                                form.set(EntryForm::from_entry(&entry));
-                                editing.set(Some(entry_id));
-                            }
-                        >
-                            "Edit"
-                        </button>
-                        <button
-                            type="button"
-                            class="button button--quiet button--small button--danger-text"
-                            aria-label=format!("Delete {label}")
-                            on:click=move |_| {
-                                state.remove_time_entry(project, task, entry_id);
-                            }
-                        >
-                            "Delete"
-                        </button>
-                    </td>
-                </tr>
-            }
-            .into_any()
-        }
+    let title = row.title;
+    view! {
+        <TimeEntryRow
+            project=row.project
+            task=row.task
+            entry=row.entry
+            date=row.date
+            hours=row.hours
+            label=label
+            cell=ViewFn::from(move || view! { <th scope="row">{title.clone()}</th> })
+            editing=editing
+            team=team
+        />
     }
 }
 

@@ -69,7 +69,7 @@ test.describe("dashboard", () => {
 
     // Entries can be edited and deleted from the task editor.
     await entries.getByRole("button", { name: /^Edit entry of/ }).click();
-    const edit = plan.time.getByRole("form", { name: /^Save entry of/ });
+    const edit = plan.time.getByRole("form", { name: /^Edit entry of/ });
     await edit.getByLabel("Hours").fill("30");
     await edit.getByRole("button", { name: "Save entry" }).click();
     await expect(edit).toContainText("Enter hours more than 0 and at most 24");
