@@ -155,7 +155,8 @@ fn phases() -> Vec<(&'static str, Vec<Line>)> {
                     tags: &["data"],
                     ..line("Final migration", 58, 2, 24, 3)
                 },
-                line("Go-live", 60, 0, 0, 0),
+                line("Go-live", 59, 0, 0, 0),
+                line("Legacy CRM support", 50, 10, 20, 2),
                 line("Hypercare", 60, 10, 80, 2),
             ],
         ),
@@ -163,7 +164,7 @@ fn phases() -> Vec<(&'static str, Vec<Line>)> {
 }
 
 /// Links as (successor, predecessor, kind, lag); titles must be unique.
-const LINKS: [(&str, &str, LinkKind, i32); 30] = [
+const LINKS: [(&str, &str, LinkKind, i32); 32] = [
     (
         "Stakeholder interviews",
         "Kick-off workshop",
@@ -323,7 +324,15 @@ const LINKS: [(&str, &str, LinkKind, i32); 30] = [
     ),
     ("Final migration", "Data freeze", LinkKind::FinishToStart, 0),
     ("Go-live", "Final migration", LinkKind::FinishToStart, 0),
-    ("Hypercare", "Go-live", LinkKind::StartToFinish, 5),
+    (
+        "Data freeze",
+        "Cutover rehearsal",
+        LinkKind::FinishToStart,
+        0,
+    ),
+    ("Hypercare", "Go-live", LinkKind::FinishToStart, 0),
+    // The old system is supported until the new one goes live.
+    ("Legacy CRM support", "Go-live", LinkKind::StartToFinish, 0),
 ];
 
 /// Adds the sample project, with its five people, to `workspace` and returns its id. The plan

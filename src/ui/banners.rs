@@ -199,7 +199,10 @@ pub fn ErrorAlert() -> impl IntoView {
     }
 }
 
-/// A polite live region announcing notices ("Undone: Move card.").
+/// How long a notice shows before its toast fades.
+const TOAST_TIME: std::time::Duration = std::time::Duration::from_secs(6);
+
+/// A polite live region announcing notices ("Undone: Move card."), shown as a toast.
 #[component]
 pub fn LiveRegion() -> impl IntoView {
     let state = AppState::expect();
@@ -210,8 +213,33 @@ pub fn LiveRegion() -> impl IntoView {
                 .with_untracked(|workspace| describe_notice(&notice, workspace))
         })
     };
+    // The toast fades out a few seconds after each notice; the text stays in the live region
+    // (screen readers have announced it) until the next one.
+    let faded = RwSignal::new(false);
+    let shown = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        state.notice.track();
+        faded.set(false);
+        shown.update_value(|count| *count += 1);
+        let this = shown.get_value();
+        set_timeout(
+            move || {
+                if shown.try_get_value() == Some(this) {
+                    faded.try_set(true);
+                }
+            },
+            TOAST_TIME,
+        );
+    });
     view! {
-        <div class="toast" role="status" aria-live="polite" aria-atomic="true" data-testid="live-region">
+        <div
+            class="toast"
+            class:toast--faded=move || faded.get()
+            role="status"
+            aria-live="polite"
+            aria-atomic="true"
+            data-testid="live-region"
+        >
             {text}
         </div>
     }

@@ -58,3 +58,21 @@ test("when the app cannot start, the loading screen says so", async ({ page, all
   await page.goto("./");
   await expect(page.getByRole("status").filter({ hasText: /Ironplan could not start in this browser \(.+\)\. Reload the page to try again; your saved plans are untouched\./ })).toBeVisible();
 });
+
+test("a notice shows as a toast, then fades; a new one shows again", async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.createProject("Toasts");
+  await app.newTask("Draft");
+  const toast = page.getByTestId("live-region");
+  const opacity = () => toast.evaluate((element) => Number(getComputedStyle(element).opacity));
+  await page.keyboard.press("Control+z");
+  await expect(toast).toHaveText("Undone: Add task.");
+  expect(await opacity()).toBeGreaterThan(0.5);
+  // Faded a few seconds later, its text still there for screen readers.
+  await expect.poll(opacity, { timeout: 12_000 }).toBe(0);
+  await expect(toast).toHaveText("Undone: Add task.");
+  await page.keyboard.press("Control+Shift+z");
+  await expect(toast).toHaveText("Redone: Add task.");
+  await expect.poll(opacity).toBe(1);
+});
