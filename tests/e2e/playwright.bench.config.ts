@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { checkoutPort, chromiumArgs, chromiumPath } from "./chromium";
 
 // The performance benchmark (`.ci/bench`), kept apart from the test suite: `.ci/test` runs
 // playwright.config.ts, whose testDir is ./specs, and never picks up ./bench.
@@ -7,12 +8,7 @@ import { defineConfig } from "@playwright/test";
 // one being measured. Chromium is the system one ($CHROMIUM_PATH, default /usr/bin/chromium),
 // launched with precise memory figures and an exposed gc() for the memory rows.
 
-const checkoutPort = () => {
-  let hash = 0;
-  for (const char of process.cwd()) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return 5200 + (hash % 1000);
-};
-const PORT = Number(process.env.BENCH_PORT ?? checkoutPort());
+const PORT = Number(process.env.BENCH_PORT ?? checkoutPort(5200));
 const HOST = "127.0.0.1";
 
 export default defineConfig({
@@ -30,18 +26,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1600, height: 900 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--enable-precise-memory-info",
-        "--js-flags=--expose-gc",
-      ],
+      executablePath: chromiumPath,
+      args: [...chromiumArgs, "--enable-precise-memory-info", "--js-flags=--expose-gc"],
     },
   },
   webServer: {

@@ -1,20 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { checkoutPort, chromiumArgs, chromiumPath } from "./chromium";
 
 // Tests run against the release build in ../../dist (built by .ci/test with
 // `trunk build --release --offline`), served by the dependency-free serve.mjs at
 // http://127.0.0.1:4173/ and also under the sub-path /ironplan/.
-//
-// Browsers are never downloaded (`npx playwright install` cannot work here): the
-// system Chromium is used, path from $CHROMIUM_PATH (default /usr/bin/chromium).
+// The system Chromium runs them (chromium.ts).
 
-// Each checkout gets its own port (derived from its path), so suites run side by side in
-// several checkouts never talk to each other's server.
-const checkoutPort = () => {
-  let hash = 0;
-  for (const char of process.cwd()) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return 4200 + (hash % 1000);
-};
-const PORT = Number(process.env.E2E_PORT ?? checkoutPort());
+const PORT = Number(process.env.E2E_PORT ?? checkoutPort(4200));
 const HOST = "127.0.0.1";
 const isCI = !!process.env.CI;
 
@@ -39,18 +31,7 @@ export default defineConfig({
     headless: true,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [
     {
