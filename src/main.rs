@@ -2,22 +2,30 @@
 //! of index.html's loading screen.
 
 use leptos::prelude::{document, request_animation_frame, set_timeout};
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
+
+/// How long the app waits for the loading screen's first frame before it starts anyway: a
+/// page opened in a background tab paints nothing until it is shown.
+const FIRST_FRAME_WAIT: Duration = Duration::from_millis(100);
 
 fn main() {
     console_error_panic_hook::set_once();
     // The loading screen is on screen first, whatever the network: the app mounts in the task
     // after the next frame has painted, and the loading screen goes in that same task, so no
     // frame is ever blank and none shows both.
-    request_animation_frame(|| {
-        set_timeout(
-            || {
-                if let Some(shell) = document().get_element_by_id("app-shell") {
-                    shell.remove();
-                }
-                leptos::mount::mount_to_body(ironplan::ui::App);
-            },
-            Duration::ZERO,
-        )
-    });
+    let mounted = Rc::new(Cell::new(false));
+    let mount = move || {
+        if mounted.replace(true) {
+            return;
+        }
+        if let Some(shell) = document().get_element_by_id("app-shell") {
+            shell.remove();
+        }
+        leptos::mount::mount_to_body(ironplan::ui::App);
+    };
+    let after_frame = mount.clone();
+    request_animation_frame(move || set_timeout(after_frame, Duration::ZERO));
+    set_timeout(mount, FIRST_FRAME_WAIT);
 }
