@@ -31,6 +31,26 @@ pub fn day_heading(day: NaiveDate) -> String {
     intl::day_heading(day).unwrap_or_else(|| plain_day_heading(day))
 }
 
+/// Which calendar label a Timeline header cell shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CalendarLabel {
+    /// A month with its year: "January 2027" (en-US), "Januar 2027" (de-DE).
+    MonthYear,
+    /// A month alone, short: "Jan", "Jan." (de-DE).
+    Month,
+    /// A day and its month, short: "Jan 4" (en-US), "4. Jan." (de-DE).
+    DayMonth,
+}
+
+/// The header label of the month, or day, that `date` stands for, in the locale's words.
+pub fn calendar_label(date: NaiveDate, label: CalendarLabel) -> String {
+    intl::calendar_label(date, label).unwrap_or_else(|| match label {
+        CalendarLabel::MonthYear => date.format("%B %Y").to_string(),
+        CalendarLabel::Month => MONTHS[date.month0() as usize].to_string(),
+        CalendarLabel::DayMonth => format!("{} {}", date.day(), MONTHS[date.month0() as usize]),
+    })
+}
+
 /// A date as an `<input type="date">` value: `2027-03-03`.
 pub fn date_input(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -180,7 +200,7 @@ impl Formatter for UiFormatter {
 /// The browser's `Intl`, with its formatter objects built once and kept for the thread.
 #[cfg(target_arch = "wasm32")]
 mod intl {
-    use super::{decimal_text, weekday_from_iso_number};
+    use super::{decimal_text, weekday_from_iso_number, CalendarLabel};
     use crate::model::{Currency, Money};
     use chrono::{Datelike, NaiveDate, Weekday};
     use js_sys::{Array, Function, Intl, JsString, Object, Reflect};
@@ -203,6 +223,9 @@ mod intl {
         static MEDIUM_DATE: Option<Function> = date_format(&[("dateStyle", "medium")]);
         static DAY_HEADING: Option<Function> =
             date_format(&[("weekday", "short"), ("day", "numeric"), ("month", "short")]);
+        static MONTH_YEAR: Option<Function> = date_format(&[("month", "long"), ("year", "numeric")]);
+        static MONTH: Option<Function> = date_format(&[("month", "short")]);
+        static DAY_MONTH: Option<Function> = date_format(&[("day", "numeric"), ("month", "short")]);
         static NUMBERS: RefCell<HashMap<NumberStyle, Option<Function>>> =
             RefCell::new(HashMap::new());
         static WEEK_START: Option<Weekday> = first_day_of_week();
@@ -296,6 +319,15 @@ mod intl {
         DAY_HEADING.with(|format| call(format.as_ref()?, &js_date(day)))
     }
 
+    pub fn calendar_label(date: NaiveDate, label: CalendarLabel) -> Option<String> {
+        let format = |format: &Option<Function>| call(format.as_ref()?, &js_date(date));
+        match label {
+            CalendarLabel::MonthYear => MONTH_YEAR.with(format),
+            CalendarLabel::Month => MONTH.with(format),
+            CalendarLabel::DayMonth => DAY_MONTH.with(format),
+        }
+    }
+
     pub fn money(amount: Money, currency: Currency) -> Option<String> {
         number(
             NumberStyle::Money(currency),
@@ -345,6 +377,10 @@ mod intl {
     }
 
     pub fn day_heading(_day: NaiveDate) -> Option<String> {
+        None
+    }
+
+    pub fn calendar_label(_date: NaiveDate, _label: super::CalendarLabel) -> Option<String> {
         None
     }
 

@@ -10,9 +10,10 @@
 //! Everything is windowed: [`window`] says which rows and days the scroll position shows (plus
 //! a margin, snapped to blocks so that most scroll events change nothing), and `layout` only
 //! places those. The components in this folder draw what is here and do no arithmetic of
-//! their own. Left out: the web, the clock (today is a parameter) and any text wording beyond
-//! date labels.
+//! their own. Left out: the clock (today is a parameter) and any text wording beyond date
+//! labels, which come from `ui::format` (the browser's `Intl`; a pure fallback on the host).
 
+use super::super::format::{self, CalendarLabel};
 use super::super::tasks::rows::{task_rows, Sort};
 use crate::model::calendar::shift;
 use crate::model::schedule::IdMap;
@@ -1040,12 +1041,13 @@ enum Unit {
     Year,
 }
 
+/// A header cell's label, in the browser's locale where it has words (`ui::format`).
 fn label(start: NaiveDate, unit: Unit, major: bool) -> String {
     match (unit, major) {
         (Unit::Day, _) => start.day().to_string(),
-        (Unit::Week, _) => start.format("%-d %b").to_string(),
-        (Unit::Month, true) => start.format("%B %Y").to_string(),
-        (Unit::Month, false) => start.format("%b").to_string(),
+        (Unit::Week, _) => format::calendar_label(start, CalendarLabel::DayMonth),
+        (Unit::Month, true) => format::calendar_label(start, CalendarLabel::MonthYear),
+        (Unit::Month, false) => format::calendar_label(start, CalendarLabel::Month),
         (Unit::Quarter, _) => format!("Q{}", start.month0() / 3 + 1),
         (Unit::Year, _) => start.year().to_string(),
     }

@@ -68,5 +68,11 @@ test.describe("in de-DE", () => {
 
     expect(await dayHeadings(page)).toEqual(["Mo., 2. März", "Di., 3. März", "Mi., 4. März", "Do., 5. März", "Fr., 6. März", "Sa., 7. März", "So., 8. März"]);
     await expect(page.getByRole("heading", { name: "Week of 02.03.2026 to 08.03.2026" })).toBeVisible();
+
+    // The Timeline's header names months and days in the locale's words.
+    await page.getByRole("link", { name: "Timeline", exact: true }).click();
+    const header = page.locator(".timeline__header");
+    await expect(header).toContainText("März 2026");
+    await expect(header).toContainText("2. März");
   });
 });

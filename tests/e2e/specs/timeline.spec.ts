@@ -198,7 +198,7 @@ test.describe("timeline", () => {
     await expect(timeline.button("Week")).toHaveAttribute("aria-pressed", "true");
     expect(await timeline.barWidth("Design")).toBe(3 * 16);
     const header = page.locator(".timeline__header");
-    await expect(header).toContainText("4 Jan");
+    await expect(header).toContainText("Jan 4");
 
     await timeline.zoom("Day");
     await expect(timeline.button("Week")).toHaveAttribute("aria-pressed", "false");
