@@ -3,8 +3,8 @@
 
 use super::ids::{BaselineId, IdSource, SequentialIds, TimeEntryId};
 use super::{
-    Baseline, ColumnCategory, ColumnId, Currency, Hours, Money, Person, PersonId, Progress,
-    Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
+    Baseline, ColumnCategory, ColumnId, Currency, Dependency, Hours, Money, Person, PersonId,
+    Progress, Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
 };
 use chrono::NaiveDate;
 
@@ -103,6 +103,13 @@ impl Plan {
         task.estimate = Hours::whole(hours);
         task.assignee = assignee;
         self.add(task)
+    }
+
+    /// Makes `successor` depend on the predecessor named in `dependency`.
+    pub fn link(&mut self, successor: TaskId, dependency: Dependency) {
+        self.project_mut()
+            .link_tasks(successor, dependency)
+            .expect("valid link");
     }
 
     /// Adds a milestone on `day`.

@@ -350,9 +350,7 @@ mod tests {
         let mut plan = Plan::new("2027-01-04");
         let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
         let build = plan.task("Build", "2027-01-07", "2027-01-08", 0, None);
-        plan.project_mut()
-            .link_tasks(build, Dependency::finish_to_start(design))
-            .expect("valid link");
+        plan.link(build, Dependency::finish_to_start(design));
         let project = plan.project().clone();
         let before = project.clone();
         let shown =
