@@ -199,7 +199,7 @@ pub fn ErrorAlert() -> impl IntoView {
     }
 }
 
-/// How long a notice shows before its toast fades.
+/// How long a notice shows before its toast leaves the screen.
 const TOAST_TIME: std::time::Duration = std::time::Duration::from_secs(6);
 
 /// A polite live region announcing notices ("Undone: Move card."), shown as a toast.
@@ -213,8 +213,8 @@ pub fn LiveRegion() -> impl IntoView {
                 .with_untracked(|workspace| describe_notice(&notice, workspace))
         })
     };
-    // The toast fades out a few seconds after each notice; the text stays in the live region
-    // (screen readers have announced it) until the next one.
+    // The toast leaves the screen a few seconds after each notice; the text stays in the live
+    // region (screen readers have announced it) until the next one.
     let faded = RwSignal::new(false);
     let shown = StoredValue::new(0_u64);
     Effect::new(move |_| {
