@@ -14,16 +14,17 @@ fn main() {
     console_error_panic_hook::set_once();
     // The loading screen is on screen first, whatever the network: the app mounts in the task
     // after the next frame has painted, and the loading screen goes in that same task, so no
-    // frame is ever blank and none shows both.
+    // frame is ever blank and none shows both. It goes after the mount: should the app fail
+    // to start, the loading screen stays and says so (public/boot.js).
     let mounted = Rc::new(Cell::new(false));
     let mount = move || {
         if mounted.replace(true) {
             return;
         }
+        leptos::mount::mount_to_body(ironplan::ui::App);
         if let Some(shell) = document().get_element_by_id("app-shell") {
             shell.remove();
         }
-        leptos::mount::mount_to_body(ironplan::ui::App);
     };
     let after_frame = mount.clone();
     request_animation_frame(move || set_timeout(after_frame, Duration::ZERO));
