@@ -295,21 +295,7 @@ pub fn TimelineChart(
                                 .collect_view()
                         })
                 }}
-                {move || {
-                    today
-                        .get()
-                        .map(|x| {
-                            view! {
-                                <line
-                                    class="timeline__today"
-                                    x1=number(x)
-                                    x2=number(x)
-                                    y1="0"
-                                    y2=number(HEADER_HEIGHT)
-                                />
-                            }
-                        })
-                }}
+                {move || today.get().map(|x| vertical_line("timeline__today", x, HEADER_HEIGHT))}
             </svg>
             <svg
                 node_ref=plot
@@ -352,54 +338,23 @@ pub fn TimelineChart(
                 </g>
                 <g class="timeline__gridlines">
                     {move || {
+                        let bottom = size.get().1;
                         gridlines
                             .with(|lines| {
                                 lines
                                     .iter()
-                                    .map(|x| {
-                                        view! {
-                                            <line
-                                                class="timeline__gridline"
-                                                x1=number(*x)
-                                                x2=number(*x)
-                                                y1="0"
-                                                y2=height
-                                            />
-                                        }
-                                    })
+                                    .map(|x| vertical_line("timeline__gridline", *x, bottom))
                                     .collect_view()
                             })
                     }}
                 </g>
                 {move || {
-                    today
-                        .get()
-                        .map(|x| {
-                            view! {
-                                <line
-                                    class="timeline__today"
-                                    x1=number(x)
-                                    x2=number(x)
-                                    y1="0"
-                                    y2=height
-                                />
-                            }
-                        })
+                    let bottom = size.get().1;
+                    today.get().map(|x| vertical_line("timeline__today", x, bottom))
                 }}
                 {move || {
-                    deadline
-                        .get()
-                        .map(|x| {
-                            view! {
-                                <line
-                                    class="timeline__deadline"
-                                    x1=number(x)
-                                    x2=number(x)
-                                    y1="0"
-                                    y2=height
-                                />
-                            }
-                        })
+                    let bottom = size.get().1;
+                    deadline.get().map(|x| vertical_line("timeline__deadline", x, bottom))
                 }}
                 <g class="timeline__arrows">
                     <For
@@ -445,6 +400,12 @@ pub fn TimelineChart(
 
 /// One task's bar, summary bracket or milestone diamond, with its handles, connector, title
 /// and baseline bar. Focusable and named by the task's title.
+/// A vertical line of `class` at `x`, from the top of its SVG down to `bottom`: the today and
+/// deadline lines and the gridlines.
+fn vertical_line(class: &'static str, x: f64, bottom: f64) -> impl IntoView {
+    view! { <line class=class x1=number(x) x2=number(x) y1="0" y2=number(bottom) /> }
+}
+
 #[component]
 fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
     let state = AppState::expect();
