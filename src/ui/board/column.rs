@@ -7,6 +7,7 @@
 //! scrolled window (`model::window::list_window`), with padding for the rest.
 
 use super::super::messages::describe;
+use super::super::widgets::focus::{focus_next_frame, return_focus_next_frame};
 use super::super::widgets::unique_id;
 use super::card::BoardCard;
 use super::columns::ColumnDialog;
@@ -14,7 +15,6 @@ use super::{lane_key, list_dom_id, BoardContext, LANE_LIST_PX, OVERSCAN, SLOT_PX
 use crate::model::board::{self, BoardSlot, ColumnSummary, Lane};
 use crate::model::{ColumnCategory, ColumnId};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The columns' ids in board order.
 fn use_column_ids(ctx: BoardContext) -> Memo<Vec<ColumnId>> {
@@ -213,14 +213,7 @@ fn ColumnHeader(
     let shift = move |offset: isize, keep_focus_on: String| {
         if ctx.state.shift_column(ctx.project, column, offset) {
             // The column's node moves, which drops the focus; put it back.
-            request_animation_frame(move || {
-                if let Some(button) = document()
-                    .get_element_by_id(&keep_focus_on)
-                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = button.focus();
-                }
-            });
+            focus_next_frame(keep_focus_on);
         }
     };
     move || {
@@ -424,15 +417,8 @@ fn QuickAdd(
             open.set(false);
             title.set(String::new());
             error.set(None);
-            let button_id = button_id.clone();
-            request_animation_frame(move || {
-                if let Some(button) = document()
-                    .get_element_by_id(&button_id)
-                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = button.focus();
-                }
-            });
+            // The field is gone; its button takes the focus unless the user moved it.
+            return_focus_next_frame(button_id.clone());
         }
     };
     let add = move || {

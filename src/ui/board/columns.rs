@@ -5,6 +5,7 @@
 
 use super::super::messages::{describe, quoted};
 use super::super::settings::DeleteColumnDialog;
+use super::super::widgets::focus::focus_next_frame;
 use super::super::widgets::{Modal, SelectField, TextField};
 use super::column::{edit_button_id, ADD_COLUMN_BUTTON_ID};
 use super::BoardContext;
@@ -12,7 +13,6 @@ use crate::model::{ColumnCategory, ColumnId, ModelError};
 use crate::store::board::ColumnDraft;
 use crate::store::AppError;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Which column dialog is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,14 +47,7 @@ fn close_dialog(ctx: BoardContext, column: Option<ColumnId>) {
         None => ADD_COLUMN_BUTTON_ID.to_string(),
     };
     // After the dialog's own focus restoration, and after the heading re-rendered.
-    request_animation_frame(move || {
-        if let Some(button) = document()
-            .get_element_by_id(&opener)
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = button.focus();
-        }
-    });
+    focus_next_frame(opener);
 }
 
 /// The open column dialog, if any.

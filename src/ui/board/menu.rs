@@ -9,6 +9,7 @@ use super::BoardContext;
 use crate::model::board::{CardMove, MoveDirection};
 use crate::model::{ColumnId, TaskId};
 use crate::ui::messages::quoted;
+use crate::ui::widgets::focus::focus_by_id;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -42,15 +43,6 @@ pub fn MoveMenu() -> impl IntoView {
         ctx.menu
             .get()
             .map(|anchor| view! { <MoveMenuList anchor=anchor /> })
-    }
-}
-
-fn focus_button(id: &str) {
-    if let Some(element) = document()
-        .get_element_by_id(id)
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
     }
 }
 
@@ -108,7 +100,7 @@ fn MoveMenuList(
         move |refocus: bool| {
             ctx.menu.set(None);
             if refocus {
-                focus_button(&button_id);
+                focus_by_id(&button_id);
             }
         }
     };

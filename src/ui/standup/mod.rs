@@ -6,12 +6,12 @@
 //! only words and lays it out. Which person is shown is throwaway view state.
 
 use super::format;
+use super::widgets::focus::focus_by_id;
 use crate::model::standup::{standup, StandupItem, DEFAULT_DUE_SOON_DAYS};
 use crate::model::{Project, ProjectId, Workspace};
 use crate::store::AppState;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// One task line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,12 +125,7 @@ fn standup_view(workspace: &Workspace, project: &Project, today: NaiveDate) -> S
 }
 
 fn focus_tab(index: usize) {
-    if let Some(element) = document()
-        .get_element_by_id(&format!("standup-tab-{index}"))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
+    focus_by_id(&format!("standup-tab-{index}"));
 }
 
 /// The Stand-up view of project `id`.

@@ -3,6 +3,7 @@
 pub mod confirm;
 pub mod field;
 pub mod file;
+pub mod focus;
 pub mod modal;
 
 pub use confirm::ConfirmDialog;

@@ -69,6 +69,7 @@ export class BoardPage {
       await expect(field).toHaveValue("");
     }
     await this.page.keyboard.press("Escape");
+    await expect(this.column(column).getByRole("button", { name: "New task", exact: true })).toBeFocused();
   }
 
   /** Presses the mouse on `card` and moves it past the drag threshold; returns where it holds the card. */

@@ -334,6 +334,18 @@ test.describe("board", () => {
     await page.keyboard.press("Escape");
     await expect(todo.getByRole("button", { name: "New task", exact: true })).toBeFocused();
     await expect(board.heading("To do")).toHaveText(/^To do 2$/);
+ 
+    // Closing gives the focus back to "New task", but not away from where the user already went.
+    await todo.getByRole("button", { name: "New task", exact: true }).click();
+    await expect(field).toBeFocused();
+    await board.card("Order laptops").evaluate(async (card: HTMLElement) => {
+      const input = document.activeElement as HTMLElement;
+      input.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+      card.focus();
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    });
+    await expect(field).toBeHidden();
+    await expect(board.card("Order laptops")).toBeFocused();
   });
 
   test("Ctrl+Z undoes moves, quick adds and column edits, also while a card has focus", async ({ page }) => {
