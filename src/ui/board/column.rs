@@ -7,7 +7,7 @@
 //! scrolled window (`model::window::list_window`), with padding for the rest.
 
 use super::super::messages::describe;
-use super::super::widgets::focus::{focus_next_frame, return_focus_next_frame};
+use super::super::widgets::focus::return_focus_next_frame;
 use super::super::widgets::unique_id;
 use super::card::BoardCard;
 use super::columns::ColumnDialog;
@@ -213,7 +213,7 @@ fn ColumnHeader(
     let shift = move |offset: isize, keep_focus_on: String| {
         if ctx.state.shift_column(ctx.project, column, offset) {
             // The column's node moves, which drops the focus; put it back.
-            focus_next_frame(keep_focus_on);
+            return_focus_next_frame(keep_focus_on);
         }
     };
     move || {

@@ -5,7 +5,7 @@
 
 use super::super::messages::{describe, quoted};
 use super::super::settings::DeleteColumnDialog;
-use super::super::widgets::focus::focus_next_frame;
+use super::super::widgets::focus::return_focus_next_frame;
 use super::super::widgets::{Modal, SelectField, TextField};
 use super::column::{edit_button_id, ADD_COLUMN_BUTTON_ID};
 use super::BoardContext;
@@ -47,7 +47,7 @@ fn close_dialog(ctx: BoardContext, column: Option<ColumnId>) {
         None => ADD_COLUMN_BUTTON_ID.to_string(),
     };
     // After the dialog's own focus restoration, and after the heading re-rendered.
-    focus_next_frame(opener);
+    return_focus_next_frame(opener);
 }
 
 /// The open column dialog, if any.

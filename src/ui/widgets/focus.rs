@@ -14,16 +14,9 @@ pub fn focus_by_id(id: &str) -> bool {
     }
 }
 
-/// Focuses element `id` on the next animation frame, after a re-render put it in place.
-pub fn focus_next_frame(id: String) {
-    request_animation_frame(move || {
-        focus_by_id(&id);
-    });
-}
-
-/// Returns the focus to element `id` on the next animation frame, but only if it was lost in
-/// between (the focused element was removed): a user who already clicked or tabbed elsewhere
-/// keeps their place.
+/// Returns the focus to element `id` on the next animation frame, once a re-render has put it
+/// in place, but only if the focus is lost by then (its element was removed or moved): a user
+/// who already clicked or tabbed elsewhere keeps their place.
 pub fn return_focus_next_frame(id: String) {
     request_animation_frame(move || {
         if focus_is_lost() {
