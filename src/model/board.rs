@@ -15,7 +15,7 @@ use super::schedule::IdMap;
 use super::task::{LinkKind, Priority, Task};
 use super::window::ListWindow;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 // ----- Filters, grouping and the layout -----
 
@@ -176,6 +176,8 @@ pub struct BoardLayout {
     pub shown: usize,
     /// Cards the filter hides.
     pub hidden: usize,
+    /// Cards per column in `columns` order, whatever the filter: the WIP counts.
+    pub counts: Vec<usize>,
 }
 
 /// Where a card sits in a [`BoardLayout`].
@@ -193,6 +195,15 @@ impl BoardLayout {
     /// Every card of the project, shown or not.
     pub fn total(&self) -> usize {
         self.shown + self.hidden
+    }
+
+    /// The cards of `column`, whatever the filter; 0 for a column not on the board.
+    pub fn count(&self, column: ColumnId) -> usize {
+        self.columns
+            .iter()
+            .position(|known| *known == column)
+            .and_then(|index| self.counts.get(index).copied())
+            .unwrap_or(0)
     }
 
     /// The shown cards of `lane` in `column`, in plan order; empty when there are none.
@@ -238,7 +249,7 @@ pub fn board_layout(
     grouping: BoardGrouping,
 ) -> BoardLayout {
     let columns: Vec<ColumnId> = project.columns().iter().map(|column| column.id).collect();
-    let column_index: HashMap<ColumnId, usize> = columns
+    let column_index: IdMap<ColumnId, usize> = columns
         .iter()
         .enumerate()
         .map(|(index, id)| (*id, index))
@@ -269,7 +280,7 @@ pub fn board_layout(
         }
     };
     let mut lanes: Vec<BoardLane> = lane_keys.iter().map(|lane| empty_lane(*lane)).collect();
-    let lane_index: HashMap<Lane, usize> = lane_keys
+    let lane_index: IdMap<Lane, usize> = lane_keys
         .iter()
         .enumerate()
         .map(|(index, lane)| (*lane, index))
@@ -277,10 +288,12 @@ pub fn board_layout(
     let prepared = PreparedFilter::new(filter);
     let mut shown = 0;
     let mut hidden = 0;
+    let mut counts = vec![0; columns.len()];
     for task in project.tasks() {
         let Some(column) = column_index.get(&task.column) else {
             continue;
         };
+        counts[*column] += 1;
         if !prepared.matches(task, people) {
             hidden += 1;
             continue;
@@ -301,21 +314,31 @@ pub fn board_layout(
         lanes,
         shown,
         hidden,
+        counts,
     }
 }
 
-/// Every tag used in `project`, once each ignoring case, sorted alphabetically.
+/// Every tag used in `project`, once each ignoring case (spelt as it is first used), sorted
+/// alphabetically.
 pub fn tag_choices(project: &Project) -> Vec<String> {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    for task in project.tasks() {
-        for tag in &task.tags {
-            seen.entry(tag.to_lowercase())
-                .or_insert_with(|| tag.clone());
+    // Distinct spellings first, borrowed: plans repeat a few tags over thousands of tasks, so
+    // each use costs a few comparisons, not an allocation and a hash. Worked out on every change.
+    let mut first_use: BTreeMap<&str, usize> = BTreeMap::new();
+    for tag in project.tasks().iter().flat_map(|task| &task.tags) {
+        let order = first_use.len();
+        first_use.entry(tag.as_str()).or_insert(order);
+    }
+    let mut by_key: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+    for (tag, order) in first_use {
+        let choice = by_key.entry(tag.to_lowercase()).or_insert((order, tag));
+        if order < choice.0 {
+            *choice = (order, tag);
         }
     }
-    let mut tags: Vec<(String, String)> = seen.into_iter().collect();
-    tags.sort();
-    tags.into_iter().map(|(_, tag)| tag).collect()
+    by_key
+        .into_values()
+        .map(|(_, tag)| tag.to_string())
+        .collect()
 }
 
 // ----- Columns and WIP limits -----
@@ -357,16 +380,26 @@ pub struct ColumnSummary {
 
 /// The heading facts of column `column`, if it exists.
 pub fn column_summary(project: &Project, column: ColumnId) -> Option<ColumnSummary> {
-    let position = project
-        .columns()
-        .iter()
-        .position(|known| known.id == column)?;
-    let known = &project.columns()[position];
     let count = project
         .tasks()
         .iter()
         .filter(|task| task.column == column)
         .count();
+    column_summary_of(project, column, count)
+}
+
+/// The heading facts of column `column` holding `count` cards (as [`BoardLayout::count`]
+/// has them, which saves a pass over every task per column).
+pub fn column_summary_of(
+    project: &Project,
+    column: ColumnId,
+    count: usize,
+) -> Option<ColumnSummary> {
+    let position = project
+        .columns()
+        .iter()
+        .position(|known| known.id == column)?;
+    let known = &project.columns()[position];
     Some(ColumnSummary {
         id: column,
         name: known.name.clone(),
@@ -1371,6 +1404,36 @@ mod tests {
         assert_eq!(summary.wip.count, 3);
     }
 
+    #[test]
+    fn the_layout_counts_every_card_of_a_column_whatever_the_filter() {
+        let (plan, _) = five_cards();
+        let filter = BoardFilter {
+            text: "A".into(),
+            ..BoardFilter::default()
+        };
+        let board = board_layout(
+            plan.project(),
+            plan.workspace.people(),
+            &filter,
+            BoardGrouping::Assignee,
+        );
+        assert_eq!(board.shown, 1);
+        for category in [
+            ColumnCategory::Todo,
+            ColumnCategory::InProgress,
+            ColumnCategory::Done,
+        ] {
+            let column = plan.column(category);
+            let counted = column_summary(plan.project(), column).expect("exists");
+            assert_eq!(board.count(column), counted.wip.count, "{category:?}");
+            assert_eq!(
+                column_summary_of(plan.project(), column, board.count(column)),
+                Some(counted)
+            );
+        }
+        assert_eq!(board.count(ColumnId(uuid::Uuid::nil())), 0);
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
@@ -1421,6 +1484,32 @@ mod tests {
                         MoveDirection::Bottom => prop_assert_eq!(place.index + 1, layout(&plan).cell(place.lane, place.column).len()),
                     }
                 }
+            }
+
+            /// The tag choices are every tag once ignoring case, spelt as first used, sorted by
+            /// their lower case: the straightforward way, one lower-cased key per use.
+            #[test]
+            fn tag_choices_are_each_tag_once_as_first_spelt(
+                tags in proptest::collection::vec(
+                    proptest::collection::vec("[aAbBcÄä]{1,3}", 0..4),
+                    0..8,
+                ),
+            ) {
+                let mut plan = Plan::new("2027-01-04");
+                for (index, task_tags) in tags.iter().enumerate() {
+                    let id = plan.task(&format!("T{index}"), "2027-01-04", "2027-01-05", 1, None);
+                    plan.edit(id, |task| task.tags = task_tags.clone());
+                }
+                let mut expected: Vec<(String, String)> = Vec::new();
+                for tag in tags.iter().flatten() {
+                    let key = tag.to_lowercase();
+                    if !expected.iter().any(|(known, _)| *known == key) {
+                        expected.push((key, tag.clone()));
+                    }
+                }
+                expected.sort();
+                let expected: Vec<String> = expected.into_iter().map(|(_, tag)| tag).collect();
+                prop_assert_eq!(tag_choices(plan.project()), expected);
             }
         }
     }

@@ -25,10 +25,11 @@ fn use_column_ids(ctx: BoardContext) -> Memo<Vec<ColumnId>> {
 fn use_column_summary(ctx: BoardContext, column: ColumnId) -> Memo<Option<ColumnSummary>> {
     let state = ctx.state;
     Memo::new(move |_| {
+        let count = ctx.layout.with(|layout| layout.count(column));
         state.workspace().with(|workspace| {
             workspace
                 .find_project(ctx.project)
-                .and_then(|project| board::column_summary(project, column))
+                .and_then(|project| board::column_summary_of(project, column, count))
         })
     })
 }
