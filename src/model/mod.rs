@@ -11,6 +11,7 @@ pub mod board;
 pub mod burnup;
 pub mod calendar;
 pub mod cost;
+pub mod diff;
 pub mod earned_value;
 pub mod error;
 pub mod forecast;

@@ -7,6 +7,7 @@
 //! belong to their subtasks.
 
 use super::cost::{planned_cost, summary_ids, PreciseMoney, Rates};
+use super::diff::{task_differences, TaskDifference};
 use super::ids::{IdSource, ScopeChangeId, TaskId};
 use super::person::Person;
 use super::project::Project;
@@ -16,8 +17,7 @@ use super::units::{Hours, Money};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::collections::HashSet;
 
 /// What happened to the task.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -57,21 +57,13 @@ impl ScopeChange {
     }
 }
 
-/// A task that differs between two versions of a project.
-enum Difference<'a> {
-    Added(&'a Task),
-    Removed(&'a Task),
-    Changed { before: &'a Task, after: &'a Task },
-}
-
 /// The scope log entries for going from `before` to `after`, dated `today`: a task added, a task
 /// removed, or an estimate changed. Nothing is recorded while `after` has no baseline, and
 /// summary tasks are skipped (removing one records its subtasks). Planned cost deltas use the
 /// current rates of `people`.
 ///
-/// Runs after every store command, so it is linear and cheap: tasks whose `Arc` is shared by
-/// both versions are skipped without being read, and when no task was added, removed or
-/// reordered the two lists are walked side by side without building a map.
+/// Runs after every store command, so it reads only the tasks that differ
+/// ([`task_differences`]).
 pub fn record_changes(
     before: &Project,
     after: &Project,
@@ -82,7 +74,7 @@ pub fn record_changes(
     if after.baseline().is_none() {
         return Vec::new();
     }
-    let differences = differences(before.tasks(), after.tasks());
+    let differences = task_differences(before.tasks(), after.tasks());
     if differences.is_empty() {
         return Vec::new();
     }
@@ -106,21 +98,21 @@ pub fn record_changes(
     };
     for difference in differences {
         match difference {
-            Difference::Added(task) if !summaries_after.contains(&task.id) => record(
+            TaskDifference::Added(task) if !summaries_after.contains(&task.id) => record(
                 task,
                 ScopeChangeKind::Added,
                 Hours::ZERO,
                 task.estimate,
                 cost(task),
             ),
-            Difference::Removed(task) if !summaries_before.contains(&task.id) => record(
+            TaskDifference::Removed(task) if !summaries_before.contains(&task.id) => record(
                 task,
                 ScopeChangeKind::Removed,
                 task.estimate,
                 Hours::ZERO,
                 PreciseMoney::ZERO - cost(task),
             ),
-            Difference::Changed { before, after }
+            TaskDifference::Changed { before, after }
                 if before.estimate != after.estimate
                     && !summaries_before.contains(&before.id)
                     && !summaries_after.contains(&after.id) =>
@@ -161,47 +153,6 @@ impl<'a> Summaries<'a> {
             Summaries::Set(set) => set.contains(id),
         }
     }
-}
-
-/// Tasks that differ between the two lists, in `after` order, removed ones last.
-fn differences<'a>(before: &'a [Arc<Task>], after: &'a [Arc<Task>]) -> Vec<Difference<'a>> {
-    let aligned = before.len() == after.len()
-        && before
-            .iter()
-            .zip(after)
-            .all(|(old, new)| Arc::ptr_eq(old, new) || old.id == new.id);
-    if aligned {
-        return before
-            .iter()
-            .zip(after)
-            .filter(|(old, new)| !Arc::ptr_eq(old, new))
-            .map(|(old, new)| Difference::Changed {
-                before: old,
-                after: new,
-            })
-            .collect();
-    }
-    let earlier: HashMap<TaskId, &Arc<Task>> = before.iter().map(|task| (task.id, task)).collect();
-    let mut differences: Vec<Difference> = Vec::new();
-    let mut kept = HashSet::with_capacity(after.len());
-    for new in after {
-        kept.insert(new.id);
-        match earlier.get(&new.id) {
-            Some(old) if Arc::ptr_eq(old, new) => {}
-            Some(old) => differences.push(Difference::Changed {
-                before: old,
-                after: new,
-            }),
-            None => differences.push(Difference::Added(new)),
-        }
-    }
-    differences.extend(
-        before
-            .iter()
-            .filter(|old| !kept.contains(&old.id))
-            .map(|old| Difference::Removed(old)),
-    );
-    differences
 }
 
 /// Estimated hours now against the baseline, leaf tasks only.

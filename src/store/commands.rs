@@ -4,8 +4,8 @@
 
 use super::clock::{self, RandomIds};
 use super::{AppError, AppState, Notice};
+use crate::model::diff::{task_differences, TaskDifference};
 use crate::model::io::{self, ImportMode, Plan};
-use crate::model::schedule::IdMap;
 use crate::model::{schedule, scope};
 use crate::model::{
     Column, ColumnCategory, ColumnId, Dependency, Person, PersonId, Project, ProjectDetails,
@@ -411,49 +411,28 @@ impl AppState {
     }
 }
 
-/// The tasks of `new` that are new or changed since `old` (shared tasks are skipped by pointer),
-/// and whether the change can move any date: a task was added or removed, or a changed task's
-/// dates, milestone flag, parent or dependencies differ. Edits of titles, columns, progress and
-/// the like leave every date where it was, so they skip rescheduling.
+/// The tasks of `new` that are new or changed since `old`, and whether the change can move any
+/// date: a task was added or removed, or a changed task's dates, milestone flag, parent or
+/// dependencies differ. Edits of titles, columns, progress and the like, and moving a card
+/// (a reorder), leave every date where it was, so they skip rescheduling.
 fn changed_tasks(old: &Project, new: &Project) -> (Vec<TaskId>, bool) {
-    let (old_tasks, new_tasks) = (old.tasks(), new.tasks());
-    if old_tasks.len() == new_tasks.len()
-        && old_tasks
-            .iter()
-            .zip(new_tasks)
-            .all(|(before, after)| before.id == after.id)
-    {
-        let mut schedule = false;
-        let changed = old_tasks
-            .iter()
-            .zip(new_tasks)
-            .filter(|(before, after)| !std::sync::Arc::ptr_eq(before, after))
-            .map(|(before, after)| {
+    let mut schedule = false;
+    let changed = task_differences(old.tasks(), new.tasks())
+        .into_iter()
+        .filter_map(|difference| match difference {
+            TaskDifference::Changed { before, after } => {
                 schedule |= moves_dates(before, after);
-                after.id
-            })
-            .collect();
-        return (changed, schedule);
-    }
-    // Reordered (a card moved within or between columns), added or removed: order alone moves
-    // no date, a new or removed task may.
-    let known: IdMap<TaskId, &std::sync::Arc<Task>> =
-        old_tasks.iter().map(|task| (task.id, task)).collect();
-    let mut schedule = old_tasks.len() != new_tasks.len();
-    let changed = new_tasks
-        .iter()
-        .filter(|task| match known.get(&task.id) {
-            None => {
+                Some(after.id)
+            }
+            TaskDifference::Added(task) => {
                 schedule = true;
-                true
+                Some(task.id)
             }
-            Some(before) if !std::sync::Arc::ptr_eq(before, task) => {
-                schedule |= moves_dates(before, task);
-                true
+            TaskDifference::Removed(_) => {
+                schedule = true;
+                None
             }
-            Some(_) => false,
         })
-        .map(|task| task.id)
         .collect();
     (changed, schedule)
 }
