@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { test, expect } from "../fixtures";
+import type { Page } from "@playwright/test";
 import { PROJECT_VIEWS, SAMPLE_PROJECT, ViewsPage } from "../pages/views";
 
 // axe-core (WCAG 2.1 A and AA) on every view and dialog, in both themes. Each check names the
@@ -12,19 +13,28 @@ test("no automatically detectable accessibility violations on the welcome screen
   expect(await views.accessibilityViolations()).toEqual([]);
 });
 
+/**
+ * Opens the sample project in `theme`. `check(place)` runs axe on what is on screen and adds
+ * each violation, named by place and theme, to `found`, which the test expects to stay empty.
+ */
+async function sampleUnderAudit(page: Page, theme: "light" | "dark") {
+  const views = new ViewsPage(page);
+  await views.openSample();
+  await views.useTheme(theme);
+  const found: string[] = [];
+  const check = async (place: string) => {
+    for (const violation of await views.accessibilityViolations()) found.push(`${place} (${theme}): ${violation}`);
+  };
+  return { views, found, check };
+}
+
 for (const theme of ["light", "dark"] as const) {
   test.describe(`in the ${theme} theme`, () => {
     // A dozen axe runs per test: more time than one journey needs, never a pass/fail timing.
     test.describe.configure({ timeout: 120_000 });
 
     test("every view of the sample project passes axe", async ({ page }) => {
-      const views = new ViewsPage(page);
-      await views.openSample();
-      await views.useTheme(theme);
-      const found: string[] = [];
-      const check = async (place: string) => {
-        for (const violation of await views.accessibilityViolations()) found.push(`${place} (${theme}): ${violation}`);
-      };
+      const { views, found, check } = await sampleUnderAudit(page, theme);
 
       await page.getByRole("link", { name: "Projects", exact: true }).click();
       await expect(page.getByRole("link", { name: SAMPLE_PROJECT })).toBeVisible();
@@ -62,13 +72,7 @@ for (const theme of ["light", "dark"] as const) {
     });
 
     test("every dialog passes axe while open", async ({ page }) => {
-      const views = new ViewsPage(page);
-      await views.openSample();
-      await views.useTheme(theme);
-      const found: string[] = [];
-      const check = async (place: string) => {
-        for (const violation of await views.accessibilityViolations()) found.push(`${place} (${theme}): ${violation}`);
-      };
+      const { views, found, check } = await sampleUnderAudit(page, theme);
 
       // The task editor.
       await views.openView("Tasks");
