@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "ironplan";
 
 /// The version this build writes. Older versions are migrated on import.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The constant `"ironplan"` format tag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
