@@ -5,7 +5,7 @@
 use super::clock::{self, RandomIds};
 use super::{AppError, AppState, Notice};
 use crate::model::diff::{task_differences, TaskDifference};
-use crate::model::io::{self, ImportMode, Plan};
+use crate::model::io::{self, ImportMode, ReadPlan};
 use crate::model::{schedule, scope};
 use crate::model::{
     Column, ColumnCategory, ColumnId, Dependency, Person, PersonId, Project, ProjectDetails,
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 /// A plan file that was read and checked, waiting for the user to choose how to merge it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingImport {
-    pub plan: Plan,
+    pub plan: ReadPlan,
     /// Names of the projects in the file that already exist here.
     pub conflicts: Vec<String>,
 }
@@ -357,11 +357,14 @@ impl AppState {
     pub fn finish_import(self, pending: PendingImport, mode: ImportMode) -> bool {
         let mut next = self.workspace.get_untracked();
         let mut ids = RandomIds;
+        let upgraded_from = pending.plan.upgraded_from();
         let result = match pending.plan {
-            Plan::Project(imported) => {
+            ReadPlan::Project(imported) => {
                 io::merge_project(&mut next, imported, mode, &mut ids).map(|id| vec![id])
             }
-            Plan::Workspace(imported) => io::merge_workspace(&mut next, imported, mode, &mut ids),
+            ReadPlan::Workspace(imported) => {
+                io::merge_workspace(&mut next, imported.workspace, mode, &mut ids)
+            }
         };
         match result {
             Ok(projects) => {
@@ -373,7 +376,10 @@ impl AppState {
                     ));
                 }
                 self.error.set(None);
-                self.notice.set(Some(Notice::Imported { projects }));
+                self.notice.set(Some(Notice::Imported {
+                    projects,
+                    upgraded_from,
+                }));
                 true
             }
             Err(error) => {
@@ -398,8 +404,10 @@ impl AppState {
                     id,
                     super::view::ProjectView::Tasks,
                 ));
-                self.notice
-                    .set(Some(Notice::Imported { projects: vec![id] }));
+                self.notice.set(Some(Notice::Imported {
+                    projects: vec![id],
+                    upgraded_from: None,
+                }));
             }
             Err(error) => self.fail(error.into()),
         }
@@ -502,13 +510,14 @@ pub(crate) fn after_change(
 }
 
 /// Names of the projects in `plan` that already exist in `workspace`.
-fn conflicts(workspace: &Workspace, plan: &Plan) -> Vec<String> {
+fn conflicts(workspace: &Workspace, plan: &ReadPlan) -> Vec<String> {
     match plan {
-        Plan::Project(imported) => workspace
+        ReadPlan::Project(imported) => workspace
             .find_project(imported.project.id)
             .map(|existing| vec![existing.name.clone()])
             .unwrap_or_default(),
-        Plan::Workspace(imported) => imported
+        ReadPlan::Workspace(imported) => imported
+            .workspace
             .projects()
             .iter()
             .filter_map(|project| workspace.find_project(project.id))
@@ -600,6 +609,30 @@ mod tests {
         assert_eq!(names(state), vec!["Plan"]);
         state.undo();
         assert_eq!(names(state), vec!["Plan, renamed here"]);
+    }
+
+    #[test]
+    fn an_older_plan_file_is_imported_with_word_of_its_upgrade() {
+        let owner = Owner::new();
+        owner.set();
+        let state = AppState::with_workspace(Workspace::default(), Saved::default());
+        let pending = state
+            .read_import(include_str!("../../tests/fixtures/plan-v1.json"))
+            .expect("version 1 keeps importing");
+        assert!(state.finish_import(pending, ImportMode::New));
+        let Some(Notice::Imported { upgraded_from, .. }) = state.notice.get_untracked() else {
+            panic!("the import is announced");
+        };
+        assert_eq!(upgraded_from, Some(1));
+
+        let file = file_of(state, "Intranet relaunch");
+        let again = AppState::with_workspace(Workspace::default(), Saved::default());
+        let pending = again.read_import(&file).expect("own export imports");
+        assert!(again.finish_import(pending, ImportMode::New));
+        let Some(Notice::Imported { upgraded_from, .. }) = again.notice.get_untracked() else {
+            panic!("the import is announced");
+        };
+        assert_eq!(upgraded_from, None);
     }
 
     #[test]
