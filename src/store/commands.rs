@@ -8,8 +8,8 @@ use crate::model::diff::{task_differences, TaskDifference};
 use crate::model::io::{self, ImportMode, ReadPlan};
 use crate::model::{schedule, scope};
 use crate::model::{
-    Column, ColumnCategory, ColumnId, Dependency, Person, PersonId, Project, ProjectDetails,
-    ProjectId, Task, TaskId, Theme, Workspace,
+    ColumnId, Dependency, Person, PersonId, Project, ProjectDetails, ProjectId, Task, TaskId,
+    Theme, Workspace,
 };
 use leptos::prelude::*;
 
@@ -102,27 +102,6 @@ impl AppState {
         ))
     }
 
-    /// Quick add: a one-day task titled `title` at the end of `column`.
-    pub fn quick_add_task(
-        self,
-        project: ProjectId,
-        column: ColumnId,
-        title: &str,
-    ) -> Option<TaskId> {
-        let draft = self.workspace.with_untracked(|workspace| {
-            workspace
-                .find_project(project)
-                .and_then(|project| self.draft_task(project, Some(column)))
-        })?;
-        self.add_task(
-            project,
-            Task {
-                title: title.to_string(),
-                ..draft
-            },
-        )
-    }
-
     /// Saves the task editor's result: adds `task` when `is_new`, otherwise replaces it. The
     /// error comes back for the editor to show beside its fields.
     pub fn save_task(self, project: ProjectId, task: Task, is_new: bool) -> Result<(), AppError> {
@@ -167,23 +146,6 @@ impl AppState {
         }
     }
 
-    /// Moves a card to `column`, before the card `before` (or to the column's end).
-    pub fn move_task(
-        self,
-        project: ProjectId,
-        task: TaskId,
-        column: ColumnId,
-        before: Option<TaskId>,
-    ) -> bool {
-        let today = self.today.get_untracked();
-        self.apply("Move card", |workspace| {
-            Ok(workspace
-                .project_mut(project)?
-                .move_task(task, column, before, today)?)
-        })
-        .is_some()
-    }
-
     /// Makes `successor` wait for a predecessor.
     pub fn link_tasks(self, project: ProjectId, successor: TaskId, dependency: Dependency) -> bool {
         self.apply("Add dependency", |workspace| {
@@ -194,71 +156,12 @@ impl AppState {
         .is_some()
     }
 
-    /// Changes a dependency's kind or lag; the error goes to the global alert.
-    pub fn update_dependency(
-        self,
-        project: ProjectId,
-        successor: TaskId,
-        dependency: Dependency,
-    ) -> bool {
-        self.edit_dependency(project, successor, dependency)
-            .map_err(|error| self.fail(error))
-            .is_ok()
-    }
-
     /// Removes a dependency.
     pub fn unlink_tasks(self, project: ProjectId, successor: TaskId, predecessor: TaskId) -> bool {
         self.apply("Remove dependency", |workspace| {
             Ok(workspace
                 .project_mut(project)?
                 .unlink_tasks(successor, predecessor)?)
-        })
-        .is_some()
-    }
-
-    // ----- Columns -----
-
-    /// Adds a column at the end of the board.
-    pub fn add_column(
-        self,
-        project: ProjectId,
-        name: &str,
-        category: ColumnCategory,
-    ) -> Option<ColumnId> {
-        let id = ColumnId::new(&mut RandomIds);
-        let column = Column::new(id, name, category);
-        self.apply("Add column", |workspace| {
-            workspace.project_mut(project)?.add_column(column, None)?;
-            Ok(id)
-        })
-    }
-
-    /// Saves a column's name, category and WIP limit.
-    pub fn update_column(self, project: ProjectId, column: Column) -> bool {
-        let today = self.today.get_untracked();
-        self.apply("Edit column", |workspace| {
-            Ok(workspace
-                .project_mut(project)?
-                .update_column(column, today)?)
-        })
-        .is_some()
-    }
-
-    /// Moves a column to `index`.
-    pub fn move_column(self, project: ProjectId, column: ColumnId, index: usize) -> bool {
-        self.apply("Move column", |workspace| {
-            Ok(workspace.project_mut(project)?.move_column(column, index)?)
-        })
-        .is_some()
-    }
-
-    /// Deletes a column, moving its cards to `cards_to`.
-    pub fn delete_column(self, project: ProjectId, column: ColumnId, cards_to: ColumnId) -> bool {
-        let today = self.today.get_untracked();
-        self.apply("Delete column", |workspace| {
-            Ok(workspace
-                .project_mut(project)?
-                .remove_column(column, cards_to, today)?)
         })
         .is_some()
     }

@@ -12,7 +12,6 @@ pub mod commands;
 pub mod conflicts;
 pub mod history;
 pub mod persist;
-pub mod plan;
 pub mod reporting;
 pub mod timeline;
 pub mod tracking;
