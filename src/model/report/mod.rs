@@ -213,10 +213,10 @@ mod tests {
     use super::*;
     use crate::model::format::PlainFormatter;
     use crate::model::ids::RiskId;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
     use crate::model::{ColumnCategory, Risk};
 
-    fn risk(plan: &mut Plan, title: &str, impact: Impact, due: Option<&str>, closed: bool) {
+    fn risk(plan: &mut TestPlan, title: &str, impact: Impact, due: Option<&str>, closed: bool) {
         let risk = Risk {
             id: RiskId::new(plan.ids()),
             kind: RiskKind::Risk,
@@ -229,8 +229,8 @@ mod tests {
         plan.project_mut().add_risk(risk).expect("valid risk");
     }
 
-    fn sample() -> Plan {
-        let mut plan = Plan::new("2026-03-02");
+    fn sample() -> TestPlan {
+        let mut plan = TestPlan::new("2026-03-02");
         plan.budget(1_000_000);
         let ada = plan.person("Ada", 10_000);
         let design = plan.task("Design", "2026-03-02", "2026-03-04", 16, Some(ada));
