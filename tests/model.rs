@@ -549,7 +549,7 @@ proptest! {
         let (workspace, _) = session(&steps);
         let text = io::export_workspace(&workspace);
         match io::read_plan(&text) {
-            Ok(Plan::Workspace(imported)) => prop_assert_eq!(imported, workspace),
+            Ok(Plan::Workspace(imported)) => prop_assert_eq!(imported.workspace, workspace),
             other => prop_assert!(false, "unexpected {:?}", other),
         }
     }

@@ -6,7 +6,7 @@
 //! never read: on a large plan, reading every task costs a cache miss each.
 
 use super::ids::TaskId;
-use super::schedule::{IdMap, IdSet};
+use super::ids::{IdMap, IdSet};
 use super::task::Task;
 use std::sync::Arc;
 

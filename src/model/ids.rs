@@ -6,8 +6,63 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use uuid::Uuid;
+
+/// A hasher for task ids and node numbers: a multiply-and-rotate mix per word and a final
+/// avalanche, so random UUIDs and counted ones (`SequentialIds`) both spread over the table.
+/// Unlike the standard hasher it has no random seed, so the core never reads the operating
+/// system's randomness, and it is several times faster on 16-byte keys. Plan data is the
+/// user's own, so there is no hash flooding to defend against.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdHasher(u64);
+
+impl IdHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.mix(u64::from(value));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.mix(value);
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.mix(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // Murmur3's finaliser: the multiplications above only carry low bits upwards, and
+        // counted ids differ in their high bits, so every bit is spread to every other here.
+        let mut hash = self.0;
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        hash ^ (hash >> 33)
+    }
+}
+
+/// A map keyed by task ids or node numbers, hashed with [`IdHasher`].
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// A set of task ids or node numbers, hashed with [`IdHasher`].
+pub type IdSet<K> = std::collections::HashSet<K, BuildHasherDefault<IdHasher>>;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -126,6 +181,18 @@ impl IdSource for SequentialIds {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_ids_spread_over_the_hash_table() {
+        use std::hash::BuildHasher;
+        let mut ids = SequentialIds::default();
+        let build = BuildHasherDefault::<IdHasher>::default();
+        // The low bits pick the bucket: 1,000 counted ids should land in many of 1,024.
+        let buckets: std::collections::HashSet<u64> = (0..1000)
+            .map(|_| build.hash_one(TaskId::new(&mut ids)) & 1023)
+            .collect();
+        assert!(buckets.len() > 500, "only {} buckets used", buckets.len());
+    }
 
     #[test]
     fn sequential_ids_never_repeat() {

@@ -36,7 +36,6 @@ pub mod tracking;
 pub mod units;
 pub mod validate;
 pub mod week;
-pub mod window;
 pub mod workload;
 pub mod workspace;
 

@@ -7,13 +7,13 @@
 
 use super::error::{Field, ModelError};
 use super::graph;
+use super::ids::{IdMap, IdSet};
 use super::ids::{PersonId, TaskId};
 use super::person::Person;
 use super::project::{
     check_column, check_date, check_entry_fields, check_risk_fields, check_task_fields,
     check_thresholds, checked_name, Project,
 };
-use super::schedule::{IdMap, IdSet};
 use super::workspace::{check_person, Workspace};
 use std::collections::HashSet;
 use std::fmt;

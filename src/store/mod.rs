@@ -12,14 +12,13 @@ pub mod commands;
 pub mod conflicts;
 pub mod history;
 pub mod persist;
-pub mod plan;
 pub mod reporting;
 pub mod timeline;
 pub mod tracking;
 pub mod view;
 
 use crate::model::board::MoveDirection;
-use crate::model::io::ImportError;
+use crate::model::io::{ImportError, NotText};
 use crate::model::{ColumnId, ModelError, ProjectId, TaskId, Workspace};
 use chrono::NaiveDate;
 use history::History;
@@ -38,6 +37,8 @@ pub enum AppError {
     Storage(String),
     #[error("could not read the file: {0}")]
     FileRead(String),
+    #[error(transparent)]
+    NotText(#[from] NotText),
 }
 
 /// Something worth telling the user that is not an error.
@@ -49,6 +50,8 @@ pub enum Notice {
     NothingToRedo,
     Imported {
         projects: Vec<ProjectId>,
+        /// The plan-file version the file was upgraded from, when it was older.
+        upgraded_from: Option<u32>,
     },
     /// Auto-scheduling moved these successors after a change.
     TasksMoved(Vec<TaskId>),

@@ -4,7 +4,7 @@
 //! words it for the user, saying what is wrong and where.
 
 use crate::model::board::MoveDirection;
-use crate::model::io::ImportError;
+use crate::model::io::{ImportError, NotText};
 use crate::model::{ColumnId, Field, ModelError, Project, TaskId, Workspace};
 use crate::store::{AppError, Notice};
 
@@ -59,6 +59,21 @@ pub fn describe(error: &AppError, workspace: &Workspace) -> String {
         AppError::Import(error) => describe_import(error, workspace),
         AppError::Storage(message) => format!("Storage failed: {message}."),
         AppError::FileRead(message) => format!("The file could not be read: {message}."),
+        AppError::NotText(error) => describe_not_text(error),
+    }
+}
+
+/// Describes a file whose bytes are not text; nothing was imported.
+pub fn describe_not_text(error: &NotText) -> String {
+    match error {
+        NotText::NotUtf8 { offset } => format!(
+            "This file is not UTF-8 text: byte {} does not belong to any character. Nothing was imported.",
+            offset + 1
+        ),
+        NotText::NotUtf16 => {
+            "This file is not UTF-16 text, though it starts as if it were. Nothing was imported."
+                .to_string()
+        }
     }
 }
 
@@ -244,13 +259,22 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
         Notice::Redone(label) => format!("Redone: {label}."),
         Notice::NothingToUndo => "Nothing to undo.".to_string(),
         Notice::NothingToRedo => "Nothing to redo.".to_string(),
-        Notice::Imported { projects } => {
+        Notice::Imported {
+            projects,
+            upgraded_from,
+        } => {
             let names: Vec<String> = projects
                 .iter()
                 .filter_map(|id| workspace.find_project(*id))
                 .map(|project: &Project| quoted(&project.name))
                 .collect();
-            format!("Imported {}.", names.join(", "))
+            match upgraded_from {
+                Some(version) => format!(
+                    "Imported {}, upgraded from plan file version {version}.",
+                    names.join(", ")
+                ),
+                None => format!("Imported {}.", names.join(", ")),
+            }
         }
         Notice::TasksMoved(tasks) => {
             let names: Vec<String> = tasks.iter().map(|id| task_name(workspace, *id)).collect();

@@ -15,6 +15,7 @@ mod merge;
 mod migrate;
 mod read;
 mod stored;
+mod text;
 mod write;
 
 pub use compact::{decode_id, encode_id, write_compact_project};
@@ -25,6 +26,7 @@ pub use read::{read_plan, read_plan_with};
 pub use stored::{
     read_index, stored_revision, write_index, write_stored_project, IndexKind, StoredIndex,
 };
+pub use text::{decode_text, NotText};
 pub use write::{export_project, export_workspace, file_name, project_file, workspace_file};
 
 use super::person::Person;
@@ -100,10 +102,7 @@ enum PlanFile {
 /// The JSON Schema of plan files, as committed in `docs/plan-format.schema.json`.
 pub fn json_schema() -> serde_json::Value {
     let mut schema = schemars::schema_for!(PlanFile);
-    schema.insert(
-        "$id".to_string(),
-        "https://ironplan.example/plan-format.schema.json".into(),
-    );
+    schema.insert("$id".to_string(), "urn:ironplan:plan-format".into());
     schema.insert("title".to_string(), "Ironplan plan file".into());
     schema.to_value()
 }
@@ -119,13 +118,39 @@ pub struct ImportedProject {
     pub from_version: u32,
 }
 
-/// What a plan file held, checked and ready to merge.
+/// A checked workspace from a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedWorkspace {
+    pub workspace: Workspace,
+    /// The format version the text was written in; older versions were migrated.
+    pub from_version: u32,
+}
+
+/// What a plan file held, checked and ready to merge: the result of [`read_plan`].
 // A plan is read once per import and moved a handful of times; boxing buys nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Plan {
+pub enum ReadPlan {
     Project(ImportedProject),
-    Workspace(Workspace),
+    Workspace(ImportedWorkspace),
+}
+
+/// The old name of [`ReadPlan`], kept while branches that use it are merged.
+pub type Plan = ReadPlan;
+
+impl ReadPlan {
+    /// The format version the file was written in.
+    pub fn from_version(&self) -> u32 {
+        match self {
+            ReadPlan::Project(imported) => imported.from_version,
+            ReadPlan::Workspace(imported) => imported.from_version,
+        }
+    }
+
+    /// The version the file was upgraded from, when it was older than this build's.
+    pub fn upgraded_from(&self) -> Option<u32> {
+        Some(self.from_version()).filter(|version| *version < CURRENT_VERSION)
+    }
 }
 
 /// Why a plan file (or stored plan) could not be read. Nothing has changed when one is returned.

@@ -2,7 +2,9 @@
 
 use super::limits::{Limits, DEFAULT_LIMITS};
 use super::migrate::migrate;
-use super::{ImportError, ImportedProject, Plan, ProjectFile, WorkspaceFile};
+use super::{
+    ImportError, ImportedProject, ImportedWorkspace, ProjectFile, ReadPlan, WorkspaceFile,
+};
 use crate::model::validate;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -10,13 +12,13 @@ use std::collections::HashSet;
 use std::fmt;
 
 /// Reads a plan file with the default limits.
-pub fn read_plan(text: &str) -> Result<Plan, ImportError> {
+pub fn read_plan(text: &str) -> Result<ReadPlan, ImportError> {
     read_plan_with(text, &DEFAULT_LIMITS)
 }
 
 /// Reads a plan file: checks limits, parses strictly (a key given twice is an error, not "last
 /// one wins"), migrates old versions, parses the types and validates the whole result.
-pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> {
+pub fn read_plan_with(text: &str, limits: &Limits) -> Result<ReadPlan, ImportError> {
     limits.check_size(text.len() as u64)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -54,7 +56,7 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> 
             let roster: HashSet<_> = people.iter().map(|person| person.id).collect();
             validate::project(&mut project, &roster)
                 .map_err(|invalid| ImportError::Invalid(invalid.within("project")))?;
-            Ok(Plan::Project(ImportedProject {
+            Ok(ReadPlan::Project(ImportedProject {
                 project,
                 people,
                 revision,
@@ -66,7 +68,10 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> 
             let mut workspace = file.workspace;
             validate::workspace(&mut workspace)
                 .map_err(|invalid| ImportError::Invalid(invalid.within("workspace")))?;
-            Ok(Plan::Workspace(workspace))
+            Ok(ReadPlan::Workspace(ImportedWorkspace {
+                workspace,
+                from_version,
+            }))
         }
         _ => Err(ImportError::UnknownKind { found: kind }),
     }
