@@ -4,7 +4,9 @@
 //!
 //! ```text
 //! ironplan:index               project order, people roster, settings
-//! ironplan:project:<uuid>      one project as a plan file with a `revision`
+//! ironplan:project:<uuid>      one project's manifest (or, stored before parts existed, the
+//!                              whole project as a plan file with a `revision`)
+//! ironplan:part:<uuid>:<r>:<n> the project's parts (see [`chunks`])
 //! ```
 //!
 //! Rules: stored text that cannot be read (or comes from a newer version) is never overwritten
@@ -17,8 +19,11 @@
 //! The logic is written against [`KeyValue`], so host tests run it on a map; [`WebStorage`] is
 //! the browser's `localStorage`.
 
+#[cfg(test)]
+use crate::model::io::write_stored_project;
 use crate::model::io::{
-    read_index, read_plan, stored_revision, write_index, write_stored_project, ImportError, Plan,
+    is_manifest, read_index, read_manifest, read_plan, stored_revision, write_index, ImportError,
+    Plan,
 };
 use crate::model::{Person, Project, ProjectId, Workspace};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -30,6 +35,10 @@ pub const PREFIX: &str = "ironplan:";
 pub const INDEX_KEY: &str = "ironplan:index";
 /// Prefix of project keys.
 pub const PROJECT_PREFIX: &str = "ironplan:project:";
+
+pub mod chunks;
+
+pub use chunks::{part_key, CHUNK_ROWS, PART_PREFIX};
 
 /// The key of project `id`.
 pub fn project_key(id: ProjectId) -> String {
@@ -188,6 +197,18 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
         let Some(text) = store.get(&key)? else {
             continue;
         };
+        let text = match chunks::whole_text(store, id, text)? {
+            Ok(text) => text,
+            Err(unreadable) => {
+                loaded.saved.protected.extend(unreadable.keys);
+                loaded.problems.push(StoredProblem {
+                    key,
+                    raw: unreadable.raw,
+                    error: unreadable.error,
+                });
+                continue;
+            }
+        };
         let outcome = match read_plan(&text) {
             Ok(Plan::Project(imported)) if imported.project.id == id => Ok(imported),
             Ok(Plan::Project(imported)) => Err(ImportError::Field {
@@ -315,6 +336,16 @@ pub fn save(
     workspace: &Workspace,
     saved: &mut Saved,
 ) -> Result<SaveReport, SaveError> {
+    save_in_chunks_of(store, workspace, saved, CHUNK_ROWS)
+}
+
+/// [`save`], with `rows_per_chunk` task rows to a part (tests use small parts).
+pub fn save_in_chunks_of(
+    store: &mut (impl KeyValue + ?Sized),
+    workspace: &Workspace,
+    saved: &mut Saved,
+    rows_per_chunk: usize,
+) -> Result<SaveReport, SaveError> {
     let mut report = SaveReport::default();
     let mut conflicts = Vec::new();
     for project in workspace.projects() {
@@ -327,19 +358,36 @@ pub fn save(
             Some((_, revision)) => *revision,
             None => 0,
         };
-        let stored = store
-            .get(&key)?
-            .map(|text| stored_revision(&text).unwrap_or(0))
+        let stored_text = store.get(&key)?;
+        let stored = stored_text
+            .as_deref()
+            .map(|text| stored_revision(text).unwrap_or(0))
             .unwrap_or(0);
         if stored > known_revision {
             conflicts.push(project.id);
             continue;
         }
         let revision = known_revision.max(stored) + 1;
-        let text = write_stored_project(project, workspace.people(), revision);
-        store.set(&key, &text)?;
+        let manifest = stored_text
+            .filter(|text| is_manifest(text))
+            .and_then(|text| read_manifest(&text).ok());
+        let previous = chunks::Previous {
+            project: saved
+                .projects
+                .get(&project.id)
+                .filter(|_| manifest.is_some() && stored == known_revision)
+                .map(|(known, _)| known.as_ref()),
+            manifest,
+        };
+        report.characters += chunks::write_project(
+            store,
+            project,
+            workspace.people(),
+            revision,
+            previous,
+            rows_per_chunk,
+        )?;
         report.written += 1;
-        report.characters += text.len();
         saved
             .projects
             .insert(project.id, (Arc::clone(project), revision));
@@ -374,6 +422,7 @@ pub fn save(
         }
         if !saved.protected.contains(&key) {
             store.remove(&key)?;
+            chunks::remove_unnamed_parts(store, id, u64::MAX, &HashSet::new(), &saved.protected);
         }
         saved.projects.remove(&id);
     }
@@ -439,6 +488,17 @@ pub fn reconcile(
             result.conflicts.push(*id);
             continue;
         }
+        let text = match chunks::whole_text(store, *id, text)? {
+            Ok(text) => text,
+            Err(unreadable) => {
+                result.problems.push(StoredProblem {
+                    key,
+                    raw: unreadable.raw,
+                    error: unreadable.error,
+                });
+                continue;
+            }
+        };
         let imported = match read_plan(&text) {
             Ok(Plan::Project(imported)) if imported.project.id == *id => imported,
             Ok(_) => continue,

@@ -25,7 +25,7 @@
 use super::read::typed;
 use super::{project_file, ImportError, ProjectFile};
 use crate::model::calendar::shift;
-use crate::model::ids::{PersonId, TaskId};
+use crate::model::ids::{ColumnId, PersonId, TaskId};
 use crate::model::person::Person;
 use crate::model::project::Project;
 use crate::model::task::{Dependency, LinkKind, Priority, Task};
@@ -87,46 +87,102 @@ fn json_string(text: &str) -> String {
 
 /// The project in the compact storage encoding, with its team's people and its revision.
 pub fn write_compact_project(project: &Project, roster: &[Person], revision: u64) -> String {
+    let shell = write_compact_shell(project, roster);
+    let encoder = RowEncoder::new(project);
+    let mut rows = String::with_capacity(project.tasks().len() * 110);
+    encoder.write_rows(&mut rows, project.tasks());
+    join_compact(revision, &shell, [rows.as_str()])
+}
+
+/// The project without its tasks and without a revision, with its team's people: the shell
+/// that [`join_compact`] puts the task table into.
+pub fn write_compact_shell(project: &Project, roster: &[Person]) -> String {
     let mut shell = project.clone();
     shell.tasks_mut().clear();
-    let mut file = project_file(&shell, roster);
-    file.revision = Some(revision);
+    let file = project_file(&shell, roster);
     let envelope = serde_json::to_string(&file).expect("plan types always serialize");
-    let envelope = envelope.replacen("\"kind\":\"project\"", "\"kind\":\"stored_project\"", 1);
+    envelope.replacen("\"kind\":\"project\"", "\"kind\":\"stored_project\"", 1)
+}
 
-    let start = project.start;
-    let columns: HashMap<_, usize> = project
-        .columns()
-        .iter()
-        .enumerate()
-        .map(|(index, column)| (column.id, index))
-        .collect();
-    let team: HashMap<PersonId, usize> = project
-        .team()
-        .iter()
-        .enumerate()
-        .map(|(index, person)| (*person, index))
-        .collect();
-    let rows: HashMap<TaskId, usize> = project
-        .tasks()
-        .iter()
-        .enumerate()
-        .map(|(index, task)| (task.id, index))
-        .collect();
-    let person_index = |person: Option<PersonId>| -> i64 {
-        person
-            .and_then(|person| team.get(&person))
-            .map(|index| *index as i64)
-            .unwrap_or(-1)
-    };
-
-    let mut out = String::with_capacity(envelope.len() + project.tasks().len() * 110);
-    out.push_str(&envelope[..envelope.len() - 1]);
+/// One stored project text from its revision, its shell and runs of task rows in order (each
+/// run is rows separated by commas, as [`RowEncoder::write_rows`] writes them).
+pub fn join_compact<'a>(
+    revision: u64,
+    shell: &str,
+    runs: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let runs: Vec<&str> = runs.into_iter().filter(|run| !run.is_empty()).collect();
+    let inner = shell
+        .strip_prefix('{')
+        .and_then(|rest| rest.strip_suffix('}'))
+        .unwrap_or(shell);
+    let length = inner.len() + runs.iter().map(|run| run.len() + 1).sum::<usize>() + 40;
+    let mut out = String::with_capacity(length);
+    let _ = write!(out, "{{\"revision\":{revision},");
+    out.push_str(inner);
     out.push_str(",\"tasks\":[");
-    for (row, task) in project.tasks().iter().enumerate() {
-        if row > 0 {
+    for (number, run) in runs.iter().enumerate() {
+        if number > 0 {
             out.push(',');
         }
+        out.push_str(run);
+    }
+    out.push_str("]}");
+    out
+}
+
+/// Writes task rows of one project: knows the row of every task, the position of every
+/// column and team member.
+pub struct RowEncoder {
+    start: NaiveDate,
+    columns: HashMap<ColumnId, usize>,
+    team: HashMap<PersonId, usize>,
+    rows: HashMap<TaskId, usize>,
+}
+
+impl RowEncoder {
+    pub fn new(project: &Project) -> RowEncoder {
+        RowEncoder {
+            start: project.start,
+            columns: project
+                .columns()
+                .iter()
+                .enumerate()
+                .map(|(index, column)| (column.id, index))
+                .collect(),
+            team: project
+                .team()
+                .iter()
+                .enumerate()
+                .map(|(index, person)| (*person, index))
+                .collect(),
+            rows: project
+                .tasks()
+                .iter()
+                .enumerate()
+                .map(|(index, task)| (task.id, index))
+                .collect(),
+        }
+    }
+
+    /// Appends `tasks` as rows separated by commas, without brackets around them.
+    pub fn write_rows(&self, out: &mut String, tasks: &[Arc<Task>]) {
+        for (number, task) in tasks.iter().enumerate() {
+            if number > 0 {
+                out.push(',');
+            }
+            self.write_row(out, task);
+        }
+    }
+
+    fn write_row(&self, out: &mut String, task: &Task) {
+        let (start, columns, team, rows) = (self.start, &self.columns, &self.team, &self.rows);
+        let person_index = |person: Option<PersonId>| -> i64 {
+            person
+                .and_then(|person| team.get(&person))
+                .map(|index| *index as i64)
+                .unwrap_or(-1)
+        };
         let mut fields: Vec<String> = vec![
             format!("\"{}\"", encode_id(task.id.uuid())),
             json_string(&task.title),
@@ -187,8 +243,6 @@ pub fn write_compact_project(project: &Project, roster: &[Person], revision: u64
         out.push_str(&fields.join(","));
         out.push(']');
     }
-    out.push_str("]}");
-    out
 }
 
 /// Reads the compact encoding back into a plan file (not yet validated).
