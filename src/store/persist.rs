@@ -130,6 +130,9 @@ pub struct Saved {
     pub index: Option<String>,
     /// Keys that must never be written or removed.
     pub protected: HashSet<String>,
+    /// Parts found at load time whose project had no manifest (a delete that was cut short);
+    /// the next save removes those that still have none.
+    pub stray_parts: Vec<String>,
 }
 
 /// The outcome of loading.
@@ -164,11 +167,15 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
             }
         }
     }
-    let stored: HashSet<ProjectId> = store
-        .keys()?
+    let keys = store.keys()?;
+    let stored: HashSet<ProjectId> = keys
         .iter()
         .filter_map(|key| key.strip_prefix(PROJECT_PREFIX))
         .filter_map(|id| id.parse().ok())
+        .collect();
+    loaded.saved.stray_parts = keys
+        .into_iter()
+        .filter(|key| chunks::part_owner(key).is_some_and(|owner| !stored.contains(&owner)))
         .collect();
     let mut orphans: Vec<ProjectId> = stored
         .iter()
@@ -425,6 +432,15 @@ pub fn save_in_chunks_of(
             chunks::remove_unnamed_parts(store, id, u64::MAX, &HashSet::new(), &saved.protected);
         }
         saved.projects.remove(&id);
+    }
+    for key in std::mem::take(&mut saved.stray_parts) {
+        let orphaned = match chunks::part_owner(&key) {
+            Some(owner) => store.get(&project_key(owner))?.is_none(),
+            None => false,
+        };
+        if orphaned && !saved.protected.contains(&key) {
+            store.remove(&key)?;
+        }
     }
     if conflicts.is_empty() {
         Ok(report)

@@ -35,6 +35,11 @@ pub fn part_key(project: ProjectId, revision: u64, number: u32) -> String {
     format!("{PART_PREFIX}{project}:{revision}:{number}")
 }
 
+/// The project a part key belongs to, or `None` for any other key.
+pub fn part_owner(key: &str) -> Option<ProjectId> {
+    parse_part_key(key).map(|(project, _)| project)
+}
+
 /// The project and revision of a part key, or `None` for any other key.
 fn parse_part_key(key: &str) -> Option<(ProjectId, u64)> {
     let mut pieces = key.strip_prefix(PART_PREFIX)?.split(':');

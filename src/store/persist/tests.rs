@@ -305,3 +305,5 @@ fn a_first_visit_writes_nothing() {
     let loaded = load(&store).expect("loads");
     assert!(is_saved(&loaded.workspace, &loaded.saved));
 }
+
+mod crashes;
