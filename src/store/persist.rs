@@ -288,6 +288,20 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
     Ok(loaded)
 }
 
+/// The whole stored text of project `id` (its parts joined when it is stored in parts), or
+/// `None` when nothing is stored under its key. Its revision is [`stored_revision`] of it.
+pub fn stored_project_text(
+    store: &(impl KeyValue + ?Sized),
+    id: ProjectId,
+) -> Result<Option<Result<String, ImportError>>, StorageFault> {
+    let Some(text) = store.get(&project_key(id))? else {
+        return Ok(None);
+    };
+    Ok(Some(
+        chunks::whole_text(store, id, text)?.map_err(|unreadable| unreadable.error),
+    ))
+}
+
 /// What a save did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SaveReport {
