@@ -641,6 +641,11 @@ mod web {
     use wasm_bindgen::{JsCast, JsValue};
 
     /// The browser's `localStorage`, opened without panicking when it is missing or blocked.
+    ///
+    /// Straight on `web_sys::Storage`, not gloo-storage: `LocalStorage::raw()` throws when
+    /// storage is blocked (we fall back to memory instead), its `get`/`set` wrap every value in
+    /// a second JSON encoding (our compact text would be quoted, escaped and parsed twice), and
+    /// its error type drops the exception `code` that tells a full quota apart in older Firefox.
     pub struct WebStorage(web_sys::Storage);
 
     impl WebStorage {
