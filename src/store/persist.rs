@@ -63,6 +63,11 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str) -> Result<(), StorageFault>;
     /// Every key in the store.
     fn keys(&self) -> Result<Vec<String>, StorageFault>;
+    /// Sets `key` to `characters` filler characters (to measure the quota). The browser's store
+    /// builds the text on its side, so that a probe of megabytes never passes through wasm.
+    fn fill(&mut self, key: &str, characters: usize) -> Result<(), StorageFault> {
+        self.set(key, &"x".repeat(characters))
+    }
 }
 
 /// An in-memory store, for tests and for running without storage.
@@ -658,6 +663,8 @@ mod web {
                 .local_storage()
                 .map_err(|error| StorageFault::Unavailable(describe(&error)))?
                 .ok_or_else(|| StorageFault::Unavailable("localStorage is missing".to_string()))?;
+            // A quota probe killed half-way leaves its filler behind.
+            let _ = storage.remove_item(super::QUOTA_PROBE_KEY);
             let probe = "ironplan:probe";
             match storage.set_item(probe, "1") {
                 Ok(()) => {
@@ -716,6 +723,16 @@ mod web {
         fn remove(&mut self, key: &str) -> Result<(), StorageFault> {
             self.0.remove_item(key).map_err(|error| classify(&error))
         }
+        fn fill(&mut self, key: &str, characters: usize) -> Result<(), StorageFault> {
+            let filler = js_sys::JsString::from("x").repeat(characters as i32);
+            let set_item: js_sys::Function = js_sys::Reflect::get(&self.0, &"setItem".into())
+                .map_err(|error| classify(&error))?
+                .unchecked_into();
+            set_item
+                .call2(&self.0, &JsValue::from_str(key), &filler)
+                .map(|_| ())
+                .map_err(|error| classify(&error))
+        }
         fn keys(&self) -> Result<Vec<String>, StorageFault> {
             let length = self.0.length().map_err(|error| classify(&error))?;
             let mut keys = Vec::with_capacity(length as usize);
@@ -740,8 +757,50 @@ pub fn is_quota_error(name: &str, code: u32) -> bool {
         || code == 1014
 }
 
-/// The localStorage quota browsers give one origin, in UTF-16 characters (5 MiB).
-pub const QUOTA_CHARACTERS: usize = 5 * 1024 * 1024;
+/// The scratch key [`measure_quota`] fills. It is outside the `ironplan:` prefix, so other tabs
+/// take no notice of it; opening storage removes one a killed probe left behind.
+pub const QUOTA_PROBE_KEY: &str = "ironplan-quota-probe";
+
+/// Beyond this many characters storage counts as unlimited, and is not probed further.
+const PROBE_CEILING: usize = 1 << 27;
+
+/// Measures the origin's quota in characters: fills the scratch key with ever more filler (a
+/// binary search, to within 0.2 %), adds what is already stored, and removes the key again.
+/// `None` when storage takes more than [`PROBE_CEILING`] characters: as good as unlimited.
+/// About a dozen writes of megabytes, so run it once per session, when the meter is shown.
+pub fn measure_quota(store: &mut (impl KeyValue + ?Sized)) -> Result<Option<usize>, StorageFault> {
+    store.remove(QUOTA_PROBE_KEY)?;
+    let (_, used) = used_characters(store)?;
+    let probed = probe_free_space(store);
+    store.remove(QUOTA_PROBE_KEY)?;
+    Ok(probed?.map(|free| used + QUOTA_PROBE_KEY.len() + free))
+}
+
+/// The most filler characters that fit under the probe key, or `None` past the ceiling.
+fn probe_free_space(store: &mut (impl KeyValue + ?Sized)) -> Result<Option<usize>, StorageFault> {
+    let mut fits = |characters: usize| match store.fill(QUOTA_PROBE_KEY, characters) {
+        Ok(()) => Ok(true),
+        Err(StorageFault::QuotaExceeded) => Ok(false),
+        Err(fault) => Err(fault),
+    };
+    let (mut low, mut high) = (0, 1 << 20);
+    while fits(high)? {
+        low = high;
+        high *= 2;
+        if high > PROBE_CEILING {
+            return Ok(None);
+        }
+    }
+    while high - low > (low / 500).max(1024) {
+        let middle = low + (high - low) / 2;
+        if fits(middle)? {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    Ok(Some(low))
+}
 
 #[cfg(test)]
 mod tests;
