@@ -131,7 +131,7 @@ pub struct Day {
 }
 
 /// The part of one task that lies in one week row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Bar {
     pub task: TaskId,
     /// Index (0 to 6) of the first and last day of the segment in the week.
