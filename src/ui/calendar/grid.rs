@@ -350,14 +350,16 @@ pub fn CalendarTask(
         let Some(days) = arrow_days(&event.key()) else {
             return;
         };
-        if event.ctrl_key() || event.meta_key() || event.shift_key() {
+        // In the list the plain arrow keys are the page's own.
+        let list_arrow = bar.is_none() && !event.alt_key();
+        if event.ctrl_key() || event.meta_key() || event.shift_key() || list_arrow {
             return;
         }
         event.prevent_default();
         event.stop_propagation();
         if event.alt_key() {
             calendar.nudge(task, days);
-        } else if bar.is_some() {
+        } else {
             calendar.focus_day(shift(day, days));
         }
     };
@@ -388,6 +390,7 @@ pub fn CalendarTask(
             style=style
             data-task=task.to_string()
             aria-label=name
+            aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Enter"
             on:click=on_click
             on:keydown=on_keydown
             on:pointerdown=on_pointerdown
