@@ -235,8 +235,9 @@ fn week_row(input: &MonthInput, week: Week, lanes: usize) -> WeekRow {
             (order, bar)
         })
         .collect();
-    // Earliest first, longest first among those, then in the plan's order.
-    segments.sort_by_key(|(order, bar)| (bar.first, Reverse(bar.last), *order));
+    // Earliest first; among those milestones first (they matter most and take one day), then
+    // the longest, then in the plan's order.
+    segments.sort_by_key(|(order, bar)| (bar.first, !bar.milestone, Reverse(bar.last), *order));
     let mut bars: Vec<Bar> = pack(segments.into_iter().map(|(_, bar)| bar));
     let days = std::array::from_fn(|index| {
         let date = week.days()[index];
@@ -487,6 +488,24 @@ mod tests {
             .collect();
         // 1 and 2 overlap; 3 starts after 1 ends and reuses its lane.
         assert_eq!(lanes, vec![(1, 0), (3, 0), (2, 1)]);
+    }
+
+    #[test]
+    fn a_milestone_comes_before_the_bars_that_start_on_its_day() {
+        let month = march(
+            &[
+                entry(1, "2026-03-10", "2026-03-13"),
+                entry(100, "2026-03-10", "2026-03-10"),
+            ],
+            1,
+        );
+        let shown: Vec<u128> = month.weeks[1]
+            .bars
+            .iter()
+            .filter(|bar| bar.lane == 0)
+            .map(|bar| bar.task.0.as_u128())
+            .collect();
+        assert_eq!(shown, vec![100]);
     }
 
     #[test]
