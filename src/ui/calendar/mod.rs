@@ -324,3 +324,61 @@ pub fn week_bounds(date: NaiveDate) -> (NaiveDate, NaiveDate) {
     let week = crate::model::Week::containing(date, format::week_start());
     (week.start, shift(week.start, 6))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::date;
+
+    fn entry(title: &str, start: &str, end: &str, milestone: bool) -> CalendarEntry {
+        CalendarEntry {
+            task: TaskId(uuid::Uuid::from_u128(1)),
+            title: title.to_string(),
+            start: date(start),
+            end: date(end),
+            milestone,
+        }
+    }
+
+    #[test]
+    fn a_task_is_named_by_its_title_then_its_dates() {
+        assert_eq!(
+            task_name(&entry("Design", "2027-03-01", "2027-03-03", false)),
+            "Design, 1 Mar 2027 to 3 Mar 2027"
+        );
+        assert_eq!(
+            task_name(&entry("Docs", "2027-03-01", "2027-03-01", false)),
+            "Docs, 1 Mar 2027"
+        );
+        assert_eq!(
+            task_name(&entry("Go-live", "2027-03-05", "2027-03-05", true)),
+            "Go-live, milestone on 5 Mar 2027"
+        );
+    }
+
+    #[test]
+    fn a_day_describes_what_marks_it() {
+        let day = month::Day {
+            date: date("2027-03-06"),
+            outside: false,
+            working: false,
+            holiday: false,
+            deadline: true,
+            today: true,
+            more: 0,
+        };
+        assert_eq!(day_marks(&day), "Today. Non-working day. Project deadline.");
+        let holiday = month::Day {
+            holiday: true,
+            deadline: false,
+            today: false,
+            ..day
+        };
+        assert_eq!(day_marks(&holiday), "Holiday.");
+        let plain = month::Day {
+            working: true,
+            ..holiday
+        };
+        assert_eq!(day_marks(&plain), "");
+    }
+}

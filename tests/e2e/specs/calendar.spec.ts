@@ -186,6 +186,7 @@ test.describe("calendar", () => {
     await expect(list.getByRole("heading", { level: 3, name: new RegExp(`^${fullDate(today)}`) })).toBeVisible();
     await expect(list.getByRole("button").first()).toBeVisible();
     expect(await views.pageScrollsSideways(), (await views.widestElements()).join(", ")).toBe(false);
+    expect(await views.accessibilityViolations()).toEqual([]);
     await calendar.button("Next month").click();
     await expect(calendar.region.getByRole("list", { name: monthHeading(monthStart(today, 1)) })).toBeVisible();
   });
