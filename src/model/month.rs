@@ -386,6 +386,7 @@ mod tests {
         Calendar {
             working_weekdays: WeekdaySet::MONDAY_TO_FRIDAY,
             holidays: [date("2026-03-17")].into_iter().collect(),
+            ..Calendar::default()
         }
     }
 
