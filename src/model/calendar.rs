@@ -150,7 +150,7 @@ impl JsonSchema for WeekdaySet {
     }
 }
 
-/// Which days are worked: the working weekdays minus the holidays.
+/// Which days are worked: the working weekdays minus the holidays, plus the extra working days.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Calendar {
@@ -159,6 +159,10 @@ pub struct Calendar {
     /// Dates that are not worked even on a working weekday.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub holidays: BTreeSet<NaiveDate>,
+    /// Dates that are worked although their weekday is not (a working Saturday, as an MS
+    /// Project working exception). A date listed both here and in `holidays` is worked.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub working_days: BTreeSet<NaiveDate>,
 }
 
 /// A hard stop for calendar walks, far beyond any real holiday list.
@@ -167,7 +171,13 @@ const MAX_WALK_DAYS: u32 = 200_000;
 impl Calendar {
     /// True when `date` is worked.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        self.working_weekdays.contains(date.weekday()) && !self.holidays.contains(&date)
+        self.working_days.contains(&date)
+            || (self.working_weekdays.contains(date.weekday()) && !self.holidays.contains(&date))
+    }
+
+    /// True when `date` is a holiday on a working weekday (not a weekend, not worked anyway).
+    pub fn is_holiday(&self, date: NaiveDate) -> bool {
+        self.working_weekdays.contains(date.weekday()) && !self.is_working_day(date)
     }
 
     /// `date` itself when it is worked, otherwise the next worked day.
@@ -223,9 +233,14 @@ impl Calendar {
         let holidays = self
             .holidays
             .range(start..=end)
-            .filter(|holiday| self.working_weekdays.contains(holiday.weekday()))
+            .filter(|holiday| self.is_holiday(**holiday))
             .count() as i64;
-        u32::try_from(count - holidays).unwrap_or(0)
+        let extra = self
+            .working_days
+            .range(start..=end)
+            .filter(|extra| !self.working_weekdays.contains(extra.weekday()))
+            .count() as i64;
+        u32::try_from(count - holidays + extra).unwrap_or(0)
     }
 
     /// Signed count of working days from `from` to `to`: positive when `to` is later. A move
@@ -260,7 +275,81 @@ mod tests {
         Calendar {
             working_weekdays: WeekdaySet::MONDAY_TO_FRIDAY,
             holidays: [date("2026-12-25")].into_iter().collect(),
+            working_days: BTreeSet::new(),
         }
+    }
+
+    /// The office calendar with Saturday 19 December worked, and also listed as a holiday
+    /// (the working day wins).
+    fn office_with_a_working_saturday() -> Calendar {
+        let mut calendar = office();
+        calendar.working_days.insert(date("2026-12-19"));
+        calendar.holidays.insert(date("2026-12-19"));
+        calendar
+    }
+
+    #[test]
+    fn a_working_saturday_is_worked() {
+        let calendar = office_with_a_working_saturday();
+        assert!(calendar.is_working_day(date("2026-12-19")));
+        assert!(!calendar.is_working_day(date("2026-12-20")));
+        assert!(!calendar.is_holiday(date("2026-12-19")));
+        assert_eq!(
+            calendar.next_working_day(date("2026-12-19")),
+            date("2026-12-19")
+        );
+        assert_eq!(
+            calendar.previous_working_day(date("2026-12-20")),
+            date("2026-12-19")
+        );
+        // Fri 18 + 1 working day is the Saturday; Sat 19 + 1 is Monday 21.
+        assert_eq!(
+            calendar.add_working_days(date("2026-12-18"), 1),
+            date("2026-12-19")
+        );
+        assert_eq!(
+            calendar.add_working_days(date("2026-12-19"), 1),
+            date("2026-12-21")
+        );
+        assert_eq!(
+            calendar.add_working_days(date("2026-12-21"), -1),
+            date("2026-12-19")
+        );
+    }
+
+    #[test]
+    fn a_working_saturday_counts_as_a_working_day() {
+        let calendar = office_with_a_working_saturday();
+        assert_eq!(
+            calendar.working_days_inclusive(date("2026-12-14"), date("2026-12-20")),
+            6
+        );
+        assert_eq!(
+            calendar.working_days_between(date("2026-12-18"), date("2026-12-21")),
+            2
+        );
+        let mut day = date("2026-12-01");
+        while day <= date("2027-01-10") {
+            let walked = (0..=(day - date("2026-12-01")).num_days())
+                .map(|offset| shift(date("2026-12-01"), offset))
+                .filter(|worked| calendar.is_working_day(*worked))
+                .count() as u32;
+            assert_eq!(
+                calendar.working_days_inclusive(date("2026-12-01"), day),
+                walked
+            );
+            day = shift(day, 1);
+        }
+    }
+
+    #[test]
+    fn calendars_without_working_days_omit_the_field() {
+        let json = serde_json::to_value(office()).expect("serializes");
+        assert!(json.get("working_days").is_none());
+        let json = serde_json::to_value(office_with_a_working_saturday()).expect("serializes");
+        assert_eq!(json["working_days"], serde_json::json!(["2026-12-19"]));
+        let parsed: Calendar = serde_json::from_value(json).expect("parses");
+        assert_eq!(parsed, office_with_a_working_saturday());
     }
 
     #[test]

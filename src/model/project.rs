@@ -1169,6 +1169,7 @@ pub(super) fn check_calendar(calendar: &Calendar) -> ModelResult {
     calendar
         .holidays
         .iter()
+        .chain(&calendar.working_days)
         .try_for_each(|day| check_date(*day))
 }
 

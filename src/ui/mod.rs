@@ -6,6 +6,7 @@
 pub mod app;
 pub mod banners;
 pub mod board;
+pub mod calendar;
 pub mod dashboard;
 pub mod format;
 pub mod import;

@@ -18,13 +18,17 @@ mod stored;
 mod text;
 mod write;
 
-pub use compact::{decode_id, encode_id, write_compact_project};
+pub use compact::{
+    decode_id, encode_id, join_compact, write_compact_project, write_compact_shell, RowEncoder,
+};
 pub use limits::{Limits, DEFAULT_LIMITS};
 pub use merge::{merge_project, merge_workspace, ImportMode};
 pub use migrate::migrate;
 pub use read::{read_plan, read_plan_with};
 pub use stored::{
-    read_index, stored_revision, write_index, write_stored_project, IndexKind, StoredIndex,
+    is_manifest, part_hash, read_index, read_manifest, stored_revision, write_index,
+    write_manifest, write_stored_project, IndexKind, ManifestKind, StoredIndex, StoredManifest,
+    StoredPart,
 };
 pub use text::{decode_text, NotText};
 pub use write::{export_project, export_workspace, file_name, project_file, workspace_file};

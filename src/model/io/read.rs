@@ -25,6 +25,9 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<ReadPlan, ImportErr
         return Err(ImportError::Empty);
     }
     limits.check_depth(text)?;
+    if let Some(file) = super::compact::read_stored(text, limits) {
+        return checked_project(file, super::CURRENT_VERSION);
+    }
     let value = strict_value(text)?;
     limits.check_value(&value)?;
     let from_version = value
@@ -45,23 +48,7 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<ReadPlan, ImportErr
             } else {
                 super::compact::read_compact(value)?
             };
-            let ProjectFile {
-                mut project,
-                mut people,
-                revision,
-                ..
-            } = file;
-            validate::people(&mut people)
-                .map_err(|invalid| ImportError::Invalid(invalid.within("people")))?;
-            let roster: HashSet<_> = people.iter().map(|person| person.id).collect();
-            validate::project(&mut project, &roster)
-                .map_err(|invalid| ImportError::Invalid(invalid.within("project")))?;
-            Ok(ReadPlan::Project(ImportedProject {
-                project,
-                people,
-                revision,
-                from_version,
-            }))
+            checked_project(file, from_version)
         }
         "workspace" => {
             let file: WorkspaceFile = typed(value)?;
@@ -75,6 +62,27 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<ReadPlan, ImportErr
         }
         _ => Err(ImportError::UnknownKind { found: kind }),
     }
+}
+
+/// Validates a project file's people and project as a whole.
+fn checked_project(file: ProjectFile, from_version: u32) -> Result<ReadPlan, ImportError> {
+    let ProjectFile {
+        mut project,
+        mut people,
+        revision,
+        ..
+    } = file;
+    validate::people(&mut people)
+        .map_err(|invalid| ImportError::Invalid(invalid.within("people")))?;
+    let roster: HashSet<_> = people.iter().map(|person| person.id).collect();
+    validate::project(&mut project, &roster)
+        .map_err(|invalid| ImportError::Invalid(invalid.within("project")))?;
+    Ok(ReadPlan::Project(ImportedProject {
+        project,
+        people,
+        revision,
+        from_version,
+    }))
 }
 
 /// Parses the JSON with serde_json, refusing duplicate keys. Syntax errors keep their line
@@ -102,7 +110,7 @@ pub(crate) fn typed<T: de::DeserializeOwned>(value: Value) -> Result<T, ImportEr
 }
 
 /// A `serde_json::Value` that refuses objects with a repeated key.
-struct StrictValue;
+pub(crate) struct StrictValue;
 
 impl<'de> DeserializeSeed<'de> for StrictValue {
     type Value = Value;
