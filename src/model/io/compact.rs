@@ -266,13 +266,12 @@ pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError>
             .and_then(decode_id)
             .ok_or_else(|| field(&format!("tasks[{index}][0]"), "expected a task id"))?;
     }
+    let mut table = Table::with_capacity(rows.len());
     let count = rows.len();
-    let pending = rows
-        .into_iter()
-        .enumerate()
-        .map(|(index, row)| context.decode_row(index, row, count))
-        .collect::<Result<Vec<_>, _>>()?;
-    finish(file, pending)
+    for (index, row) in rows.into_iter().enumerate() {
+        table.push(context.decode_row(index, row, count)?);
+    }
+    finish(file, table)
 }
 
 /// The project's shape that task rows refer to by position.
@@ -282,11 +281,31 @@ struct RowContext {
     team: Vec<PersonId>,
 }
 
-/// A decoded task whose parent and predecessors are still row numbers, until every row is read.
-struct PendingTask {
-    task: Task,
+/// A task's parent and predecessors as row numbers, until every row is read.
+struct RowLinks {
     parent: Option<usize>,
     links: Vec<(usize, LinkKind, i32)>,
+}
+
+/// Decoded tasks, each already in its `Arc`, and their links by row number beside them: a
+/// task is stored once, and the links are filled in place when the table is complete.
+struct Table {
+    tasks: Vec<Arc<Task>>,
+    links: Vec<RowLinks>,
+}
+
+impl Table {
+    fn with_capacity(rows: usize) -> Table {
+        Table {
+            tasks: Vec::with_capacity(rows),
+            links: Vec::with_capacity(rows),
+        }
+    }
+
+    fn push(&mut self, (task, links): (Task, RowLinks)) {
+        self.tasks.push(Arc::new(task));
+        self.links.push(links);
+    }
 }
 
 impl RowContext {
@@ -305,7 +324,7 @@ impl RowContext {
         index: usize,
         row: Value,
         rows: usize,
-    ) -> Result<PendingTask, ImportError> {
+    ) -> Result<(Task, RowLinks), ImportError> {
         let (start, columns, team) = (self.start, &self.columns, &self.team);
         let Value::Array(mut cells) = row else {
             return Err(field(&format!("tasks[{index}]"), "expected an array"));
@@ -417,8 +436,8 @@ impl RowContext {
             _ => String::new(),
         };
         let (title, description) = (text(title), text(description));
-        Ok(PendingTask {
-            task: Task {
+        Ok((
+            Task {
                 id,
                 title,
                 description,
@@ -440,31 +459,31 @@ impl RowContext {
                 time_entries,
                 timer,
             },
-            parent,
-            links,
-        })
+            RowLinks { parent, links },
+        ))
     }
 }
 
 /// Turns row numbers into task ids, now that every row is read, and puts the tasks in.
-fn finish(mut file: ProjectFile, pending: Vec<PendingTask>) -> Result<ProjectFile, ImportError> {
-    let ids: Vec<TaskId> = pending.iter().map(|pending| pending.task.id).collect();
+fn finish(mut file: ProjectFile, table: Table) -> Result<ProjectFile, ImportError> {
+    let Table { mut tasks, links } = table;
+    let ids: Vec<TaskId> = tasks.iter().map(|task| task.id).collect();
     let row = |row: usize, path: String| {
         ids.get(row)
             .copied()
             .ok_or_else(|| field(&path, "refers to a task that does not exist"))
     };
-    let mut tasks = Vec::with_capacity(pending.len());
-    for (index, pending) in pending.into_iter().enumerate() {
-        let PendingTask {
-            mut task,
-            parent,
-            links,
-        } = pending;
-        task.parent = parent
+    for (index, (task, links)) in tasks.iter_mut().zip(links).enumerate() {
+        if links.parent.is_none() && links.links.is_empty() {
+            continue;
+        }
+        let task = Arc::get_mut(task).expect("a task just read has no other owner");
+        task.parent = links
+            .parent
             .map(|parent| row(parent, format!("tasks[{index}][9]")))
             .transpose()?;
         task.dependencies = links
+            .links
             .into_iter()
             .enumerate()
             .map(|(number, (predecessor, kind, lag))| {
@@ -475,7 +494,6 @@ fn finish(mut file: ProjectFile, pending: Vec<PendingTask>) -> Result<ProjectFil
                 })
             })
             .collect::<Result<_, ImportError>>()?;
-        tasks.push(Arc::new(task));
     }
     *file.project.tasks_mut() = tasks;
     Ok(file)
@@ -567,7 +585,7 @@ struct RowsSeed<'l> {
 }
 
 impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
-    type Value = Vec<PendingTask>;
+    type Value = Table;
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -577,14 +595,14 @@ impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
 }
 
 impl<'de> Visitor<'de> for RowsSeed<'_> {
-    type Value = Vec<PendingTask>;
+    type Value = Table;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("the task table")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut pending = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        let mut table = Table::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         while let Some(row) = seq.next_element_seed(StrictValue)? {
             self.tasks += 1;
             if !within_limits(&row, self.limits, &mut self.tasks)
@@ -592,14 +610,14 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
             {
                 return Err(de::Error::custom("over a limit"));
             }
-            let index = pending.len();
-            let task = self
+            let index = table.tasks.len();
+            let decoded = self
                 .context
                 .decode_row(index, row, usize::MAX)
                 .map_err(de::Error::custom)?;
-            pending.push(task);
+            table.push(decoded);
         }
-        Ok(pending)
+        Ok(table)
     }
 }
 
