@@ -115,24 +115,49 @@ pub fn join_compact<'a>(
     shell: &str,
     runs: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    let runs: Vec<&str> = runs.into_iter().filter(|run| !run.is_empty()).collect();
-    let inner = shell
-        .strip_prefix('{')
-        .and_then(|rest| rest.strip_suffix('}'))
-        .unwrap_or(shell);
-    let length = inner.len() + runs.iter().map(|run| run.len() + 1).sum::<usize>() + 40;
-    let mut out = String::with_capacity(length);
-    let _ = write!(out, "{{\"revision\":{revision},");
-    out.push_str(inner);
-    out.push_str(",\"tasks\":[");
-    for (number, run) in runs.iter().enumerate() {
-        if number > 0 {
-            out.push(',');
-        }
-        out.push_str(run);
+    let mut text = CompactText::new(revision, shell, 0);
+    for run in runs {
+        text.push_run(run);
     }
-    out.push_str("]}");
-    out
+    text.finish()
+}
+
+/// Stored project text built run by run, so that the runs need not all be held at once.
+pub struct CompactText {
+    out: String,
+    runs: usize,
+}
+
+impl CompactText {
+    /// Starts the text with the revision and the shell; `capacity` is the expected length.
+    pub fn new(revision: u64, shell: &str, capacity: usize) -> CompactText {
+        let inner = shell
+            .strip_prefix('{')
+            .and_then(|rest| rest.strip_suffix('}'))
+            .unwrap_or(shell);
+        let mut out = String::with_capacity(capacity.max(inner.len() + 40));
+        let _ = write!(out, "{{\"revision\":{revision},");
+        out.push_str(inner);
+        out.push_str(",\"tasks\":[");
+        CompactText { out, runs: 0 }
+    }
+
+    /// Appends a run of rows; empty runs add nothing.
+    pub fn push_run(&mut self, run: &str) {
+        if run.is_empty() {
+            return;
+        }
+        if self.runs > 0 {
+            self.out.push(',');
+        }
+        self.out.push_str(run);
+        self.runs += 1;
+    }
+
+    pub fn finish(mut self) -> String {
+        self.out.push_str("]}");
+        self.out
+    }
 }
 
 /// Writes task rows of one project: knows the row of every task, the position of every
