@@ -19,7 +19,8 @@ mod text;
 mod write;
 
 pub use compact::{
-    decode_id, encode_id, join_compact, write_compact_project, write_compact_shell, RowEncoder,
+    decode_id, encode_id, join_compact, write_compact_project, write_compact_shell, CompactText,
+    RowEncoder,
 };
 pub use limits::{Limits, DEFAULT_LIMITS};
 pub use merge::{merge_project, merge_workspace, ImportMode};
