@@ -377,6 +377,7 @@ mod tests {
         assert_eq!(day_marks(&holiday), "Holiday.");
         let plain = month::Day {
             working: true,
+            holiday: false,
             ..holiday
         };
         assert_eq!(day_marks(&plain), "");
