@@ -121,7 +121,7 @@ pub struct Day {
     pub outside: bool,
     /// A working weekday that is not a holiday.
     pub working: bool,
-    /// One of the calendar's holidays.
+    /// One of the calendar's holidays, and not worked after all.
     pub holiday: bool,
     /// The project's deadline.
     pub deadline: bool,
@@ -280,14 +280,15 @@ fn pack(segments: impl Iterator<Item = Bar>) -> Vec<Bar> {
 }
 
 fn day(input: &MonthInput, date: NaiveDate, more: usize) -> Day {
-    let holiday = input.calendar.holidays.contains(&date);
+    let working = input.calendar.is_working_day(date);
     Day {
         date,
         outside: input
             .month
             .is_some_and(|(year, month)| (date.year(), date.month()) != (year, month)),
-        working: input.calendar.is_working_day(date),
-        holiday,
+        working,
+        // A holiday also listed as a working day is worked, so it is no holiday.
+        holiday: !working && input.calendar.holidays.contains(&date),
         deadline: input.deadline == Some(date),
         today: input.today == date,
         more,
@@ -457,6 +458,35 @@ mod tests {
         assert!(find("2026-03-27").deadline);
         assert!(find("2026-03-10").today && !find("2026-03-11").today);
         assert!(find("2026-04-01").outside && !find("2026-03-31").outside);
+    }
+
+    #[test]
+    fn a_working_saturday_is_a_working_day_and_a_worked_holiday_no_holiday() {
+        let mut calendar = office();
+        calendar.working_days = [date("2026-03-14"), date("2026-03-17")]
+            .into_iter()
+            .collect();
+        let day = |text: &str| {
+            let weeks = visible_weeks(date(text), Period::Week, Weekday::Mon);
+            let week = layout(&MonthInput {
+                weeks: &weeks,
+                month: None,
+                calendar: &calendar,
+                deadline: None,
+                today: date("2026-03-10"),
+                entries: &[],
+                lanes: 3,
+            });
+            *week.weeks[0]
+                .days
+                .iter()
+                .find(|day| day.date == date(text))
+                .expect("the day is in its week")
+        };
+        let saturday = day("2026-03-14");
+        assert!(saturday.working && !saturday.outside);
+        let tuesday = day("2026-03-17");
+        assert!(tuesday.working && !tuesday.holiday);
     }
 
     #[test]

@@ -38,10 +38,12 @@ async function datesInEditor(page: Page, calendar: CalendarPage, title: string):
   return dates;
 }
 
-/** A task's start and end as the Tasks view's editor shows them. */
+/** A task's start and end as the Tasks view's editor shows them (the table filtered to it). */
 async function datesInTasks(page: Page, title: string): Promise<[string, string]> {
   const views = new ViewsPage(page);
-  await views.app.openTask(title);
+  await page.getByRole("link", { name: "Tasks", exact: true }).click();
+  await page.getByLabel("Filter tasks").fill(title);
+  await page.getByRole("table").getByRole("button", { name: title, exact: true }).click();
   const editor = views.app.editor;
   const dates: [string, string] = [await editor.getByLabel("Start date").inputValue(), await editor.getByLabel("End date").inputValue()];
   await editor.getByRole("button", { name: "Cancel" }).click();
@@ -156,6 +158,34 @@ test.describe("calendar", () => {
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("ArrowLeft");
     await expect(calendar.day(today)).toBeFocused();
+  });
+
+  test("a task moved from the keyboard pushes its successor, and one undo takes both back", async ({ page }) => {
+    const { calendar, today } = await sampleCalendar(page);
+    // In the sample, “Validate trial 1” starts the working day after “Trial migration 1” ends.
+    const [start, end] = await datesInTasks(page, "Trial migration 1");
+    const successor = await datesInTasks(page, "Validate trial 1");
+    await calendar.open();
+    await calendar.button("Week").click();
+    const direction = day(start) > today ? "Next week" : "Previous week";
+    for (let step = 0; step < 20 && (await calendar.day(day(start)).count()) === 0; step++) {
+      const before = await calendar.heading.innerText();
+      await calendar.button(direction).click();
+      await expect(calendar.heading).not.toHaveText(before);
+    }
+    await calendar.task("Trial migration 1").focus();
+    await page.keyboard.press("Alt+ArrowDown");
+    // The Calendar follows the task into the next week, with the focus on it.
+    await expect(calendar.day(plusDays(day(start), 7))).toBeVisible();
+    await expect(page.locator(":focus")).toHaveAccessibleName(
+      taskName("Trial migration 1", plusDays(day(start), 7), plusDays(day(end), 7)),
+    );
+    const pushed = await datesInTasks(page, "Validate trial 1");
+    expect(day(pushed[0]) > day(end) && pushed[0] > successor[0], `${pushed[0]} is after the moved task`).toBe(true);
+
+    await page.keyboard.press("Control+z");
+    expect(await datesInTasks(page, "Trial migration 1")).toEqual([start, end]);
+    expect(await datesInTasks(page, "Validate trial 1")).toEqual(successor);
   });
 
   test("a day with more tasks than fit lists the others behind “+N more”", async ({ page }) => {
