@@ -47,6 +47,8 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> 
                 mut project,
                 mut people,
                 revision,
+                lineage,
+                redacted,
                 ..
             } = file;
             validate::people(&mut people)
@@ -59,6 +61,8 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> 
                 people,
                 revision,
                 from_version,
+                lineage,
+                redacted,
             }))
         }
         "workspace" => {
