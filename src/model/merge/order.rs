@@ -62,6 +62,8 @@ pub(super) fn merge_order<'a>(
     };
 
     let mut placement: HashMap<&str, Side> = HashMap::new();
+    // Items both sides moved to the same place, after the same shared item.
+    let mut both: Vec<(&str, Option<&str>)> = Vec::new();
     for key in mine.iter().chain(theirs).map(String::as_str) {
         if !keep.contains(key) || placement.contains_key(key) {
             continue;
@@ -77,7 +79,8 @@ pub(super) fn merge_order<'a>(
                 let mine_after = above(mine, mine_index[key]);
                 let theirs_after = above(theirs, theirs_index[key]);
                 if mine_after == theirs_after {
-                    Side::Mine
+                    both.push((key, mine_after));
+                    continue;
                 } else {
                     choose(Disputed {
                         key,
@@ -90,11 +93,20 @@ pub(super) fn merge_order<'a>(
         placement.insert(key, side);
     }
 
+    let moved_by_both: HashSet<&str> = both.iter().map(|(key, _)| *key).collect();
     let mut result: Vec<&str> = base
         .iter()
         .map(String::as_str)
-        .filter(|key| keep.contains(key) && !placement.contains_key(key))
+        .filter(|key| {
+            keep.contains(key) && !placement.contains_key(key) && !moved_by_both.contains(key)
+        })
         .collect();
+    for (key, after) in both {
+        let at = after
+            .and_then(|after| result.iter().position(|item| *item == after))
+            .map_or(0, |index| index + 1);
+        result.insert(at, key);
+    }
     let mut present: HashSet<&str> = result.iter().copied().collect();
     let mut placed_by: HashMap<&str, Side> = HashMap::new();
     for side in [Side::Mine, Side::Theirs] {
@@ -118,7 +130,9 @@ pub(super) fn merge_order<'a>(
                 present.insert(key);
                 placed_by.insert(key, side);
             }
-            if present.contains(key) {
+            // The other side's moved items are placed by that side: anchoring to them could
+            // go round in a circle when the sides disagree about their relative order.
+            if present.contains(key) && placed_by.get(key) != Some(&side.other()) {
                 previous = Some(key);
             }
         }
@@ -217,14 +231,18 @@ mod tests {
 
     #[test]
     fn an_item_moved_to_two_places_goes_where_the_chosen_side_put_it() {
-        let (base, mine, theirs) = (list("a b c d e"), list("b c d a e"), list("b a c d e"));
-        let keep: HashSet<&str> = ["a", "b", "c", "d", "e"].into_iter().collect();
+        let (base, mine, theirs) = (
+            list("a b c d e f"),
+            list("b c d e f a"),
+            list("b c a d e f"),
+        );
+        let keep: HashSet<&str> = ["a", "b", "c", "d", "e", "f"].into_iter().collect();
         let mut disputed = Vec::new();
         let order = merge_order(&base, &mine, &theirs, &keep, &mut |item| {
             disputed.push(item.key.to_string());
             Side::Theirs
         });
         assert_eq!(disputed, vec!["a".to_string()]);
-        assert_eq!(order, list("b a c d e"));
+        assert_eq!(order, list("b c a d e f"));
     }
 }
