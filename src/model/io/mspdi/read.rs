@@ -785,7 +785,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             4 | 6 | 8 | 10 | 12 | 36 | 38 | 40 | 42 | 44 => {
                 self.losses.one(LossKind::ElapsedLags);
                 let worked = self.calendar.working_weekdays.days().count() as f64 / 7.0;
-                tenths / 10.0 / 1440.0 * 7.0 * worked
+                tenths / 10.0 / 1440.0 * worked
             }
             _ => tenths / 10.0 / self.clock.minutes_per_day,
         };
@@ -890,11 +890,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                     task: task.id,
                     start,
                     end,
-                    estimate: if parents.contains(&task.id) {
-                        Hours::ZERO
-                    } else {
-                        estimate
-                    },
+                    estimate,
                     hourly_rate,
                     fixed_cost: task.fixed_cost,
                     milestone: task.milestone,

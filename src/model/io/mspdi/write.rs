@@ -270,15 +270,18 @@ pub fn write_mspdi(project: &Project, people: &[Person]) -> MspdiExport {
         let Some(resource) = task.assignee.and_then(|id| resource_uids.get(&id)) else {
             continue;
         };
-        if summaries.contains(&task.id) {
-            continue;
-        }
+        // A summary task's own estimate counts for nothing in Ironplan; its work is its subtasks'.
+        let (work, cost) = if summaries.contains(&task.id) {
+            (Hours::ZERO, Money::ZERO)
+        } else {
+            (task.estimate, task_cost(task, rate_of(task)))
+        };
         assignment += 1;
         out.open(2, "Assignment");
         out.field(3, "UID", &assignment.to_string());
         out.field(3, "TaskUID", &uids[&task.id].to_string());
         out.field(3, "ResourceUID", &resource.to_string());
-        out.field(3, "Cost", &amount(task_cost(task, rate_of(task)), currency));
+        out.field(3, "Cost", &amount(cost, currency));
         let end = if task.milestone {
             start_moment(task.start)
         } else {
@@ -287,7 +290,7 @@ pub fn write_mspdi(project: &Project, people: &[Person]) -> MspdiExport {
         out.field(3, "Finish", &end);
         out.field(3, "Start", &start_moment(task.start));
         out.field(3, "Units", "1");
-        out.field(3, "Work", &duration(i64::from(task.estimate.centi()) * 36));
+        out.field(3, "Work", &duration(i64::from(work.centi()) * 36));
         out.close(2, "Assignment");
     }
     out.close(1, "Assignments");
