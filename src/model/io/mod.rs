@@ -13,6 +13,7 @@ mod compact;
 mod limits;
 mod merge;
 mod migrate;
+pub mod mspdi;
 mod read;
 mod stored;
 mod text;
