@@ -14,6 +14,7 @@ pub mod convert;
 mod limits;
 mod merge;
 mod migrate;
+pub mod mspdi;
 mod read;
 mod stored;
 mod write;
