@@ -17,7 +17,8 @@ fn main() {
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let request = event.data().as_string().unwrap_or_default();
-            let response = ironplan::model::io::convert::handle(&request);
+            let mut ids = uuid::Uuid::new_v4;
+            let response = ironplan::model::io::convert::handle(&request, &mut ids);
             // A failed post means the page is gone; there is no one left to tell.
             let _ = reply_to.post_message(&JsValue::from_str(&response));
         });
@@ -32,5 +33,9 @@ fn main() {
 fn main() {
     let mut request = String::new();
     let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut request);
-    println!("{}", ironplan::model::io::convert::handle(&request));
+    let mut ids = uuid::Uuid::new_v4;
+    println!(
+        "{}",
+        ironplan::model::io::convert::handle(&request, &mut ids)
+    );
 }

@@ -19,6 +19,7 @@ pub mod tracking;
 pub mod view;
 
 use crate::model::board::MoveDirection;
+use crate::model::io::convert::ConvertError;
 use crate::model::io::ImportError;
 use crate::model::{ColumnId, ModelError, ProjectId, TaskId, Workspace};
 use chrono::NaiveDate;
@@ -38,6 +39,8 @@ pub enum AppError {
     Storage(String),
     #[error("could not read the file: {0}")]
     FileRead(String),
+    #[error(transparent)]
+    Convert(#[from] ConvertError),
 }
 
 /// Something worth telling the user that is not an error.

@@ -4,8 +4,8 @@
 //! [`convert`] sends one job and awaits its answer; answers are matched to requests by id, so
 //! several conversions may be under way at once. The worker announces itself with "ready"
 //! before it listens, and requests wait in a queue until then. If the worker cannot start or
-//! stops, every waiting conversion fails with [`ConvertFailure::Stopped`] and the next one
-//! starts a fresh worker.
+//! stops, every waiting conversion fails with [`ConvertError::Stopped`] and the next one
+//! starts a fresh worker. [`ConvertError::Stopped`] says so.
 //!
 //! The worker's script is `convert_loader.js` beside the page (Trunk writes it), or, in the
 //! single-file edition, the text of the `<script type="text/x-ironplan-worker">` element that
@@ -15,6 +15,7 @@ use crate::model::io::convert::{
     bytes_to_text, ConvertError, Converted, Format, Job, Request, Response,
 };
 use crate::model::io::DEFAULT_LIMITS;
+use crate::store::clock::today;
 use crate::store::AppError;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,20 +28,6 @@ const WORKER_SCRIPT: &str = "./convert_loader.js";
 /// The id of the element holding the worker's script in the single-file edition.
 const INLINE_WORKER_ID: &str = "ironplan-convert-worker";
 
-/// Why a conversion did not finish.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ConvertFailure {
-    /// The converter read the request and refused it.
-    #[error(transparent)]
-    Refused(#[from] ConvertError),
-    /// The worker could not start, or stopped before it answered.
-    #[error("the converter stopped")]
-    Stopped,
-    /// The file could not be read from the disk.
-    #[error("the file could not be read")]
-    Unreadable(AppError),
-}
-
 #[derive(Default)]
 struct Connection {
     worker: Option<web_sys::Worker>,
@@ -50,7 +37,7 @@ struct Connection {
     /// The promise resolvers of the requests still waiting for an answer.
     waiting: HashMap<u64, js_sys::Function>,
     /// Answers that arrived, taken by the conversion that waits for them.
-    arrived: HashMap<u64, Result<Converted, ConvertFailure>>,
+    arrived: HashMap<u64, Result<Converted, ConvertError>>,
 }
 
 thread_local! {
@@ -58,8 +45,8 @@ thread_local! {
 }
 
 /// Runs `job` in the converter worker, starting the worker if it is not running.
-pub async fn convert(job: Job) -> Result<Converted, ConvertFailure> {
-    let (id, promise) = CONNECTION.with(|cell| -> Result<_, ConvertFailure> {
+pub async fn convert(job: Job) -> Result<Converted, ConvertError> {
+    let (id, promise) = CONNECTION.with(|cell| -> Result<_, ConvertError> {
         let mut connection = cell.borrow_mut();
         if connection.worker.is_none() {
             connection.worker = Some(start_worker()?);
@@ -85,34 +72,30 @@ pub async fn convert(job: Job) -> Result<Converted, ConvertFailure> {
         cell.borrow_mut()
             .arrived
             .remove(&id)
-            .unwrap_or(Err(ConvertFailure::Stopped))
+            .unwrap_or(Err(ConvertError::Stopped))
     })
 }
 
-/// Reads a picked or dropped file in `format` into a project plan file, in the worker.
+/// Reads a picked or dropped file in `format` into a project plan file, in the worker: the
+/// plan file's text and what did not carry over.
 pub async fn read_file(
     format: Format,
     file: web_sys::File,
-) -> Result<(String, Vec<String>), ConvertFailure> {
-    DEFAULT_LIMITS
-        .check_size(file.size() as u64)
-        .map_err(|error| ConvertFailure::Unreadable(AppError::Import(error)))?;
+) -> Result<(String, Vec<String>), AppError> {
+    DEFAULT_LIMITS.check_size(file.size() as u64)?;
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| {
-            ConvertFailure::Unreadable(AppError::FileRead(
-                "the browser could not read it".to_string(),
-            ))
-        })?;
+        .map_err(|_| AppError::FileRead("the browser could not read it".to_string()))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let job = Job::Read {
         format,
         file_name: file.name(),
         bytes: bytes_to_text(&bytes),
+        today: today(),
     };
     match convert(job).await? {
         Converted::Read { plan, losses } => Ok((plan, losses)),
-        Converted::Written { .. } => Err(ConvertFailure::Stopped),
+        Converted::Written { .. } => Err(ConvertError::Stopped.into()),
     }
 }
 
@@ -120,10 +103,10 @@ pub async fn read_file(
 pub async fn write_plan(
     format: Format,
     plan: String,
-) -> Result<(String, Vec<String>), ConvertFailure> {
+) -> Result<(String, Vec<String>), ConvertError> {
     match convert(Job::Write { format, plan }).await? {
         Converted::Written { text, losses } => Ok((text, losses)),
-        Converted::Read { .. } => Err(ConvertFailure::Stopped),
+        Converted::Read { .. } => Err(ConvertError::Stopped),
     }
 }
 
@@ -135,7 +118,7 @@ fn post(connection: &Connection, request: &str) {
 
 /// The worker's URL: the inline script of the single-file edition as a `blob:` URL, or the
 /// loader beside the page.
-fn worker_url() -> Result<String, ConvertFailure> {
+fn worker_url() -> Result<String, ConvertError> {
     let inline = leptos::prelude::document()
         .get_element_by_id(INLINE_WORKER_ID)
         .and_then(|element| element.text_content());
@@ -146,12 +129,12 @@ fn worker_url() -> Result<String, ConvertFailure> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| ConvertFailure::Stopped)?;
-    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ConvertFailure::Stopped)
+        .map_err(|_| ConvertError::Stopped)?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ConvertError::Stopped)
 }
 
-fn start_worker() -> Result<web_sys::Worker, ConvertFailure> {
-    let worker = web_sys::Worker::new(&worker_url()?).map_err(|_| ConvertFailure::Stopped)?;
+fn start_worker() -> Result<web_sys::Worker, ConvertError> {
+    let worker = web_sys::Worker::new(&worker_url()?).map_err(|_| ConvertError::Stopped)?;
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
             if let Some(text) = event.data().as_string() {
@@ -183,9 +166,7 @@ fn answer(text: &str) {
         }
         let response: Response = serde_json::from_str(text).ok()?;
         let resolver = connection.waiting.remove(&response.id)?;
-        connection
-            .arrived
-            .insert(response.id, response.result.map_err(ConvertFailure::from));
+        connection.arrived.insert(response.id, response.result);
         Some(resolver)
     });
     if let Some(resolve) = resolver {

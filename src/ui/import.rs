@@ -4,7 +4,7 @@
 //! worker first, then the "Import report" dialog (`interchange::ImportReportDialog`).
 
 use super::convert::read_file;
-use super::messages::{conversion_error, quoted};
+use super::messages::quoted;
 use super::widgets::file::read_text;
 use super::widgets::Modal;
 use crate::model::io::convert::Format;
@@ -67,7 +67,7 @@ impl ImportFlow {
                         self.report.set(Some(ConvertedImport { pending, losses }));
                     }
                 }
-                Err(failure) => state.fail(conversion_error(failure)),
+                Err(error) => state.fail(error),
             }
         });
     }

@@ -3,7 +3,6 @@
 //! The model and store say what went wrong in their own terms; this module is the one place that
 //! words it for the user, saying what is wrong and where.
 
-use super::convert::ConvertFailure;
 use crate::model::board::MoveDirection;
 use crate::model::io::convert::{ConvertError, Format};
 use crate::model::io::ImportError;
@@ -61,6 +60,7 @@ pub fn describe(error: &AppError, workspace: &Workspace) -> String {
         AppError::Import(error) => describe_import(error, workspace),
         AppError::Storage(message) => format!("Storage failed: {message}."),
         AppError::FileRead(message) => format!("The file could not be read: {message}."),
+        AppError::Convert(error) => describe_conversion(error),
     }
 }
 
@@ -335,43 +335,23 @@ pub fn format_name(format: Format) -> &'static str {
     }
 }
 
-/// Says why a conversion failed, as the reason in "The file could not be read: …".
-pub fn describe_conversion(failure: &ConvertFailure) -> String {
-    match failure {
-        ConvertFailure::Refused(error) => match error {
-            ConvertError::BadRequest { .. } => {
-                "the converter and the app are different versions; reload the page".to_string()
-            }
-            ConvertError::Unsupported { format } => {
-                format!(
-                    "this version of Ironplan cannot convert {} files yet",
-                    format_name(*format)
-                )
-            }
-            ConvertError::Syntax {
-                line,
-                column,
-                message,
-            } => format!("it is broken at line {line}, column {column}: {message}"),
-            ConvertError::Refused { what } => {
-                format!("it contains {what}, which Ironplan refuses for safety")
-            }
-            ConvertError::WrongFormat { format } => {
-                format!("this is not an {} file", format_name(*format))
-            }
-            ConvertError::TooBig { message } => format!("it is too big ({message})"),
-            ConvertError::Invalid { message } => message.clone(),
-        },
-        ConvertFailure::Stopped => "the converter stopped; try again".to_string(),
-        ConvertFailure::Unreadable(_) => "the browser could not read it".to_string(),
-    }
-}
-
-/// The sentence a failed conversion is reported with.
-pub fn conversion_error(failure: ConvertFailure) -> AppError {
-    match failure {
-        ConvertFailure::Unreadable(error) => error,
-        other => AppError::FileRead(describe_conversion(&other)),
+/// Says why a file could not be converted.
+pub fn describe_conversion(error: &ConvertError) -> String {
+    match error {
+        ConvertError::BadRequest { .. } => {
+            "The converter and the page are from different versions of Ironplan. Reload the page and try again.".to_string()
+        }
+        ConvertError::Unsupported { format } => format!(
+            "This version of Ironplan cannot convert {} files this way yet.",
+            format_name(*format)
+        ),
+        ConvertError::Refused { reason } => reason.clone(),
+        ConvertError::Plan { message } => {
+            format!("The project could not be converted: {message}.")
+        }
+        ConvertError::Stopped => {
+            "The converter stopped before it finished. Nothing changed; try again.".to_string()
+        }
     }
 }
 

@@ -13,7 +13,9 @@
 //! converters, which document their wording in `docs/interchange.md`, and errors are values
 //! that the app words.
 
-use super::{read_plan, ImportError, Plan};
+use super::{mspdi, read_plan, ImportedProject, Plan};
+use crate::model::IdSource;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// One job for the worker, with the id its answer will carry.
@@ -35,6 +37,8 @@ pub enum Job {
         file_name: String,
         /// The file's bytes, one character per byte (see [`bytes_to_text`]).
         bytes: String,
+        /// The user's today, for what a file leaves undated.
+        today: NaiveDate,
     },
     /// Writes the project of a plan file in another format.
     Write {
@@ -115,53 +119,30 @@ pub enum ConvertError {
     /// The request was not one this worker understands (an app and worker of different builds).
     #[error("the request could not be read: {message}")]
     BadRequest { message: String },
-    /// This build has no converter for the job yet.
+    /// This build has no converter for the job.
     #[error("this build cannot convert {format:?} files this way")]
     Unsupported { format: Format },
-    /// The file is not well-formed, at `line` and `column` (both from 1).
-    #[error("not well-formed at line {line}, column {column}: {message}")]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    /// The file holds something refused for safety: a DOCTYPE, an entity, an external reference.
-    #[error("refused for safety: {what}")]
-    Refused { what: String },
-    /// The file is well-formed but is not in the format asked for.
-    #[error("not a {format:?} file")]
-    WrongFormat { format: Format },
-    /// The file is over a size, depth, length or count limit.
-    #[error("over a limit: {message}")]
-    TooBig { message: String },
-    /// The file's content cannot make a valid plan, or the plan to write could not be read.
-    #[error("{message}")]
-    Invalid { message: String },
+    /// The converter refused the file. `reason` is the converter's own sentence (each format
+    /// words its refusals in one place, such as `mspdi::wording`), naming line and column.
+    #[error("the file was refused: {reason}")]
+    Refused { reason: String },
+    /// The plan to write could not be read.
+    #[error("the plan could not be read: {message}")]
+    Plan { message: String },
+    /// The worker could not start or stopped before it answered. The app makes this one; the
+    /// worker never sends it.
+    #[error("the converter stopped")]
+    Stopped,
 }
 
-impl From<ImportError> for ConvertError {
-    fn from(error: ImportError) -> ConvertError {
-        match error {
-            ImportError::TooLarge { .. }
-            | ImportError::TooDeep { .. }
-            | ImportError::StringTooLong { .. }
-            | ImportError::TooManyTasks { .. } => ConvertError::TooBig {
-                message: error.to_string(),
-            },
-            other => ConvertError::Invalid {
-                message: other.to_string(),
-            },
-        }
-    }
-}
-
-/// The whole worker: answers one JSON request with one JSON response. Never panics on any
-/// input; a request that cannot be read gets a `BadRequest` answer with id 0.
-pub fn handle(request: &str) -> String {
+/// The whole worker: answers one JSON request with one JSON response. `ids` gives the new
+/// ids of what a file brings. Never panics on any input; a request that cannot be read gets
+/// a `BadRequest` answer with id 0.
+pub fn handle(request: &str, ids: &mut dyn IdSource) -> String {
     let response = match serde_json::from_str::<Request>(request) {
         Ok(request) => Response {
             id: request.id,
-            result: run(request.job),
+            result: run(request.job, ids),
         },
         Err(error) => Response {
             id: 0,
@@ -173,37 +154,72 @@ pub fn handle(request: &str) -> String {
     serde_json::to_string(&response).expect("responses always serialize")
 }
 
-fn run(job: Job) -> Result<Converted, ConvertError> {
+fn run(job: Job, ids: &mut dyn IdSource) -> Result<Converted, ConvertError> {
     match job {
         Job::Read {
             format,
-            file_name,
             bytes,
+            today,
+            ..
         } => {
             let bytes = text_to_bytes(&bytes).ok_or_else(|| ConvertError::BadRequest {
                 message: "the file's bytes are not one character per byte".to_string(),
             })?;
-            read(format, &file_name, &bytes)
+            read(format, &bytes, today, ids)
         }
         Job::Write { format, plan } => {
-            let Plan::Project(imported) = read_plan(&plan)? else {
-                return Err(ConvertError::Invalid {
+            let plan = read_plan(&plan).map_err(|error| ConvertError::Plan {
+                message: error.to_string(),
+            })?;
+            let Plan::Project(imported) = plan else {
+                return Err(ConvertError::Plan {
                     message: "only a single project can be written in another format".to_string(),
                 });
             };
-            write(format, &imported)
+            Ok(write(format, &imported))
         }
     }
 }
 
 /// Reads a file with the converter for `format`.
-fn read(format: Format, _file_name: &str, _bytes: &[u8]) -> Result<Converted, ConvertError> {
-    Err(ConvertError::Unsupported { format })
+fn read(
+    format: Format,
+    bytes: &[u8],
+    today: NaiveDate,
+    ids: &mut dyn IdSource,
+) -> Result<Converted, ConvertError> {
+    match format {
+        Format::Mspdi => {
+            let import =
+                mspdi::read_mspdi(bytes, today, ids).map_err(|error| ConvertError::Refused {
+                    reason: mspdi::wording::describe_error(&error),
+                })?;
+            Ok(Converted::Read {
+                plan: serde_json::to_string(&import.file).expect("plan types always serialize"),
+                losses: mspdi_losses(&import.losses),
+            })
+        }
+    }
 }
 
 /// Writes a project with the converter for `format`.
-fn write(format: Format, _imported: &super::ImportedProject) -> Result<Converted, ConvertError> {
-    Err(ConvertError::Unsupported { format })
+fn write(format: Format, imported: &ImportedProject) -> Converted {
+    match format {
+        Format::Mspdi => {
+            let export = mspdi::write_mspdi(&imported.project, &imported.people);
+            Converted::Written {
+                text: export.xml,
+                losses: mspdi_losses(&export.losses),
+            }
+        }
+    }
+}
+
+fn mspdi_losses(losses: &[mspdi::Loss]) -> Vec<String> {
+    losses
+        .iter()
+        .map(|loss| mspdi::wording::describe_loss(loss.kind, loss.count))
+        .collect()
 }
 
 /// A file's bytes as a string of one character per byte, for the JSON of a [`Request`].
@@ -222,11 +238,15 @@ mod tests {
     use crate::model::ids::SequentialIds;
     use crate::model::sample::add_crm_migration;
     use crate::model::Workspace;
-    use chrono::NaiveDate;
 
     fn answer(request: &Request) -> Response {
-        let text = handle(&serde_json::to_string(request).expect("requests serialize"));
+        let request = serde_json::to_string(request).expect("requests serialize");
+        let text = handle(&request, &mut SequentialIds::default());
         serde_json::from_str(&text).expect("the worker answers with a response")
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date")
     }
 
     #[test]
@@ -242,7 +262,8 @@ mod tests {
 
     #[test]
     fn a_request_that_is_not_json_gets_a_bad_request_answer() {
-        let response: Response = serde_json::from_str(&handle("{oops")).expect("a response");
+        let answer = handle("{oops", &mut SequentialIds::default());
+        let response: Response = serde_json::from_str(&answer).expect("a response");
         assert_eq!(response.id, 0);
         assert!(matches!(
             response.result,
@@ -258,6 +279,7 @@ mod tests {
                 format: Format::Mspdi,
                 file_name: "plan.xml".to_string(),
                 bytes: bytes_to_text(b"<Project/>"),
+                today: today(),
             },
         };
         assert_eq!(answer(&request).id, 42);
@@ -266,8 +288,7 @@ mod tests {
     #[test]
     fn writing_a_workspace_file_is_refused() {
         let mut workspace = Workspace::default();
-        let today = NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date");
-        add_crm_migration(&mut workspace, today, &mut SequentialIds::default()).expect("sample");
+        add_crm_migration(&mut workspace, today(), &mut SequentialIds::default()).expect("sample");
         let plan = crate::model::io::export_workspace(&workspace);
         let request = Request {
             id: 1,
@@ -278,7 +299,7 @@ mod tests {
         };
         assert!(matches!(
             answer(&request).result,
-            Err(ConvertError::Invalid { .. })
+            Err(ConvertError::Plan { .. })
         ));
     }
 
@@ -287,5 +308,76 @@ mod tests {
         assert_eq!(Format::Mspdi.file_name("crm.ironplan.json"), "crm.xml");
         assert_eq!(Format::of_file_name("Plan.XML"), Some(Format::Mspdi));
         assert_eq!(Format::of_file_name("plan.json"), None);
+    }
+
+    fn read_request(bytes: &[u8]) -> Request {
+        Request {
+            id: 7,
+            job: Job::Read {
+                format: Format::Mspdi,
+                file_name: "mspdirelations.xml".to_string(),
+                bytes: bytes_to_text(bytes),
+                today: today(),
+            },
+        }
+    }
+
+    #[test]
+    fn an_ms_project_file_becomes_a_plan_file_the_app_reads() {
+        let file = include_bytes!("../../../tests/e2e/fixtures/mspdirelations.xml");
+        let Ok(Converted::Read { plan, .. }) = answer(&read_request(file)).result else {
+            panic!("the corpus file converts");
+        };
+        let Ok(Plan::Project(imported)) = read_plan(&plan) else {
+            panic!("the plan file reads back");
+        };
+        assert_eq!(imported.project.name, "mspdirelations");
+        assert_eq!(imported.project.tasks().len(), 5);
+        let links: usize = imported
+            .project
+            .tasks()
+            .iter()
+            .map(|task| task.dependencies.len())
+            .sum();
+        assert_eq!(links, 4);
+    }
+
+    #[test]
+    fn entity_expansion_is_refused_with_the_converters_reason() {
+        let hostile = br#"<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+<Project xmlns="http://schemas.microsoft.com/project"><Name>&lol2;</Name></Project>"#;
+        let Err(ConvertError::Refused { reason }) = answer(&read_request(hostile)).result else {
+            panic!("the file is refused");
+        };
+        assert!(reason.contains("line 2"), "{reason}");
+    }
+
+    #[test]
+    fn a_broken_file_is_refused_with_its_line_and_column() {
+        let broken = b"<?xml version=\"1.0\"?>\n<Project xmlns=\"http://schemas.microsoft.com/project\">\n<Name>x</Nme>";
+        let Err(ConvertError::Refused { reason }) = answer(&read_request(broken)).result else {
+            panic!("the file is refused");
+        };
+        assert!(reason.contains("line 3"), "{reason}");
+    }
+
+    #[test]
+    fn a_project_is_written_as_ms_project_xml() {
+        let mut workspace = Workspace::default();
+        let id = add_crm_migration(&mut workspace, today(), &mut SequentialIds::default())
+            .expect("sample");
+        let project = workspace.find_project(id).expect("the sample project");
+        let request = Request {
+            id: 3,
+            job: Job::Write {
+                format: Format::Mspdi,
+                plan: crate::model::io::export_project(project, workspace.people()),
+            },
+        };
+        assert!(matches!(
+            answer(&request).result,
+            Ok(Converted::Written { .. })
+        ));
     }
 }

@@ -6,7 +6,7 @@
 //! (such as a checkbox) beside the radio group.
 
 use super::super::convert::write_plan;
-use super::super::messages::{conversion_error, exported_notice};
+use super::super::messages::exported_notice;
 use super::super::widgets::file::download;
 use super::super::widgets::{unique_id, Modal};
 use crate::model::io::convert::Format;
@@ -81,7 +81,7 @@ impl ExportAs {
                             }
                             Err(error) => self.state.fail(error),
                         },
-                        Err(failure) => self.state.fail(conversion_error(failure)),
+                        Err(error) => self.state.fail(error.into()),
                     }
                 });
             }
