@@ -217,7 +217,7 @@ pub fn ImportDropZone() -> impl IntoView {
         over.get().then(|| {
             view! {
                 <div class="drop-zone" aria-hidden="true">
-                    <p>"Drop a plan file to import it"</p>
+                    <p>"Drop a plan file or an MS Project XML file to import it"</p>
                 </div>
             }
         })
