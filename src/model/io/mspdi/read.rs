@@ -302,6 +302,14 @@ impl<'a, 'i> Reader<'a, 'i> {
             .map_err(|error| MspdiError::Invalid(error.to_string()))?;
         let mut details = project.details();
         details.deadline = deadline;
+        // MS Project keeps the project's notes on the project summary task (UID 0).
+        if let Some(summary) = root
+            .list("Tasks", "Task")
+            .find(|task| number(task, "OutlineLevel") == Some(0) || number(task, "UID") == Some(0))
+        {
+            let notes = clean_block(summary.text_of("Notes").unwrap_or(""));
+            details.description = self.shorten_block(notes);
+        }
         details.calendar = self.calendar.clone();
         project
             .update_details(details)
@@ -404,6 +412,12 @@ impl<'a, 'i> Reader<'a, 'i> {
                 self.shorten_line(name)
             };
             let mut person = Person::new(id, name);
+            person.role = self.shorten_line(
+                resource
+                    .text_of("Group")
+                    .map(clean_line)
+                    .unwrap_or_default(),
+            );
             if let Some(rate) = decimal(resource, "StandardRate") {
                 let minor = rate * 10f64.powi(self.currency.minor_digits() as i32);
                 person.hourly_rate = Money(minor.round().clamp(0.0, Money::MAX.0 as f64) as i64);
