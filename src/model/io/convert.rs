@@ -375,9 +375,17 @@ mod tests {
                 plan: crate::model::io::export_project(project, workspace.people()),
             },
         };
-        assert!(matches!(
-            answer(&request).result,
-            Ok(Converted::Written { .. })
-        ));
+        let Ok(Converted::Written { text, .. }) = answer(&request).result else {
+            panic!("the project is written");
+        };
+        assert!(text.contains("<Project xmlns=\"http://schemas.microsoft.com/project\""));
+        let Ok(Converted::Read { plan, .. }) = answer(&read_request(text.as_bytes())).result else {
+            panic!("the written file reads back");
+        };
+        let Ok(Plan::Project(back)) = read_plan(&plan) else {
+            panic!("the plan file reads back");
+        };
+        assert_eq!(back.project.name, project.name);
+        assert_eq!(back.project.tasks().len(), project.tasks().len());
     }
 }
