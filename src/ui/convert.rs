@@ -12,13 +12,12 @@
 //! `.ci/single-file.mjs` puts in the page, run from a `blob:` URL.
 
 use crate::model::io::convert::{
-    bytes_to_text, ConvertError, Converted, Format, Job, Request, Response,
+    bytes_to_text, decode_response, encode_request, ConvertError, Converted, Format, Job,
 };
 use crate::model::io::DEFAULT_LIMITS;
 use crate::store::clock::today;
 use crate::store::AppError;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,10 +33,11 @@ struct Connection {
     ready: bool,
     queued: Vec<String>,
     next_id: u64,
-    /// The promise resolvers of the requests still waiting for an answer.
-    waiting: HashMap<u64, js_sys::Function>,
+    /// The promise resolvers of the requests still waiting for an answer, by request id (a
+    /// handful at most, so a list).
+    waiting: Vec<(u64, js_sys::Function)>,
     /// Answers that arrived, taken by the conversion that waits for them.
-    arrived: HashMap<u64, Result<Converted, ConvertError>>,
+    arrived: Vec<(u64, Result<Converted, ConvertError>)>,
 }
 
 thread_local! {
@@ -58,8 +58,8 @@ pub async fn convert(job: Job) -> Result<Converted, ConvertError> {
         let promise = js_sys::Promise::new(&mut |resolve, _reject| resolver = Some(resolve));
         connection
             .waiting
-            .insert(id, resolver.expect("a promise runs its executor at once"));
-        let request = serde_json::to_string(&Request { id, job }).expect("requests serialize");
+            .push((id, resolver.expect("a promise runs its executor at once")));
+        let request = encode_request(id, &job);
         if connection.ready {
             post(&connection, &request);
         } else {
@@ -69,10 +69,11 @@ pub async fn convert(job: Job) -> Result<Converted, ConvertError> {
     })?;
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     CONNECTION.with(|cell| {
-        cell.borrow_mut()
-            .arrived
-            .remove(&id)
-            .unwrap_or(Err(ConvertError::Stopped))
+        let arrived = &mut cell.borrow_mut().arrived;
+        match arrived.iter().position(|(answered, _)| *answered == id) {
+            Some(at) => arrived.swap_remove(at).1,
+            None => Err(ConvertError::Stopped),
+        }
     })
 }
 
@@ -164,9 +165,13 @@ fn answer(text: &str) {
             }
             return None;
         }
-        let response: Response = serde_json::from_str(text).ok()?;
-        let resolver = connection.waiting.remove(&response.id)?;
-        connection.arrived.insert(response.id, response.result);
+        let response = decode_response(text)?;
+        let at = connection
+            .waiting
+            .iter()
+            .position(|(id, _)| *id == response.id)?;
+        let (_, resolver) = connection.waiting.swap_remove(at);
+        connection.arrived.push((response.id, response.result));
         Some(resolver)
     });
     if let Some(resolve) = resolver {
@@ -185,7 +190,7 @@ fn stopped() {
         connection.queued.clear();
         connection
             .waiting
-            .drain()
+            .drain(..)
             .map(|(_, resolve)| resolve)
             .collect()
     });

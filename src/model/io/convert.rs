@@ -13,10 +13,12 @@
 //! converters, which document their wording in `docs/interchange.md`, and errors are values
 //! that the app words.
 
+use super::read::strict_value;
 use super::{mspdi, read_plan, ImportedProject, Plan};
 use crate::model::IdSource;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// One job for the worker, with the id its answer will carry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,7 +30,7 @@ pub struct Request {
 
 /// What the worker is asked to do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Job {
     /// Reads a file in another format into a plan file.
     Read {
@@ -57,6 +59,20 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name in requests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Mspdi => "mspdi",
+        }
+    }
+
+    /// The format a request names.
+    pub fn from_key(key: &str) -> Option<Format> {
+        [Format::Mspdi]
+            .into_iter()
+            .find(|format| format.key() == key)
+    }
+
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
@@ -99,7 +115,7 @@ pub struct Response {
 
 /// A finished conversion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Converted {
     /// A file read into a project plan file, and what did not carry over.
     Read {
@@ -114,7 +130,7 @@ pub enum Converted {
 
 /// Why a conversion failed. Nothing was converted when one is returned.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ConvertError {
     /// The request was not one this worker understands (an app and worker of different builds).
     #[error("the request could not be read: {message}")]
@@ -220,6 +236,110 @@ fn mspdi_losses(losses: &[mspdi::Loss]) -> Vec<String> {
         .iter()
         .map(|loss| mspdi::wording::describe_loss(loss.kind, loss.count))
         .collect()
+}
+
+// ----- The app's side -----
+//
+// The app writes requests and reads responses by hand, over `serde_json::Value` (which it links
+// anyway to read plan files), so the typed (de)serializers of these messages stay in the worker
+// and the first load stays small. The tests check both against the typed messages.
+
+/// A request as JSON, the same as `serde_json::to_string(&Request { id, job })`.
+pub fn encode_request(id: u64, job: &Job) -> String {
+    let quote = |text: &str| serde_json::to_string(text).expect("a string always serializes");
+    match job {
+        Job::Read {
+            format,
+            file_name,
+            bytes,
+            today,
+        } => format!(
+            r#"{{"id":{id},"job":{{"read":{{"format":{},"file_name":{},"bytes":{},"today":"{}"}}}}}}"#,
+            quote(format.key()),
+            quote(file_name),
+            quote(bytes),
+            today.format("%Y-%m-%d")
+        ),
+        Job::Write { format, plan } => format!(
+            r#"{{"id":{id},"job":{{"write":{{"format":{},"plan":{}}}}}}}"#,
+            quote(format.key()),
+            quote(plan)
+        ),
+    }
+}
+
+/// Reads a response written by [`handle`]; `None` when it is not one.
+pub fn decode_response(text: &str) -> Option<Response> {
+    let value = strict_value(text).ok()?;
+    let id = value.get("id")?.as_u64()?;
+    let result = value.get("result")?;
+    let result = match result.get("Ok") {
+        Some(converted) => Ok(decode_converted(converted)?),
+        None => Err(decode_error(result.get("Err")?)?),
+    };
+    Some(Response { id, result })
+}
+
+/// The name and fields of an externally tagged enum value.
+fn variant(value: &Value) -> Option<(&str, &Value)> {
+    let map = value.as_object()?;
+    match map.len() {
+        1 => map
+            .iter()
+            .next()
+            .map(|(name, fields)| (name.as_str(), fields)),
+        _ => None,
+    }
+}
+
+fn text_field(fields: &Value, name: &str) -> Option<String> {
+    fields.get(name)?.as_str().map(str::to_string)
+}
+
+fn lines_field(fields: &Value, name: &str) -> Option<Vec<String>> {
+    fields
+        .get(name)?
+        .as_array()?
+        .iter()
+        .map(|line| line.as_str().map(str::to_string))
+        .collect()
+}
+
+fn decode_converted(value: &Value) -> Option<Converted> {
+    let (name, fields) = variant(value)?;
+    match name {
+        "read" => Some(Converted::Read {
+            plan: text_field(fields, "plan")?,
+            losses: lines_field(fields, "losses")?,
+        }),
+        "written" => Some(Converted::Written {
+            text: text_field(fields, "text")?,
+            losses: lines_field(fields, "losses")?,
+        }),
+        _ => None,
+    }
+}
+
+fn decode_error(value: &Value) -> Option<ConvertError> {
+    if value.as_str() == Some("stopped") {
+        return Some(ConvertError::Stopped);
+    }
+    let (name, fields) = variant(value)?;
+    match name {
+        "bad_request" => Some(ConvertError::BadRequest {
+            message: text_field(fields, "message")?,
+        }),
+        "unsupported" => Some(ConvertError::Unsupported {
+            format: Format::from_key(fields.get("format")?.as_str()?)?,
+        }),
+        "refused" => Some(ConvertError::Refused {
+            reason: text_field(fields, "reason")?,
+        }),
+        "plan" => Some(ConvertError::Plan {
+            message: text_field(fields, "message")?,
+        }),
+        _ => None,
+    }
 }
 
 /// A file's bytes as a string of one character per byte, for the JSON of a [`Request`].
@@ -387,5 +507,63 @@ mod tests {
         };
         assert_eq!(back.project.name, project.name);
         assert_eq!(back.project.tasks().len(), project.tasks().len());
+    }
+
+    #[test]
+    fn the_apps_requests_read_as_typed_requests() {
+        let jobs = [
+            Job::Read {
+                format: Format::Mspdi,
+                file_name: "Plan \"Q3\"\n\u{1F4C5}.xml".to_string(),
+                bytes: bytes_to_text(&(0..=255).collect::<Vec<u8>>()),
+                today: today(),
+            },
+            Job::Write {
+                format: Format::Mspdi,
+                plan: "{\"format\": \"ironplan\"}\r\n\t".to_string(),
+            },
+        ];
+        for (id, job) in jobs.into_iter().enumerate() {
+            let id = id as u64 + 1;
+            let text = encode_request(id, &job);
+            let typed: Request = serde_json::from_str(&text).expect("a typed request");
+            assert_eq!(typed, Request { id, job });
+        }
+    }
+
+    #[test]
+    fn the_app_reads_every_response_the_worker_writes() {
+        let results = [
+            Ok(Converted::Read {
+                plan: "{\"a\": \"“b”\"}".to_string(),
+                losses: vec!["3 dependencies with elapsed lag: lag rounded".to_string()],
+            }),
+            Ok(Converted::Written {
+                text: "<Project/>".to_string(),
+                losses: Vec::new(),
+            }),
+            Err(ConvertError::BadRequest {
+                message: "x".to_string(),
+            }),
+            Err(ConvertError::Unsupported {
+                format: Format::Mspdi,
+            }),
+            Err(ConvertError::Refused {
+                reason: "line 2, column 3".to_string(),
+            }),
+            Err(ConvertError::Plan {
+                message: "y".to_string(),
+            }),
+            Err(ConvertError::Stopped),
+        ];
+        for (id, result) in results.into_iter().enumerate() {
+            let response = Response {
+                id: id as u64,
+                result,
+            };
+            let text = serde_json::to_string(&response).expect("responses serialize");
+            assert_eq!(decode_response(&text), Some(response));
+        }
+        assert_eq!(decode_response("ready"), None);
     }
 }

@@ -135,3 +135,21 @@ test("the converter works offline under /ironplan/ with the strict policy", asyn
   expect(await interchange.violations()).toEqual([]);
   await context.setOffline(false);
 });
+
+test("the Import report and Export as dialogs pass axe in both themes", async ({ page }) => {
+  const views = new ViewsPage(page);
+  await views.openSample();
+  const interchange = new InterchangePage(page);
+  for (const theme of ["light", "dark"] as const) {
+    await views.useTheme(theme);
+    await page.getByRole("button", { name: "Export as…" }).click();
+    await expect(interchange.exportDialog).toBeVisible();
+    expect(await views.accessibilityViolations()).toEqual([]);
+    await interchange.exportDialog.getByRole("button", { name: "Close" }).click();
+    await interchange.importConverted(corpusFile);
+    expect(await views.accessibilityViolations()).toEqual([]);
+    await interchange.report.getByRole("button", { name: "Cancel" }).click();
+    await expect(interchange.report).toBeHidden();
+    await page.getByRole("link", { name: SAMPLE_PROJECT }).click();
+  }
+});
