@@ -10,6 +10,7 @@
 //! else sees it. Every failure is an [`ImportError`] naming where the problem is.
 
 mod compact;
+pub mod convert;
 mod limits;
 mod merge;
 mod migrate;

@@ -154,10 +154,10 @@ pub(crate) fn read_calendar(root: &Element, window: Window, losses: &mut Losses)
             }
         }
     }
-    losses.add(LossKind::WeekendWorkingDays, worked_weekend.len());
     Calendar {
         working_weekdays: working,
         holidays,
+        working_days: worked_weekend,
     }
 }
 

@@ -357,6 +357,8 @@ impl<'a, 'i> Reader<'a, 'i> {
                 kind: ProjectKind::Project,
                 project,
                 people,
+                lineage: None,
+                redacted: false,
             },
             counts,
             losses: self.losses.into_vec(),

@@ -446,7 +446,10 @@ fn recurring_exceptions_are_expanded_when_the_file_does_not_list_the_days() {
         assert!(holidays.contains(&date(day)), "{day}");
     }
     assert!(!holidays.contains(&date("2026-02-23")));
-    assert_eq!(losses(&import).get(&LossKind::WeekendWorkingDays), Some(&1));
+    // A working exception on a Saturday is a working day, not a loss.
+    let working_days = &import.file.project.calendar.working_days;
+    assert!(working_days.contains(&date("2026-03-07")));
+    assert_eq!(losses(&import).get(&LossKind::WeekendWorkingDays), None);
 }
 
 #[test]
@@ -555,6 +558,7 @@ fn build(recipes: &[TaskRecipe], weekdays: u8, holidays: &[u32]) -> (Project, Ve
     details.description = "Why we do it.".to_string();
     details.deadline = Some(at(200));
     details.calendar = Calendar {
+        working_days: Default::default(),
         working_weekdays: working,
         holidays: holidays
             .iter()
