@@ -8,7 +8,7 @@
 //! 2049" does not fill the holiday list.
 
 use super::xml::Element;
-use super::{LossKind, Losses};
+
 use crate::model::calendar::{shift, weekday_from_index, MAX_DATE, MIN_DATE};
 use crate::model::{Calendar, WeekdaySet};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
@@ -67,7 +67,7 @@ fn date_of(element: &Element, name: &str) -> Option<NaiveDate> {
 
 /// The project calendar: the `Calendar` whose UID the project names (or the first base
 /// calendar), with the weekdays of its base calendar where it leaves them out.
-pub(crate) fn read_calendar(root: &Element, window: Window, losses: &mut Losses) -> Calendar {
+pub(crate) fn read_calendar(root: &Element, window: Window) -> Calendar {
     let calendars: Vec<&Element> = root.list("Calendars", "Calendar").collect();
     let wanted = number(root, "CalendarUID");
     let chosen = calendars

@@ -269,7 +269,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                 .map(|finish| finish.date())
                 .unwrap_or(project_start),
         );
-        self.calendar = read_calendar(root, window, &mut self.losses);
+        self.calendar = read_calendar(root, window);
         let deadline = project_finish
             .map(|finish| finish_day(finish, &self.clock, &self.calendar))
             .filter(|finish| *finish >= project_start && date_in_range(*finish));
@@ -555,7 +555,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             task.deadline = element
                 .text_of("Deadline")
                 .and_then(moment)
-                .map(|deadline| deadline_day(deadline))
+                .map(deadline_day)
                 .filter(|date| date_in_range(*date));
             task.constraint = self.constraint_of(element);
             if flag(element, "Manual") {
