@@ -3,7 +3,7 @@
 //! Messages here are for logs and tests: lowercase, ids rather than names. The UI's
 //! `messages::describe` turns them into sentences with task and project names.
 
-use super::ids::{
+use crate::model::ids::{
     BaselineId, ColumnId, PersonId, ProjectId, RiskId, ScopeChangeId, TaskId, TimeEntryId,
 };
 use chrono::NaiveDate;
@@ -83,9 +83,9 @@ pub enum ModelError {
     #[error("amount {0} is beyond the largest accepted figure")]
     MoneyTooLarge(i64),
     #[error("weekly capacity of {0} hours is more than a week has")]
-    CapacityTooLarge(super::units::Hours),
+    CapacityTooLarge(crate::model::units::Hours),
     #[error("a time entry must be more than 0 and at most 24 hours, not {0}")]
-    EntryHours(super::units::Hours),
+    EntryHours(crate::model::units::Hours),
     #[error("time entry {0} does not exist")]
     UnknownTimeEntry(TimeEntryId),
     #[error("a timer is already running on task {0}")]

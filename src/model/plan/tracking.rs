@@ -4,8 +4,8 @@
 //! survives a reload, and stopping it turns the elapsed time into an entry. The model never reads
 //! the clock: `now` is a parameter.
 
-use super::ids::{PersonId, TimeEntryId};
-use super::units::Hours;
+use crate::model::ids::{PersonId, TimeEntryId};
+use crate::model::units::Hours;
 use chrono::{NaiveDate, NaiveDateTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -3,12 +3,12 @@
 //! Commands that span projects and people live here: a person is in the roster before they can
 //! join a team, and leaving the roster takes them off every team.
 
-use super::error::{Field, ModelError, ModelResult};
-use super::ids::{PersonId, ProjectId};
-use super::person::Person;
-use super::project::{check_money, checked_name, Project};
-use super::text;
-use super::units::Hours;
+use crate::model::error::{Field, ModelError, ModelResult};
+use crate::model::ids::{PersonId, ProjectId};
+use crate::model::person::Person;
+use crate::model::project::{check_money, checked_name, Project};
+use crate::model::text;
+use crate::model::units::Hours;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -203,17 +203,17 @@ impl Workspace {
         Ok(())
     }
 
-    pub(super) fn people_mut(&mut self) -> &mut Vec<Person> {
+    pub(in crate::model) fn people_mut(&mut self) -> &mut Vec<Person> {
         &mut self.people
     }
 
-    pub(super) fn projects_mut(&mut self) -> &mut Vec<Arc<Project>> {
+    pub(in crate::model) fn projects_mut(&mut self) -> &mut Vec<Arc<Project>> {
         &mut self.projects
     }
 }
 
 /// Cleans and checks a person's fields.
-pub(super) fn check_person(person: &mut Person) -> ModelResult {
+pub(in crate::model) fn check_person(person: &mut Person) -> ModelResult {
     person.name = checked_name(&person.name, Field::PersonName)?;
     person.role = text::clean_line(&person.role);
     if person.role.chars().count() > text::MAX_NAME_CHARS {

@@ -7,7 +7,7 @@
 //! "EUR 1,234.50". Words (sentences, labels) are not here: they live next to the figures they
 //! describe, each in one place.
 
-use super::units::{Currency, Hours, Money};
+use crate::model::units::{Currency, Hours, Money};
 use chrono::NaiveDate;
 
 /// A number that is already rounded: `units / 10^decimals` (`Decimal { units: 86, decimals: 2 }`

@@ -7,11 +7,11 @@
 //! Summary tasks are left out (their subtasks are listed). Recording a stand-up is
 //! `Project::record_standup`.
 
-use super::calendar::shift;
-use super::ids::{PersonId, TaskId};
-use super::project::{ColumnCategory, Project};
-use super::task::{LinkKind, Task};
-use super::units::{Hours, Progress};
+use crate::model::calendar::shift;
+use crate::model::ids::{PersonId, TaskId};
+use crate::model::project::{ColumnCategory, Project};
+use crate::model::task::{LinkKind, Task};
+use crate::model::units::{Hours, Progress};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -90,7 +90,7 @@ pub fn standup(project: &Project, today: NaiveDate, due_soon_days: u32) -> Stand
         .iter()
         .map(|task| (task.id, task.as_ref()))
         .collect();
-    let summaries = super::cost::summary_ids(project);
+    let summaries = crate::model::cost::summary_ids(project);
 
     let mut groups: Vec<StandupGroup> = project
         .team()

@@ -2,19 +2,19 @@
 //! stored data. Commands check one change at a time; this checks everything at once and says
 //! where the first problem is, as a field path such as `tasks[3].dependencies[0].predecessor`.
 //!
-//! Text is cleaned on the way (see [`super::text`]), so a checked value is exactly what the
+//! Text is cleaned on the way (see [`crate::model::text`]), so a checked value is exactly what the
 //! commands would have produced. Runs in time linear in tasks plus dependencies.
 
-use super::error::{Field, ModelError};
-use super::graph;
-use super::ids::{IdMap, IdSet};
-use super::ids::{PersonId, TaskId};
-use super::person::Person;
-use super::project::{
+use crate::model::error::{Field, ModelError};
+use crate::model::graph;
+use crate::model::ids::{IdMap, IdSet};
+use crate::model::ids::{PersonId, TaskId};
+use crate::model::person::Person;
+use crate::model::project::{
     check_column, check_date, check_entry_fields, check_risk_fields, check_task_fields,
     check_thresholds, checked_name, Project,
 };
-use super::workspace::{check_person, Workspace};
+use crate::model::workspace::{check_person, Workspace};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -204,8 +204,8 @@ fn history(project: &mut Project, roster: &HashSet<PersonId>) -> Result<(), Inva
             return Err(at("id", ModelError::DuplicateId(change.id.uuid())));
         }
         check_date(change.date).map_err(|e| at("date", e))?;
-        change.title = super::text::clean_line(&change.title);
-        change.reason = super::text::clean_block(&change.reason);
+        change.title = crate::model::text::clean_line(&change.title);
+        change.reason = crate::model::text::clean_block(&change.reason);
     }
     let mut seen = HashSet::new();
     for (index, risk) in project.risks_mut().iter_mut().enumerate() {
@@ -244,7 +244,7 @@ fn history(project: &mut Project, roster: &HashSet<PersonId>) -> Result<(), Inva
 
 fn tasks(
     project: &mut Project,
-    columns: &HashSet<super::ids::ColumnId>,
+    columns: &HashSet<crate::model::ids::ColumnId>,
     team: &HashSet<PersonId>,
     roster: &HashSet<PersonId>,
 ) -> Result<(), Invalid> {
@@ -423,8 +423,8 @@ fn tasks(
 }
 
 fn dependency_field(
-    task: &super::task::Task,
-    matches: impl Fn(&super::task::Dependency) -> bool,
+    task: &crate::model::task::Task,
+    matches: impl Fn(&crate::model::task::Dependency) -> bool,
     field: &str,
 ) -> String {
     match task.dependencies.iter().position(matches) {

@@ -8,10 +8,10 @@
 //! deadline of their own: the project deadline applies to every milestone. Running the
 //! scheduler is not this module's business.
 
-use super::baseline::Baseline;
-use super::calendar::Calendar;
-use super::ids::TaskId;
-use super::project::Project;
+use crate::model::baseline::Baseline;
+use crate::model::calendar::Calendar;
+use crate::model::ids::TaskId;
+use crate::model::project::Project;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 

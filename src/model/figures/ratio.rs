@@ -5,7 +5,7 @@
 //! [`Ratio::as_f64`], for charts. Rounding for display is explicit: [`Ratio::decimal`] with a
 //! [`Rounding`] mode.
 
-use super::format::Decimal;
+use crate::model::format::Decimal;
 use std::cmp::Ordering;
 
 /// How a quotient is rounded to an integer.

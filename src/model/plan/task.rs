@@ -1,11 +1,11 @@
 //! Tasks, milestones and the dependencies between them.
 //!
-//! A [`Task`] is plain data; it is checked when it enters a [`super::Project`] through a
+//! A [`Task`] is plain data; it is checked when it enters a [`crate::model::Project`] through a
 //! command (`add_task`, `update_task`), which is the only way in.
 
-use super::ids::{ColumnId, PersonId, TaskId};
-use super::tracking::{TimeEntry, Timer};
-use super::units::{Hours, Money, Progress};
+use crate::model::ids::{ColumnId, PersonId, TaskId};
+use crate::model::tracking::{TimeEntry, Timer};
+use crate::model::units::{Hours, Money, Progress};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -4,12 +4,12 @@
 //! Reads the time entries on tasks of every project; logging and editing entries are
 //! `Project::log_time` and friends. Hours are exact hundredths; totals saturate far beyond a week.
 
-use super::ids::{PersonId, ProjectId, TaskId, TimeEntryId};
-use super::project::Project;
-use super::tracking::TimeEntry;
-use super::units::Hours;
-use super::week::Week;
-use super::workspace::Workspace;
+use crate::model::ids::{PersonId, ProjectId, TaskId, TimeEntryId};
+use crate::model::project::Project;
+use crate::model::tracking::TimeEntry;
+use crate::model::units::Hours;
+use crate::model::week::Week;
+use crate::model::workspace::Workspace;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -113,7 +113,7 @@ pub fn timesheet(workspace: &Workspace, person: PersonId, week: Week) -> Timeshe
     let mut rows: Vec<TimesheetRow> = Vec::new();
     let mut open_rows: Vec<TimesheetRow> = Vec::new();
     for project in workspace.projects() {
-        let summaries = super::cost::summary_ids(project);
+        let summaries = crate::model::cost::summary_ids(project);
         for task in project.tasks() {
             let mut days: [TimesheetCell; 7] = Default::default();
             for entry in task

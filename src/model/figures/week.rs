@@ -3,7 +3,7 @@
 //! A week is seven days from a given first weekday: Monday (ISO 8601) by default, but the UI
 //! passes its locale's first day. Working days are the calendar's business, not this module's.
 
-use super::calendar::shift;
+use crate::model::calendar::shift;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// The week starting on Monday, as in ISO 8601.

@@ -14,9 +14,9 @@
 //!   the earned hours (estimate × progress), so work in progress shows. Progress history is not
 //!   stored, so partial progress appears in the current week only. No value after today's week.
 
-use super::cost::summary_ids;
-use super::week::Week;
-use super::{Hours, Project};
+use crate::model::cost::summary_ids;
+use crate::model::week::Week;
+use crate::model::{Hours, Project};
 use chrono::{NaiveDate, Weekday};
 
 /// Most weeks a chart shows; a longer plan shows its first weeks.

@@ -1,7 +1,7 @@
 //! People in the workspace roster: who can be assigned work, and what an hour of theirs costs.
 
-use super::ids::PersonId;
-use super::units::{Hours, Money};
+use crate::model::ids::PersonId;
+use crate::model::units::{Hours, Money};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

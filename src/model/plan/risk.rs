@@ -1,6 +1,6 @@
 //! The project's risks and issues list, kept by the project manager for the status report.
 
-use super::ids::{PersonId, RiskId};
+use crate::model::ids::{PersonId, RiskId};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

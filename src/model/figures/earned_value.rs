@@ -17,16 +17,16 @@
 //! Sums are exact ([`PreciseMoney`]); each figure is rounded once. The health verdict built on
 //! these figures is in `health`.
 
-use super::baseline::{Baseline, BaselineTask};
-use super::calendar::Calendar;
-use super::cost::{leaf_tasks, project_actual_cost, PreciseMoney, Rates};
-use super::ids::TaskId;
-use super::person::Person;
-use super::project::Project;
-use super::ratio::{multiply_divide, Ratio, Rounding};
-use super::task::Task;
-use super::units::Money;
-use super::week::Week;
+use crate::model::baseline::{Baseline, BaselineTask};
+use crate::model::calendar::Calendar;
+use crate::model::cost::{leaf_tasks, project_actual_cost, PreciseMoney, Rates};
+use crate::model::ids::TaskId;
+use crate::model::person::Person;
+use crate::model::project::Project;
+use crate::model::ratio::{multiply_divide, Ratio, Rounding};
+use crate::model::task::Task;
+use crate::model::units::Money;
+use crate::model::week::Week;
 use chrono::{NaiveDate, Weekday};
 use std::collections::HashMap;
 

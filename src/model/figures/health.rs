@@ -11,51 +11,18 @@
 //! is red once the actual cost exceeds it, and the schedule is red once the forecast finish is
 //! past the deadline.
 
-use super::cost::{project_actual_cost, Rates};
-use super::earned_value::{earned_value, EvmFigures};
-use super::forecast::{schedule_forecast, ScheduleForecast, Slip, SlipSource};
-use super::format::{Decimal, Formatter};
-use super::person::Person;
-use super::project::Project;
-use super::ratio::{Ratio, Rounding};
-use super::scope::{scope_growth, ScopeGrowth};
-use super::units::{Budget, Currency, Money};
+use crate::model::cost::{project_actual_cost, Rates};
+use crate::model::earned_value::{earned_value, EvmFigures};
+use crate::model::forecast::{schedule_forecast, ScheduleForecast, Slip, SlipSource};
+use crate::model::format::{Decimal, Formatter};
+use crate::model::person::Person;
+use crate::model::project::Project;
+use crate::model::ratio::{Ratio, Rounding};
+use crate::model::scope::{scope_growth, ScopeGrowth};
+use crate::model::units::{Budget, Currency, Money};
 use chrono::NaiveDate;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
-/// Where amber and red begin. Ratios are in thousandths (CPI 0.9 is 900) so that the model stays
-/// free of floats in stored data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, default)]
-pub struct HealthThresholds {
-    /// Budget is amber when CPI is below this (thousandths).
-    pub budget_amber_cpi: u32,
-    /// Budget is red when CPI is below this (thousandths).
-    pub budget_red_cpi: u32,
-    /// Schedule is amber when the forecast finish or a milestone slips more than this many
-    /// working days.
-    pub schedule_amber_days: u32,
-    /// Schedule is red past this many working days of slip, or past the deadline.
-    pub schedule_red_days: u32,
-    /// Scope is amber when estimated hours grew by more than this many percent.
-    pub scope_amber_percent: u32,
-    /// Scope is red when estimated hours grew by more than this many percent.
-    pub scope_red_percent: u32,
-}
-
-impl Default for HealthThresholds {
-    fn default() -> Self {
-        HealthThresholds {
-            budget_amber_cpi: 950,
-            budget_red_cpi: 900,
-            schedule_amber_days: 2,
-            schedule_red_days: 5,
-            scope_amber_percent: 5,
-            scope_red_percent: 10,
-        }
-    }
-}
+pub use crate::model::plan::thresholds::HealthThresholds;
 
 /// Red, amber or green.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

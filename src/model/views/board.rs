@@ -8,11 +8,11 @@
 //! screen belong to the UI, which hands in plain numbers (scroll offsets, heights) and gets
 //! plain numbers back.
 
-use super::ids::IdMap;
-use super::ids::{ColumnId, PersonId, TaskId};
-use super::person::Person;
-use super::project::{ColumnCategory, Project};
-use super::task::{LinkKind, Priority, Task};
+use crate::model::ids::IdMap;
+use crate::model::ids::{ColumnId, PersonId, TaskId};
+use crate::model::person::Person;
+use crate::model::project::{ColumnCategory, Project};
+use crate::model::task::{LinkKind, Priority, Task};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -838,9 +838,9 @@ pub fn neighbour(layout: &BoardLayout, task: TaskId, direction: MoveDirection) -
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{date, TestPlan};
-    use super::super::{Column, Dependency, Progress};
     use super::*;
+    use crate::model::testing::{date, TestPlan};
+    use crate::model::{Column, Dependency, Progress};
 
     /// A plan on 2027-01-04 with three cards in To do (A, B, C) and two in In progress (D, E).
     fn five_cards() -> (TestPlan, [TaskId; 5]) {

@@ -10,15 +10,15 @@
 //! days only lands on the next working day. Capacity is weekly and per person; holidays do not
 //! reduce it. Done work, summary tasks and the past are not load.
 
-use super::calendar::{shift, Calendar};
-use super::cost::summary_ids;
-use super::ids::{PersonId, ProjectId, TaskId};
-use super::project::Project;
-use super::ratio::{divide, Rounding};
-use super::task::Task;
-use super::units::Hours;
-use super::week::Week;
-use super::workspace::Workspace;
+use crate::model::calendar::{shift, Calendar};
+use crate::model::cost::summary_ids;
+use crate::model::ids::{PersonId, ProjectId, TaskId};
+use crate::model::project::Project;
+use crate::model::ratio::{divide, Rounding};
+use crate::model::task::Task;
+use crate::model::units::Hours;
+use crate::model::week::Week;
+use crate::model::workspace::Workspace;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 

@@ -6,56 +6,18 @@
 //! picks the entries for a status report. Summary tasks are left out everywhere: their figures
 //! belong to their subtasks.
 
-use super::cost::{planned_cost, summary_ids, PreciseMoney, Rates};
-use super::diff::{task_differences, TaskDifference};
-use super::ids::{IdSource, ScopeChangeId, TaskId};
-use super::person::Person;
-use super::project::Project;
-use super::ratio::Ratio;
-use super::task::Task;
-use super::units::{Hours, Money};
+use crate::model::cost::{planned_cost, summary_ids, PreciseMoney, Rates};
+use crate::model::diff::{task_differences, TaskDifference};
+use crate::model::ids::{IdSource, ScopeChangeId, TaskId};
+use crate::model::person::Person;
+use crate::model::project::Project;
+use crate::model::ratio::Ratio;
+use crate::model::task::Task;
+use crate::model::units::{Hours, Money};
 use chrono::NaiveDate;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// What happened to the task.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ScopeChangeKind {
-    Added,
-    Removed,
-    Reestimated,
-}
-
-/// One entry of the scope log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ScopeChange {
-    pub id: ScopeChangeId,
-    /// The day of the change.
-    pub date: NaiveDate,
-    pub task: TaskId,
-    /// The task's title at the time, so the entry reads well after the task is gone.
-    pub title: String,
-    pub kind: ScopeChangeKind,
-    /// The estimate before the change (zero for an added task).
-    pub hours_before: Hours,
-    /// The estimate after the change (zero for a removed task).
-    pub hours_after: Hours,
-    /// Planned cost after minus planned cost before, in minor units.
-    pub delta_cost: Money,
-    /// Why, as typed by the project manager.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reason: String,
-}
-
-impl ScopeChange {
-    /// Estimate after minus before, in hundredths of an hour (negative when scope shrank).
-    pub fn delta_centi_hours(&self) -> i64 {
-        i64::from(self.hours_after.centi()) - i64::from(self.hours_before.centi())
-    }
-}
+pub use crate::model::plan::scope_change::{ScopeChange, ScopeChangeKind};
 
 /// The scope log entries for going from `before` to `after`, dated `today`: a task added, a task
 /// removed, or an estimate changed. Nothing is recorded while `after` has no baseline, and

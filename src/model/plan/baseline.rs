@@ -4,10 +4,10 @@
 //! the planned fixed cost at the time) so that slip, scope change and earned value can be
 //! computed later even after the plan, the rates or the task set have changed.
 
-use super::ids::{BaselineId, TaskId};
-use super::person::Person;
-use super::project::Project;
-use super::units::{Hours, Money};
+use crate::model::ids::{BaselineId, TaskId};
+use crate::model::person::Person;
+use crate::model::project::Project;
+use crate::model::units::{Hours, Money};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -56,7 +56,7 @@ impl Baseline {
         people: &[Person],
         today: NaiveDate,
     ) -> Baseline {
-        let rate = |task: &super::task::Task| {
+        let rate = |task: &crate::model::task::Task| {
             task.assignee
                 .and_then(|assignee| people.iter().find(|person| person.id == assignee))
                 .map(|person| person.hourly_rate)
@@ -64,7 +64,7 @@ impl Baseline {
         };
         Baseline {
             id,
-            name: super::text::clean_line(name),
+            name: crate::model::text::clean_line(name),
             created: today,
             tasks: project
                 .tasks()

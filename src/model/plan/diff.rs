@@ -5,9 +5,9 @@
 //! the tasks it changes, so an `Arc` found in both lists is the same task, unchanged, and is
 //! never read: on a large plan, reading every task costs a cache miss each.
 
-use super::ids::TaskId;
-use super::ids::{IdMap, IdSet};
-use super::task::Task;
+use crate::model::ids::TaskId;
+use crate::model::ids::{IdMap, IdSet};
+use crate::model::task::Task;
 use std::sync::Arc;
 
 /// A task that differs between two versions of a task list.

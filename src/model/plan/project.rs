@@ -2,23 +2,23 @@
 //!
 //! Every command checks its input first and changes nothing when it returns an error, so a
 //! `Project` that was built through commands is always valid. Whole projects that arrive from
-//! outside (files, storage) are checked by [`super::validate`] instead.
+//! outside (files, storage) are checked by [`crate::model::validate`] instead.
 
-use super::baseline::Baseline;
-use super::calendar::{date_in_range, Calendar};
-use super::error::{Field, ModelError, ModelResult};
-use super::graph;
-use super::health::HealthThresholds;
-use super::ids::{BaselineId, RiskId, ScopeChangeId, TimeEntryId};
-use super::ids::{ColumnId, IdSource, PersonId, ProjectId, TaskId};
-use super::ids::{IdMap, IdSet};
-use super::risk::Risk;
-use super::scope::ScopeChange;
-use super::task::{Dependency, Task, MAX_LAG_DAYS};
-use super::text;
-use super::tracking::{TimeEntry, Timer, MAX_ENTRY_HOURS};
-use super::units::Hours;
-use super::units::{Budget, Currency, Money, Progress};
+use crate::model::baseline::Baseline;
+use crate::model::calendar::{date_in_range, Calendar};
+use crate::model::error::{Field, ModelError, ModelResult};
+use crate::model::graph;
+use crate::model::ids::{BaselineId, RiskId, ScopeChangeId, TimeEntryId};
+use crate::model::ids::{ColumnId, IdSource, PersonId, ProjectId, TaskId};
+use crate::model::ids::{IdMap, IdSet};
+use crate::model::plan::scope_change::ScopeChange;
+use crate::model::plan::thresholds::HealthThresholds;
+use crate::model::risk::Risk;
+use crate::model::task::{Dependency, Task, MAX_LAG_DAYS};
+use crate::model::text;
+use crate::model::tracking::{TimeEntry, Timer, MAX_ENTRY_HOURS};
+use crate::model::units::Hours;
+use crate::model::units::{Budget, Currency, Money, Progress};
 use chrono::NaiveDate;
 use chrono::NaiveDateTime;
 use schemars::JsonSchema;
@@ -228,7 +228,7 @@ impl Project {
     }
 
     /// The first column of `category`, if the board has one.
-    pub fn first_column_of(&self, category: super::ColumnCategory) -> Option<&Column> {
+    pub fn first_column_of(&self, category: ColumnCategory) -> Option<&Column> {
         self.columns
             .iter()
             .find(|column| column.category == category)
@@ -392,7 +392,7 @@ impl Project {
 
     /// [`Project::set_task_dates`] for the task at `index` in [`Project::tasks`], which must
     /// exist. The task is copied only when its dates change.
-    pub(super) fn set_task_dates_at(
+    pub(in crate::model) fn set_task_dates_at(
         &mut self,
         index: usize,
         start: NaiveDate,
@@ -732,14 +732,14 @@ impl Project {
 
     // ----- Team (checked against the roster by the workspace) -----
 
-    pub(super) fn add_member(&mut self, person: PersonId) {
+    pub(in crate::model) fn add_member(&mut self, person: PersonId) {
         if !self.team.contains(&person) {
             self.team.push(person);
         }
     }
 
     /// Takes `person` off the team and unassigns their tasks.
-    pub(super) fn remove_member(&mut self, person: PersonId) {
+    pub(in crate::model) fn remove_member(&mut self, person: PersonId) {
         self.team.retain(|member| *member != person);
         for task in &mut self.tasks {
             if task.assignee == Some(person) {
@@ -1024,27 +1024,27 @@ impl Project {
 
     // ----- Used by validation and import -----
 
-    pub(super) fn columns_mut(&mut self) -> &mut Vec<Column> {
+    pub(in crate::model) fn columns_mut(&mut self) -> &mut Vec<Column> {
         &mut self.columns
     }
 
-    pub(super) fn tasks_mut(&mut self) -> &mut Vec<Arc<Task>> {
+    pub(in crate::model) fn tasks_mut(&mut self) -> &mut Vec<Arc<Task>> {
         &mut self.tasks
     }
 
-    pub(super) fn baselines_mut(&mut self) -> &mut Vec<Baseline> {
+    pub(in crate::model) fn baselines_mut(&mut self) -> &mut Vec<Baseline> {
         &mut self.baselines
     }
 
-    pub(super) fn risks_mut(&mut self) -> &mut Vec<Risk> {
+    pub(in crate::model) fn risks_mut(&mut self) -> &mut Vec<Risk> {
         &mut self.risks
     }
 
-    pub(super) fn meetings_mut(&mut self) -> (&mut Vec<NaiveDate>, &mut Vec<NaiveDate>) {
+    pub(in crate::model) fn meetings_mut(&mut self) -> (&mut Vec<NaiveDate>, &mut Vec<NaiveDate>) {
         (&mut self.standups, &mut self.reports)
     }
 
-    pub(super) fn scope_log_mut(&mut self) -> &mut Vec<ScopeChange> {
+    pub(in crate::model) fn scope_log_mut(&mut self) -> &mut Vec<ScopeChange> {
         &mut self.scope_log
     }
 }
@@ -1062,7 +1062,7 @@ fn apply_done_rules(task: &mut Task, was_done: bool, is_done: bool, today: Naive
 
 /// Checks a task on its own, cleaning its text: title, text lengths, dates, milestone shape
 /// and lags. References are checked against the project elsewhere.
-pub(super) fn check_task_fields(task: &mut Task) -> ModelResult {
+pub(in crate::model) fn check_task_fields(task: &mut Task) -> ModelResult {
     task.title = checked_name(&task.title, Field::TaskTitle)?;
     task.description = checked_block(&task.description, Field::TaskDescription)?;
     task.tags = text::clean_tags(&task.tags);
@@ -1118,7 +1118,7 @@ pub(super) fn check_task_fields(task: &mut Task) -> ModelResult {
 }
 
 /// A one-line name, cleaned, non-empty and not too long.
-pub(super) fn checked_name(name: &str, field: Field) -> ModelResult<String> {
+pub(in crate::model) fn checked_name(name: &str, field: Field) -> ModelResult<String> {
     let cleaned = text::clean_line(name);
     if cleaned.is_empty() {
         return Err(ModelError::Blank(field));
@@ -1133,7 +1133,7 @@ pub(super) fn checked_name(name: &str, field: Field) -> ModelResult<String> {
 }
 
 /// Free text, cleaned and not too long; may be empty.
-pub(super) fn checked_block(value: &str, field: Field) -> ModelResult<String> {
+pub(in crate::model) fn checked_block(value: &str, field: Field) -> ModelResult<String> {
     let cleaned = text::clean_block(value);
     if cleaned.chars().count() > text::MAX_TEXT_CHARS {
         return Err(ModelError::TooLong {
@@ -1144,7 +1144,7 @@ pub(super) fn checked_block(value: &str, field: Field) -> ModelResult<String> {
     Ok(cleaned)
 }
 
-pub(super) fn check_date(date: NaiveDate) -> ModelResult {
+pub(in crate::model) fn check_date(date: NaiveDate) -> ModelResult {
     if date_in_range(date) {
         Ok(())
     } else {
@@ -1152,7 +1152,7 @@ pub(super) fn check_date(date: NaiveDate) -> ModelResult {
     }
 }
 
-pub(super) fn check_money(amount: Money) -> ModelResult {
+pub(in crate::model) fn check_money(amount: Money) -> ModelResult {
     if amount.0 < 0 {
         Err(ModelError::NegativeMoney(amount.0))
     } else if amount > Money::MAX {
@@ -1162,7 +1162,7 @@ pub(super) fn check_money(amount: Money) -> ModelResult {
     }
 }
 
-pub(super) fn check_calendar(calendar: &Calendar) -> ModelResult {
+pub(in crate::model) fn check_calendar(calendar: &Calendar) -> ModelResult {
     if calendar.working_weekdays.is_empty() {
         return Err(ModelError::NoWorkingDays);
     }
@@ -1173,7 +1173,7 @@ pub(super) fn check_calendar(calendar: &Calendar) -> ModelResult {
         .try_for_each(|day| check_date(*day))
 }
 
-pub(super) fn check_entry_fields(entry: &mut TimeEntry) -> ModelResult {
+pub(in crate::model) fn check_entry_fields(entry: &mut TimeEntry) -> ModelResult {
     check_date(entry.date)?;
     if entry.hours == Hours::ZERO || entry.hours > MAX_ENTRY_HOURS {
         return Err(ModelError::EntryHours(entry.hours));
@@ -1182,7 +1182,7 @@ pub(super) fn check_entry_fields(entry: &mut TimeEntry) -> ModelResult {
     Ok(())
 }
 
-pub(super) fn check_risk_fields(risk: &mut Risk) -> ModelResult {
+pub(in crate::model) fn check_risk_fields(risk: &mut Risk) -> ModelResult {
     risk.title = checked_name(&risk.title, Field::RiskTitle)?;
     if let Some(due) = risk.due {
         check_date(due)?;
@@ -1190,7 +1190,7 @@ pub(super) fn check_risk_fields(risk: &mut Risk) -> ModelResult {
     Ok(())
 }
 
-pub(super) fn check_thresholds(thresholds: &HealthThresholds) -> ModelResult {
+pub(in crate::model) fn check_thresholds(thresholds: &HealthThresholds) -> ModelResult {
     let ordered = thresholds.budget_red_cpi <= thresholds.budget_amber_cpi
         && thresholds.schedule_amber_days <= thresholds.schedule_red_days
         && thresholds.scope_amber_percent <= thresholds.scope_red_percent
@@ -1204,7 +1204,7 @@ pub(super) fn check_thresholds(thresholds: &HealthThresholds) -> ModelResult {
     }
 }
 
-pub(super) fn check_column(column: &mut Column) -> ModelResult {
+pub(in crate::model) fn check_column(column: &mut Column) -> ModelResult {
     column.name = checked_name(&column.name, Field::ColumnName)?;
     if column.wip_limit == Some(0) {
         return Err(ModelError::ZeroWipLimit);

@@ -9,12 +9,12 @@
 //! tasks only, so a summary's estimate, fixed costs and any time logged on it are not counted.
 //! Earned value lives in `earned_value`; health verdicts in `health`.
 
-use super::ids::{PersonId, TaskId};
-use super::person::Person;
-use super::project::Project;
-use super::ratio::{divide, Rounding};
-use super::task::Task;
-use super::units::{Currency, Hours, Money};
+use crate::model::ids::{PersonId, TaskId};
+use crate::model::person::Person;
+use crate::model::project::Project;
+use crate::model::ratio::{divide, Rounding};
+use crate::model::task::Task;
+use crate::model::units::{Currency, Hours, Money};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -57,7 +57,7 @@ impl PreciseMoney {
         if denominator == 0 {
             return PreciseMoney::ZERO;
         }
-        PreciseMoney(super::ratio::multiply_divide(
+        PreciseMoney(crate::model::ratio::multiply_divide(
             self.0,
             numerator,
             denominator,
