@@ -54,7 +54,8 @@ fn parse_part_key(key: &str) -> Option<(ProjectId, u64)> {
 pub struct Unreadable {
     pub error: ImportError,
     pub keys: Vec<String>,
-    /// The text under the project's key, for download.
+    /// For download: the text under the project's key, or when a part is wrong or missing,
+    /// what the parts still hold, joined as if they were right.
     pub raw: String,
 }
 
@@ -93,32 +94,41 @@ pub fn whole_text(
         .sum::<usize>()
         + 40;
     let mut whole: Option<CompactText> = None;
+    let mut problem = None;
     for (part, key) in manifest.parts.iter().zip(&keys[1..]) {
-        let problem = match store.get(key)? {
-            Some(part_text) if part.matches(&part_text) => {
-                match whole.as_mut() {
-                    Some(whole) => whole.push_run(&part_text),
-                    None => whole = Some(CompactText::new(manifest.revision, &part_text, capacity)),
-                }
-                continue;
-            }
-            Some(_) => "does not match its manifest: it was written by another save",
-            None => "is missing",
+        let part_text = store.get(key)?;
+        let wrong = match &part_text {
+            Some(part_text) if part.matches(part_text) => None,
+            Some(_) => Some("does not match its manifest: it was written by another save"),
+            None => Some("is missing"),
         };
-        return Ok(Err(Unreadable {
-            error: ImportError::Field {
+        if let (Some(wrong), None) = (wrong, &problem) {
+            problem = Some(ImportError::Field {
                 path: key.clone(),
                 message: format!(
-                    "part {} of revision {} {problem}",
+                    "part {} of revision {} {wrong}",
                     part.number, manifest.revision
                 ),
                 position: None,
-            },
-            keys,
-            raw: text,
-        }));
+            });
+        }
+        // Even a wrong part is joined in: then the raw text offered for download holds all
+        // that is left of the project.
+        let part_text = part_text.unwrap_or_default();
+        match whole.as_mut() {
+            Some(whole) => whole.push_run(&part_text),
+            None => whole = Some(CompactText::new(manifest.revision, &part_text, capacity)),
+        }
     }
-    Ok(Ok(whole.expect("a manifest has a shell").finish()))
+    let whole = whole.expect("a manifest has a shell").finish();
+    Ok(match problem {
+        None => Ok(whole),
+        Some(error) => Err(Unreadable {
+            error,
+            keys,
+            raw: whole,
+        }),
+    })
 }
 
 /// What the project's key held before this save, to reuse the parts that did not change.

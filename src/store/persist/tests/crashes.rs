@@ -266,6 +266,10 @@ fn a_part_another_save_wrote_makes_the_project_unreadable_and_protected() {
     assert!(loaded.workspace.projects().is_empty());
     assert_eq!(loaded.problems.len(), 1);
     assert!(loaded.problems[0].error.to_string().contains(&part));
+    assert!(
+        loaded.problems[0].raw.contains("Other task 6"),
+        "what the parts hold is offered for download"
+    );
     for key in [project_key(id), part.clone(), missing_key.clone()] {
         assert!(loaded.saved.protected.contains(&key), "{key} is protected");
     }
