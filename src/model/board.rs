@@ -838,13 +838,13 @@ pub fn neighbour(layout: &BoardLayout, task: TaskId, direction: MoveDirection) -
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{date, Plan};
+    use super::super::testing::{date, TestPlan};
     use super::super::{Column, Dependency, Progress};
     use super::*;
 
     /// A plan on 2027-01-04 with three cards in To do (A, B, C) and two in In progress (D, E).
-    fn five_cards() -> (Plan, [TaskId; 5]) {
-        let mut plan = Plan::new("2027-01-04");
+    fn five_cards() -> (TestPlan, [TaskId; 5]) {
+        let mut plan = TestPlan::new("2027-01-04");
         let a = plan.task("A", "2027-01-04", "2027-01-05", 8, None);
         let b = plan.task("B", "2027-01-04", "2027-01-05", 8, None);
         let c = plan.task("C", "2027-01-04", "2027-01-05", 8, None);
@@ -855,7 +855,7 @@ mod tests {
         (plan, [a, b, c, d, e])
     }
 
-    fn layout(plan: &Plan) -> BoardLayout {
+    fn layout(plan: &TestPlan) -> BoardLayout {
         board_layout(
             plan.project(),
             plan.workspace.people(),
@@ -864,14 +864,14 @@ mod tests {
         )
     }
 
-    fn apply(plan: &mut Plan, card: CardMove) {
+    fn apply(plan: &mut TestPlan, card: CardMove) {
         let today = plan.today;
         plan.project_mut()
             .move_task(card.task, card.column, card.before, today)
             .expect("valid move");
     }
 
-    fn titles(plan: &Plan, column: ColumnCategory) -> Vec<String> {
+    fn titles(plan: &TestPlan, column: ColumnCategory) -> Vec<String> {
         let column = plan.column(column);
         column_cards(plan.project(), column)
             .map(|id| plan.project().task(id).expect("exists").title.clone())
@@ -1168,7 +1168,7 @@ mod tests {
 
     #[test]
     fn cards_show_blocked_subtasks_and_overdue_facts() {
-        let mut plan = Plan::new("2027-01-04");
+        let mut plan = TestPlan::new("2027-01-04");
         let build = plan.task("Build", "2027-01-04", "2027-01-05", 8, None);
         let mut test = plan.draft("Test", "2027-01-06", "2027-01-07");
         test.dependencies.push(Dependency::finish_to_start(build));
@@ -1222,7 +1222,7 @@ mod tests {
 
     #[test]
     fn only_finish_to_start_links_block() {
-        let mut plan = Plan::new("2027-01-04");
+        let mut plan = TestPlan::new("2027-01-04");
         let build = plan.task("Build", "2027-01-04", "2027-01-05", 8, None);
         let mut docs = plan.draft("Docs", "2027-01-04", "2027-01-05");
         docs.dependencies.push(Dependency {
@@ -1237,7 +1237,7 @@ mod tests {
 
     #[test]
     fn avatar_colours_are_stable_and_in_range() {
-        let mut plan = Plan::new("2027-01-04");
+        let mut plan = TestPlan::new("2027-01-04");
         let ada = plan.person("Ada", 0);
         let first = colour_index(ada, AVATAR_COLOURS);
         assert_eq!(first, colour_index(ada, AVATAR_COLOURS));
@@ -1251,7 +1251,7 @@ mod tests {
 
     #[test]
     fn focus_moves_to_neighbours_and_across_empty_columns() {
-        let mut plan = Plan::new("2027-01-04");
+        let mut plan = TestPlan::new("2027-01-04");
         let a = plan.task("A", "2027-01-04", "2027-01-05", 8, None);
         let b = plan.task("B", "2027-01-04", "2027-01-05", 8, None);
         let d = plan.task("D", "2027-01-04", "2027-01-05", 8, None);
@@ -1342,7 +1342,7 @@ mod tests {
                 pick in 0usize..12,
                 direction in 0usize..6,
             ) {
-                let mut plan = Plan::new("2027-01-04");
+                let mut plan = TestPlan::new("2027-01-04");
                 let mut ids = Vec::new();
                 for (index, category) in order.iter().enumerate() {
                     let id = plan.task(&format!("T{index}"), "2027-01-04", "2027-01-05", 1, None);
@@ -1379,6 +1379,16 @@ mod tests {
                         MoveDirection::Top => prop_assert_eq!(place.index, 0),
                         MoveDirection::Bottom => prop_assert_eq!(place.index + 1, layout(&plan).cell(place.lane, place.column).len()),
                     }
+                } else {
+                    // No move: the card already sits at the edge it was asked to pass.
+                    let old = board.locate(task).expect("was shown");
+                    let last = board.cell(old.lane, old.column).len() - 1;
+                    match direction {
+                        MoveDirection::Up | MoveDirection::Top => prop_assert_eq!(old.index, 0),
+                        MoveDirection::Down | MoveDirection::Bottom => prop_assert_eq!(old.index, last),
+                        MoveDirection::PreviousColumn => prop_assert_eq!(old.column_index, 0),
+                        MoveDirection::NextColumn => prop_assert_eq!(old.column_index + 1, board.columns.len()),
+                    }
                 }
             }
 
@@ -1391,7 +1401,7 @@ mod tests {
                     0..8,
                 ),
             ) {
-                let mut plan = Plan::new("2027-01-04");
+                let mut plan = TestPlan::new("2027-01-04");
                 for (index, task_tags) in tags.iter().enumerate() {
                     let id = plan.task(&format!("T{index}"), "2027-01-04", "2027-01-05", 1, None);
                     plan.edit(id, |task| task.tags = task_tags.clone());

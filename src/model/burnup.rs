@@ -150,13 +150,10 @@ pub fn burnup(project: &Project, today: NaiveDate, first_day: Weekday) -> Vec<Bu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing::date as day;
     use crate::model::{
         Baseline, BaselineId, ColumnCategory, Currency, ProjectId, SequentialIds, Task, TaskId,
     };
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().expect("a valid date")
-    }
 
     #[test]
     fn the_burn_up_follows_the_baseline_plan_scope_and_done_work() {

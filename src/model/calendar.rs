@@ -269,10 +269,7 @@ pub fn shift(date: NaiveDate, days: i64) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test dates are valid")
-    }
+    use crate::model::testing::date;
 
     fn office() -> Calendar {
         Calendar {

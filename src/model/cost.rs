@@ -244,11 +244,8 @@ pub fn project_cost(project: &Project, people: &[Person]) -> ProjectCost {
 mod tests {
     use super::*;
     use crate::model::ids::{IdSource, SequentialIds, TimeEntryId};
+    use crate::model::testing::date;
     use crate::model::{Person, ProjectId, TimeEntry, Workspace};
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test dates are valid")
-    }
 
     fn person(ids: &mut dyn IdSource, name: &str, rate: i64) -> Person {
         let mut person = Person::new(PersonId::new(ids), name);

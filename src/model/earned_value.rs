@@ -284,7 +284,7 @@ pub fn series(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
     use crate::model::Hours;
 
     fn major(amount: i64) -> PreciseMoney {
@@ -346,8 +346,8 @@ mod tests {
 
     /// One task of 100 h at 1,000.00/h over the ten working days 2–13 March 2026, measured on
     /// Friday 6 March: half the days have passed, 40 % is done and 45 h were logged.
-    fn classic_project() -> Plan {
-        let mut plan = Plan::new("2026-03-02");
+    fn classic_project() -> TestPlan {
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 100_000);
         let build = plan.task("Build", "2026-03-02", "2026-03-13", 100, Some(ada));
         plan.baseline("2026-03-02");
@@ -418,7 +418,7 @@ mod tests {
 
     #[test]
     fn no_baseline_means_no_earned_value() {
-        let plan = Plan::new("2026-03-02");
+        let plan = TestPlan::new("2026-03-02");
         assert_eq!(
             earned_value(plan.project(), plan.workspace.people(), date("2026-03-06")),
             None

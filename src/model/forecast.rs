@@ -171,11 +171,11 @@ pub fn schedule_forecast(project: &Project) -> ScheduleForecast {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
 
     #[test]
     fn a_milestone_moved_past_a_weekend_slips_in_working_days() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         plan.task("Build", "2026-03-02", "2026-03-05", 10, None);
         let launch = plan.milestone("Launch", "2026-03-06");
         plan.baseline("2026-03-02");
@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn the_worst_slip_names_the_milestone_that_slipped_most() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let gate = plan.milestone("Design approved", "2026-03-03");
         plan.task("Build", "2026-03-04", "2026-03-13", 10, None);
         plan.baseline("2026-03-02");
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn without_a_baseline_only_the_deadline_is_known() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         plan.task("Build", "2026-03-02", "2026-03-13", 10, None);
         plan.deadline("2026-03-11");
         let forecast = schedule_forecast(plan.project());

@@ -528,7 +528,7 @@ mod tests {
     use crate::model::cost::PreciseMoney;
     use crate::model::earned_value::{figures, EvmTotals};
     use crate::model::format::PlainFormatter;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
     use crate::model::units::Hours;
 
     fn euros(amount: i64) -> PreciseMoney {
@@ -715,7 +715,7 @@ mod tests {
 
     #[test]
     fn a_finish_past_the_deadline_is_off_track_even_without_a_baseline() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         plan.task("Build", "2026-03-02", "2026-03-13", 10, None);
         plan.deadline("2026-03-11");
         let status = health(plan.project(), &[], date("2026-03-02")).schedule;
@@ -728,11 +728,11 @@ mod tests {
 
     #[test]
     fn milestone_slip_turns_the_schedule_amber_then_red() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let launch = plan.milestone("Launch", "2026-03-06");
         plan.task("Support", "2026-03-02", "2026-03-31", 10, None);
         plan.baseline("2026-03-02");
-        let slip_to = |plan: &mut Plan, day: &str| {
+        let slip_to = |plan: &mut TestPlan, day: &str| {
             plan.edit(launch, |task| {
                 task.start = date(day);
                 task.end = date(day);
@@ -757,7 +757,7 @@ mod tests {
 
     #[test]
     fn a_fresh_project_is_untracked_everywhere() {
-        let plan = Plan::new("2026-03-02");
+        let plan = TestPlan::new("2026-03-02");
         let health = health(plan.project(), &[], date("2026-03-02"));
         for (_, status) in health.aspects() {
             assert_eq!(status.rag, Rag::Green);

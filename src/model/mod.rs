@@ -20,6 +20,7 @@ pub mod graph;
 pub mod health;
 pub mod ids;
 pub mod io;
+pub mod merge;
 pub mod month;
 pub mod person;
 pub mod project;

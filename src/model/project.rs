@@ -1214,11 +1214,11 @@ pub(super) fn check_column(column: &mut Column) -> ModelResult {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::testing::Plan;
+    use crate::model::testing::TestPlan;
 
     #[test]
     fn descendants_are_every_task_below_a_summary_and_nothing_else() {
-        let mut plan = Plan::new("2027-01-04");
+        let mut plan = TestPlan::new("2027-01-04");
         let phase = plan.task("Phase", "2027-01-04", "2027-01-08", 0, None);
         let design = plan.task("Design", "2027-01-04", "2027-01-05", 8, None);
         let screens = plan.task("Screens", "2027-01-04", "2027-01-04", 4, None);

@@ -210,10 +210,10 @@ pub fn total_delta_cost<'a>(changes: impl IntoIterator<Item = &'a ScopeChange>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
     use crate::model::Progress;
 
-    fn record(before: &Project, plan: &mut Plan) -> Vec<ScopeChange> {
+    fn record(before: &Project, plan: &mut TestPlan) -> Vec<ScopeChange> {
         let after = plan.project().clone();
         let people = plan.workspace.people().to_vec();
         record_changes(before, &after, &people, date("2026-03-10"), &mut plan.ids)
@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn nothing_is_recorded_before_a_baseline_exists() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let before = plan.project().clone();
         plan.task("Build", "2026-03-02", "2026-03-06", 10, None);
         assert!(record(&before, &mut plan).is_empty());
@@ -229,7 +229,7 @@ mod tests {
 
     #[test]
     fn a_new_estimate_is_logged_with_hours_and_cost_delta() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 3_333);
         let build = plan.task("Build", "2026-03-02", "2026-03-06", 10, Some(ada));
         plan.baseline("2026-03-02");
@@ -250,7 +250,7 @@ mod tests {
 
     #[test]
     fn other_edits_are_not_scope_changes() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let build = plan.task("Build", "2026-03-02", "2026-03-06", 10, None);
         plan.baseline("2026-03-02");
         let before = plan.project().clone();
@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn added_and_removed_tasks_are_logged_but_summaries_are_not() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 10_000);
         let phase = plan.task("Phase", "2026-03-02", "2026-03-06", 0, None);
         let mut design = plan.draft("Design", "2026-03-02", "2026-03-03");
@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn scope_growth_compares_leaf_hours_with_the_baseline() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let build = plan.task("Build", "2026-03-02", "2026-03-06", 40, None);
         plan.baseline("2026-03-02");
         assert_eq!(
@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn a_baseline_without_hours_gives_no_percentage() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         plan.milestone("Kick-off", "2026-03-02");
         plan.baseline("2026-03-02");
         assert_eq!(
@@ -320,14 +320,14 @@ mod tests {
             Some(None)
         );
         assert_eq!(
-            scope_growth(&Plan::new("2026-03-02").project().clone()),
+            scope_growth(&TestPlan::new("2026-03-02").project().clone()),
             None
         );
     }
 
     #[test]
     fn changes_since_a_date_include_that_day() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let build = plan.task("Build", "2026-03-02", "2026-03-06", 10, None);
         plan.baseline("2026-03-02");
         for (day, hours) in [("2026-03-03", 12), ("2026-03-05", 14), ("2026-03-09", 16)] {

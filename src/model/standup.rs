@@ -206,7 +206,7 @@ pub fn standup(project: &Project, today: NaiveDate, due_soon_days: u32) -> Stand
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
     use crate::model::Dependency;
 
     fn titles(items: &[StandupItem]) -> Vec<&str> {
@@ -215,7 +215,7 @@ mod tests {
 
     #[test]
     fn the_board_sorts_work_by_person_and_state() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 0);
         let bob = plan.person("Bob", 0);
         let design = plan.task("Design", "2026-03-02", "2026-03-04", 8, Some(ada));
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn without_a_stand_up_done_means_since_the_previous_working_day() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 0);
         let build = plan.task("Build", "2026-03-02", "2026-03-31", 8, Some(ada));
         plan.log(build, ada, "2026-03-05", 100);
@@ -280,7 +280,7 @@ mod tests {
 
     #[test]
     fn a_stand_up_held_today_does_not_hide_yesterdays_work() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         plan.project_mut()
             .record_standup(date("2026-03-03"))
             .expect("valid day");

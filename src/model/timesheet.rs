@@ -209,7 +209,7 @@ pub fn team_week(workspace: &Workspace, project: Option<ProjectId>, week: Week) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
     use chrono::Weekday;
 
     fn week(day: &str) -> Week {
@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn a_week_of_entries_becomes_a_grid_with_totals() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 0);
         let bob = plan.person("Bob", 0);
         let build = plan.task("Build", "2026-03-02", "2026-03-13", 40, Some(ada));
@@ -259,7 +259,7 @@ mod tests {
 
     #[test]
     fn team_totals_add_up_each_persons_days() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 0);
         let bob = plan.person("Bob", 0);
         let build = plan.task("Build", "2026-03-02", "2026-03-13", 40, Some(ada));
@@ -276,7 +276,7 @@ mod tests {
 
     #[test]
     fn entries_are_found_by_person_date_and_id() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 0);
         let build = plan.task("Build", "2026-03-02", "2026-03-13", 40, Some(ada));
         plan.log(build, ada, "2026-03-02", 400);

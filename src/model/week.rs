@@ -65,10 +65,7 @@ impl Week {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test dates are valid")
-    }
+    use crate::model::testing::date;
 
     #[test]
     fn an_iso_week_starts_on_the_monday_before() {

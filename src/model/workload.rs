@@ -321,7 +321,7 @@ pub fn workload(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
     use crate::model::{ColumnCategory, Currency, Project, ProjectId};
     use chrono::Weekday;
 
@@ -331,7 +331,7 @@ mod tests {
 
     #[test]
     fn remaining_work_spreads_exactly_over_the_remaining_working_days() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let build = plan.task("Build", "2026-03-02", "2026-03-10", 10, None);
         plan.progress(build, 50);
         // From Thursday 5 March: Thu, Fri, Mon, Tue share 5 h: 1.25 h each.
@@ -351,7 +351,7 @@ mod tests {
 
     #[test]
     fn hundredths_that_do_not_divide_go_to_the_first_days() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let build = plan.task("Build", "2026-03-02", "2026-03-04", 1, None);
         let project = plan.project();
         let task = project.task(build).expect("exists");
@@ -364,7 +364,7 @@ mod tests {
 
     #[test]
     fn overdue_work_lands_on_today_and_done_work_is_not_load() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let late = plan.task("Late", "2026-03-02", "2026-03-03", 6, None);
         let done = plan.task("Done", "2026-03-02", "2026-03-13", 6, None);
         plan.move_to(done, ColumnCategory::Done, "2026-03-04");
@@ -388,7 +388,7 @@ mod tests {
 
     #[test]
     fn a_person_over_capacity_across_projects_is_flagged_in_each_project() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 0);
         plan.task("Intranet work", "2026-03-02", "2026-03-06", 30, Some(ada));
         let other = Project::new(
@@ -453,7 +453,7 @@ mod tests {
 
     #[test]
     fn a_week_window_in_the_middle_of_a_task_takes_only_its_days() {
-        let mut plan = Plan::new("2026-03-02");
+        let mut plan = TestPlan::new("2026-03-02");
         let ada = plan.person("Ada", 0);
         // 20 working days, 40 h: 2 h a day, 10 h a week.
         plan.task("Long", "2026-03-02", "2026-03-27", 40, Some(ada));

@@ -236,16 +236,12 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing::date as day;
     use crate::model::{
         Currency, Dependency, Person, PersonId, Progress, Project, SequentialIds, Task, Workspace,
     };
     use crate::store::persist::Saved;
-    use chrono::NaiveDate;
     use leptos::prelude::Owner;
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().expect("test dates are valid")
-    }
 
     /// A state on 2027-01-04 with one project: To do holds A, B, C; In progress holds D.
     struct Board {

@@ -432,7 +432,7 @@ fn conflicts(workspace: &Workspace, plan: &ReadPlan) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testing::Plan as TestPlan;
+    use crate::model::testing::TestPlan;
     use crate::model::{Currency, ProjectDetails, SequentialIds};
     use crate::store::persist::Saved;
     use leptos::prelude::Owner;

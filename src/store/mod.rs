@@ -18,6 +18,7 @@ pub mod tracking;
 pub mod view;
 
 use crate::model::board::MoveDirection;
+use crate::model::io::convert::ConvertError;
 use crate::model::io::{ImportError, NotText};
 use crate::model::{ColumnId, ModelError, ProjectId, TaskId, Workspace};
 use chrono::NaiveDate;
@@ -39,6 +40,8 @@ pub enum AppError {
     FileRead(String),
     #[error(transparent)]
     NotText(#[from] NotText),
+    #[error(transparent)]
+    Convert(#[from] ConvertError),
 }
 
 /// Something worth telling the user that is not an error.

@@ -171,12 +171,12 @@ fn would_move(
 mod tests {
     use super::super::persist::Saved;
     use super::*;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
     use crate::model::{LinkKind, ModelError};
 
     /// A project with Design (Mon 4–Wed 6 Jan 2027) → Build (Thu 7–Fri 8), finish to start.
     fn state() -> (AppState, ProjectId, TaskId, TaskId) {
-        let mut plan = Plan::new("2027-01-04");
+        let mut plan = TestPlan::new("2027-01-04");
         let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
         let build = plan.task("Build", "2027-01-07", "2027-01-08", 0, None);
         plan.link(build, Dependency::finish_to_start(design));

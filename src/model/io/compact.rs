@@ -118,24 +118,49 @@ pub fn join_compact<'a>(
     shell: &str,
     runs: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    let runs: Vec<&str> = runs.into_iter().filter(|run| !run.is_empty()).collect();
-    let inner = shell
-        .strip_prefix('{')
-        .and_then(|rest| rest.strip_suffix('}'))
-        .unwrap_or(shell);
-    let length = inner.len() + runs.iter().map(|run| run.len() + 1).sum::<usize>() + 40;
-    let mut out = String::with_capacity(length);
-    let _ = write!(out, "{{\"revision\":{revision},");
-    out.push_str(inner);
-    out.push_str(",\"tasks\":[");
-    for (number, run) in runs.iter().enumerate() {
-        if number > 0 {
-            out.push(',');
-        }
-        out.push_str(run);
+    let mut text = CompactText::new(revision, shell, 0);
+    for run in runs {
+        text.push_run(run);
     }
-    out.push_str("]}");
-    out
+    text.finish()
+}
+
+/// Stored project text built run by run, so that the runs need not all be held at once.
+pub struct CompactText {
+    out: String,
+    runs: usize,
+}
+
+impl CompactText {
+    /// Starts the text with the revision and the shell; `capacity` is the expected length.
+    pub fn new(revision: u64, shell: &str, capacity: usize) -> CompactText {
+        let inner = shell
+            .strip_prefix('{')
+            .and_then(|rest| rest.strip_suffix('}'))
+            .unwrap_or(shell);
+        let mut out = String::with_capacity(capacity.max(inner.len() + 40));
+        let _ = write!(out, "{{\"revision\":{revision},");
+        out.push_str(inner);
+        out.push_str(",\"tasks\":[");
+        CompactText { out, runs: 0 }
+    }
+
+    /// Appends a run of rows; empty runs add nothing.
+    pub fn push_run(&mut self, run: &str) {
+        if run.is_empty() {
+            return;
+        }
+        if self.runs > 0 {
+            self.out.push(',');
+        }
+        self.out.push_str(run);
+        self.runs += 1;
+    }
+
+    pub fn finish(mut self) -> String {
+        self.out.push_str("]}");
+        self.out
+    }
 }
 
 /// Writes task rows of one project: knows the row of every task, the position of every
@@ -281,13 +306,12 @@ pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError>
             .and_then(decode_id)
             .ok_or_else(|| field(&format!("tasks[{index}][0]"), "expected a task id"))?;
     }
+    let mut table = Table::with_capacity(rows.len());
     let count = rows.len();
-    let pending = rows
-        .into_iter()
-        .enumerate()
-        .map(|(index, row)| context.decode_row(index, row, count))
-        .collect::<Result<Vec<_>, _>>()?;
-    finish(file, pending)
+    for (index, row) in rows.into_iter().enumerate() {
+        table.push(context.decode_row(index, row, count)?);
+    }
+    finish(file, table)
 }
 
 /// The project's shape that task rows refer to by position.
@@ -297,11 +321,31 @@ struct RowContext {
     team: Vec<PersonId>,
 }
 
-/// A decoded task whose parent and predecessors are still row numbers, until every row is read.
-struct PendingTask {
-    task: Task,
+/// A task's parent and predecessors as row numbers, until every row is read.
+struct RowLinks {
     parent: Option<usize>,
     links: Vec<(usize, LinkKind, i32)>,
+}
+
+/// Decoded tasks, each already in its `Arc`, and their links by row number beside them: a
+/// task is stored once, and the links are filled in place when the table is complete.
+struct Table {
+    tasks: Vec<Arc<Task>>,
+    links: Vec<RowLinks>,
+}
+
+impl Table {
+    fn with_capacity(rows: usize) -> Table {
+        Table {
+            tasks: Vec::with_capacity(rows),
+            links: Vec::with_capacity(rows),
+        }
+    }
+
+    fn push(&mut self, (task, links): (Task, RowLinks)) {
+        self.tasks.push(Arc::new(task));
+        self.links.push(links);
+    }
 }
 
 impl RowContext {
@@ -320,7 +364,7 @@ impl RowContext {
         index: usize,
         row: Value,
         rows: usize,
-    ) -> Result<PendingTask, ImportError> {
+    ) -> Result<(Task, RowLinks), ImportError> {
         let (start, columns, team) = (self.start, &self.columns, &self.team);
         let Value::Array(mut cells) = row else {
             return Err(field(&format!("tasks[{index}]"), "expected an array"));
@@ -462,8 +506,8 @@ impl RowContext {
             _ => String::new(),
         };
         let (title, description) = (text(title), text(description));
-        Ok(PendingTask {
-            task: Task {
+        Ok((
+            Task {
                 id,
                 title,
                 description,
@@ -487,31 +531,31 @@ impl RowContext {
                 time_entries,
                 timer,
             },
-            parent,
-            links,
-        })
+            RowLinks { parent, links },
+        ))
     }
 }
 
 /// Turns row numbers into task ids, now that every row is read, and puts the tasks in.
-fn finish(mut file: ProjectFile, pending: Vec<PendingTask>) -> Result<ProjectFile, ImportError> {
-    let ids: Vec<TaskId> = pending.iter().map(|pending| pending.task.id).collect();
+fn finish(mut file: ProjectFile, table: Table) -> Result<ProjectFile, ImportError> {
+    let Table { mut tasks, links } = table;
+    let ids: Vec<TaskId> = tasks.iter().map(|task| task.id).collect();
     let row = |row: usize, path: String| {
         ids.get(row)
             .copied()
             .ok_or_else(|| field(&path, "refers to a task that does not exist"))
     };
-    let mut tasks = Vec::with_capacity(pending.len());
-    for (index, pending) in pending.into_iter().enumerate() {
-        let PendingTask {
-            mut task,
-            parent,
-            links,
-        } = pending;
-        task.parent = parent
+    for (index, (task, links)) in tasks.iter_mut().zip(links).enumerate() {
+        if links.parent.is_none() && links.links.is_empty() {
+            continue;
+        }
+        let task = Arc::get_mut(task).expect("a task just read has no other owner");
+        task.parent = links
+            .parent
             .map(|parent| row(parent, format!("tasks[{index}][9]")))
             .transpose()?;
         task.dependencies = links
+            .links
             .into_iter()
             .enumerate()
             .map(|(number, (predecessor, kind, lag))| {
@@ -522,7 +566,6 @@ fn finish(mut file: ProjectFile, pending: Vec<PendingTask>) -> Result<ProjectFil
                 })
             })
             .collect::<Result<_, ImportError>>()?;
-        tasks.push(Arc::new(task));
     }
     *file.project.tasks_mut() = tasks;
     Ok(file)
@@ -614,7 +657,7 @@ struct RowsSeed<'l> {
 }
 
 impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
-    type Value = Vec<PendingTask>;
+    type Value = Table;
     fn deserialize<D: de::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -624,14 +667,14 @@ impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
 }
 
 impl<'de> Visitor<'de> for RowsSeed<'_> {
-    type Value = Vec<PendingTask>;
+    type Value = Table;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("the task table")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut pending = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        let mut table = Table::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         while let Some(row) = seq.next_element_seed(StrictValue)? {
             self.tasks += 1;
             if !within_limits(&row, self.limits, &mut self.tasks)
@@ -639,14 +682,14 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
             {
                 return Err(de::Error::custom("over a limit"));
             }
-            let index = pending.len();
-            let task = self
+            let index = table.tasks.len();
+            let decoded = self
                 .context
                 .decode_row(index, row, usize::MAX)
                 .map_err(de::Error::custom)?;
-            pending.push(task);
+            table.push(decoded);
         }
-        Ok(pending)
+        Ok(table)
     }
 }
 

@@ -103,7 +103,7 @@ pub fn merge_workspace(
 mod tests {
     use super::*;
     use crate::model::io::{export_project, read_plan, ReadPlan};
-    use crate::model::testing::{date, Plan as TestPlan};
+    use crate::model::testing::{date, TestPlan};
     use crate::model::{Dependency, SequentialIds};
 
     #[test]

@@ -10,16 +10,19 @@
 //! else sees it. Every failure is an [`ImportError`] naming where the problem is.
 
 mod compact;
+pub mod convert;
 mod limits;
 mod merge;
 mod migrate;
+pub mod mspdi;
 mod read;
 mod stored;
 mod text;
 mod write;
 
 pub use compact::{
-    decode_id, encode_id, join_compact, write_compact_project, write_compact_shell, RowEncoder,
+    decode_id, encode_id, join_compact, write_compact_project, write_compact_shell, CompactText,
+    RowEncoder,
 };
 pub use limits::{Limits, DEFAULT_LIMITS};
 pub use merge::{merge_project, merge_workspace, ImportMode};
@@ -33,6 +36,7 @@ pub use stored::{
 pub use text::{decode_text, NotText};
 pub use write::{export_project, export_workspace, file_name, project_file, workspace_file};
 
+use super::merge::Lineage;
 use super::person::Person;
 use super::project::Project;
 use super::validate::Invalid;
@@ -82,6 +86,16 @@ pub struct ProjectFile {
     /// Everyone on the project's team, so that the file stands on its own.
     #[serde(default)]
     pub people: Vec<Person>,
+    /// Which version of the project this is and which version it came from (docs/merging.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<Lineage>,
+    /// True when rates, costs and time notes were left out on export.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub redacted: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// A whole workspace: every project and the people roster.
@@ -120,6 +134,10 @@ pub struct ImportedProject {
     pub revision: Option<u64>,
     /// The format version the text was written in; older versions were migrated.
     pub from_version: u32,
+    /// The file's lineage block, when it has one.
+    pub lineage: Option<Lineage>,
+    /// True when the file was exported without rates, costs and time notes.
+    pub redacted: bool,
 }
 
 /// A checked workspace from a file.

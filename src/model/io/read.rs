@@ -70,6 +70,8 @@ fn checked_project(file: ProjectFile, from_version: u32) -> Result<ReadPlan, Imp
         mut project,
         mut people,
         revision,
+        lineage,
+        redacted,
         ..
     } = file;
     validate::people(&mut people)
@@ -82,6 +84,8 @@ fn checked_project(file: ProjectFile, from_version: u32) -> Result<ReadPlan, Imp
         people,
         revision,
         from_version,
+        lineage,
+        redacted,
     }))
 }
 

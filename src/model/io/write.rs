@@ -18,6 +18,8 @@ pub fn project_file(project: &Project, roster: &[Person]) -> ProjectFile {
             .cloned()
             .collect(),
         revision: None,
+        lineage: None,
+        redacted: false,
     }
 }
 

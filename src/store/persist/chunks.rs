@@ -17,7 +17,7 @@
 
 use super::{project_key, KeyValue, StorageFault};
 use crate::model::io::{
-    is_manifest, join_compact, read_manifest, write_compact_shell, write_manifest, ImportError,
+    is_manifest, read_manifest, write_compact_shell, write_manifest, CompactText, ImportError,
     ManifestKind, RowEncoder, StoredManifest, StoredPart, CURRENT_VERSION,
 };
 use crate::model::{Person, Project, ProjectId, Task};
@@ -86,11 +86,20 @@ pub fn whole_text(
                 .map(|part| part_key(project, part.revision, part.number)),
         )
         .collect();
-    let mut texts = Vec::with_capacity(manifest.parts.len());
+    let capacity = manifest
+        .parts
+        .iter()
+        .map(|part| part.length + 1)
+        .sum::<usize>()
+        + 40;
+    let mut whole: Option<CompactText> = None;
     for (part, key) in manifest.parts.iter().zip(&keys[1..]) {
         let problem = match store.get(key)? {
             Some(part_text) if part.matches(&part_text) => {
-                texts.push(part_text);
+                match whole.as_mut() {
+                    Some(whole) => whole.push_run(&part_text),
+                    None => whole = Some(CompactText::new(manifest.revision, &part_text, capacity)),
+                }
                 continue;
             }
             Some(_) => "does not match its manifest: it was written by another save",
@@ -109,12 +118,7 @@ pub fn whole_text(
             raw: text,
         }));
     }
-    let (shell, runs) = texts.split_first().expect("a manifest has a shell");
-    Ok(Ok(join_compact(
-        manifest.revision,
-        shell,
-        runs.iter().map(String::as_str),
-    )))
+    Ok(Ok(whole.expect("a manifest has a shell").finish()))
 }
 
 /// What the project's key held before this save, to reuse the parts that did not change.

@@ -3,6 +3,7 @@
 use super::super::board::BoardPage;
 use super::super::calendar::CalendarPage;
 use super::super::dashboard::DashboardPage;
+use super::super::interchange::ExportAsButton;
 use super::super::report::StatusReportPage;
 use super::super::settings::ProjectSettingsDialog;
 use super::super::standup::StandupPage;
@@ -83,6 +84,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                         <button type="button" class="button" on:click=export>
                             "Export"
                         </button>
+                        <ExportAsButton id=id />
                     </div>
                 </div>
                 <nav class="tabs" aria-label="Project views" node_ref=tabs>

@@ -289,11 +289,10 @@ fn a_manifest_from_a_newer_version_is_protected() {
     let id = workspace.projects()[0].id;
     let (mut store, _) = saved_in_parts(&workspace);
     let key = project_key(id);
-    let future = store
-        .get(&key)
-        .expect("readable")
-        .expect("stored")
-        .replace("\"version\":2", "\"version\":99");
+    let future = store.get(&key).expect("readable").expect("stored").replace(
+        &format!("\"version\":{}", crate::model::io::CURRENT_VERSION),
+        "\"version\":99",
+    );
     store.set(&key, &future).expect("writes");
     let loaded = load(&store).expect("loads");
     assert!(matches!(

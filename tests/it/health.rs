@@ -1,8 +1,7 @@
 //! Scenarios for cost, earned value, scope, health, workload and the status report, built only
 //! through the model's public commands, as the store would build them.
 
-#![cfg(not(target_arch = "wasm32"))]
-
+use crate::testing::date;
 use chrono::{NaiveDate, Weekday};
 use ironplan::model::cost::project_cost;
 use ironplan::model::earned_value::{earned_value, series};
@@ -16,10 +15,6 @@ use ironplan::model::{
     Progress, Project, ProjectId, Rag, Ratio, Risk, RiskKind, Rounding, Task, TaskId, TimeEntry,
     Week, Workspace,
 };
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test dates are valid")
-}
 
 fn euros(amount: i64) -> Money {
     Money(amount * 100)

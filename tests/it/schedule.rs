@@ -3,8 +3,6 @@
 //! Monday-to-Friday calendar with a few holidays. Commands refuse what the model refuses (loops,
 //! links within a hierarchy), so every plan here is one a user could make.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use chrono::{Days, NaiveDate};
 use ironplan::model::schedule::{self, Schedule};
 use ironplan::model::{

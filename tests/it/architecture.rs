@@ -1,8 +1,6 @@
 //! Invariants of the code's shape: the model never touches the web, the clock or the RNG,
 //! and the store is the only writer. Host only.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,11 +1,10 @@
 //! Every broken or hostile file in tests/fixtures/bad/ is refused (or cleaned) with the message
 //! listed in tests/fixtures/bad/expected.json. The e2e suite imports the same files in Chromium.
 
-#![cfg(not(target_arch = "wasm32"))]
-
-use ironplan::model::io::{self, ImportError, Limits, Plan, DEFAULT_LIMITS};
+use ironplan::model::io::{self, ImportError, Limits, ReadPlan, DEFAULT_LIMITS};
 use ironplan::model::Workspace;
-use ironplan::ui::messages::describe_import;
+use ironplan::store::AppError;
+use ironplan::ui::messages::describe;
 use std::path::PathBuf;
 
 fn folder() -> PathBuf {
@@ -21,17 +20,20 @@ fn every_bad_file_gets_its_message() {
     let cases = expected.as_object().expect("a map of file to expectation");
     assert!(cases.len() >= 20, "the corpus covers the known faults");
     for (file, expectation) in cases {
-        let text = std::fs::read_to_string(folder().join(file)).expect("fixture is readable");
-        let outcome = io::read_plan(&text);
+        // Read as the browser reads a picked file: bytes, decoded strictly, then parsed.
+        let bytes = std::fs::read(folder().join(file)).expect("fixture is readable");
+        let outcome = io::decode_text(&bytes)
+            .map_err(AppError::NotText)
+            .and_then(|text| io::read_plan(&text).map_err(AppError::Import));
         if let Some(message) = expectation.get("message").and_then(|value| value.as_str()) {
             let error = outcome.expect_err(file);
-            let sentence = describe_import(&error, &Workspace::default());
+            let sentence = describe(&error, &Workspace::default());
             assert!(
                 sentence.contains(message),
                 "{file}: expected the message to contain {message:?}, got {sentence:?}"
             );
         } else {
-            let Ok(Plan::Project(imported)) = outcome else {
+            let Ok(ReadPlan::Project(imported)) = outcome else {
                 panic!("{file} should import");
             };
             let check = &expectation["check"];
@@ -61,7 +63,7 @@ fn every_bad_file_gets_its_message() {
 
 #[test]
 fn the_task_limit_is_checked_before_the_typed_parse() {
-    let text = include_str!("fixtures/plan-v2.json");
+    let text = include_str!("../fixtures/plan-v2.json");
     let tight = Limits {
         max_tasks: 2,
         ..DEFAULT_LIMITS
@@ -96,7 +98,7 @@ mod mutations {
         fn a_mangled_plan_file_never_panics(
             edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..12)
         ) {
-            let mut bytes = include_str!("fixtures/plan-v2.json").as_bytes().to_vec();
+            let mut bytes = include_str!("../fixtures/plan-v2.json").as_bytes().to_vec();
             for (at, byte, kind) in edits {
                 let index = at.index(bytes.len().max(1));
                 match kind {
