@@ -17,7 +17,7 @@ use super::week::Week;
 use super::{Calendar, Project, TaskId};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// How much the Calendar shows at once.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -94,7 +94,7 @@ pub struct CalendarEntry {
 /// The tasks of `project` with a day in `first..=last`, in the project's order, without summary
 /// tasks. One pass over the plan.
 pub fn entries_in(project: &Project, first: NaiveDate, last: NaiveDate) -> Vec<CalendarEntry> {
-    let parents: std::collections::HashSet<TaskId> = project
+    let parents: HashSet<TaskId> = project
         .tasks()
         .iter()
         .filter_map(|task| task.parent)
@@ -179,6 +179,8 @@ pub struct MonthLayout {
     pub lanes: usize,
     /// The tasks laid out, in the project's order.
     pub entries: Vec<CalendarEntry>,
+    /// Where each task is in `entries`.
+    index: HashMap<TaskId, usize>,
 }
 
 /// What [`layout`] works from.
@@ -211,6 +213,12 @@ pub fn layout(input: &MonthInput) -> MonthLayout {
         weeks,
         lanes,
         entries: input.entries.to_vec(),
+        index: input
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(position, entry)| (entry.task, position))
+            .collect(),
     }
 }
 
@@ -303,7 +311,7 @@ impl MonthLayout {
 
     /// The task shown as `task`, if laid out.
     pub fn entry(&self, task: TaskId) -> Option<&CalendarEntry> {
-        self.entries.iter().find(|entry| entry.task == task)
+        self.entries.get(*self.index.get(&task)?)
     }
 
     /// The first and last day shown.
@@ -320,7 +328,7 @@ impl MonthLayout {
             return Vec::new();
         };
         let index = row.week.day_index(date).unwrap_or(0);
-        let hidden: std::collections::HashSet<TaskId> = row
+        let hidden: HashSet<TaskId> = row
             .bars
             .iter()
             .filter(|bar| bar.lane >= self.lanes && bar.covers(index))
@@ -636,6 +644,9 @@ mod tests {
                 lanes,
             });
             prop_assert!(month.weeks.iter().any(|row| row.week.contains(anchor)));
+            for entry in &entries {
+                prop_assert_eq!(month.entry(entry.task), Some(entry));
+            }
             for pair in month.weeks.windows(2) {
                 prop_assert_eq!(pair[0].week.next(), pair[1].week);
             }

@@ -1,5 +1,6 @@
 import { test, expect } from "../fixtures";
 import type { Page } from "@playwright/test";
+import { AppPage } from "../pages/app";
 import { ViewsPage } from "../pages/views";
 import { CalendarPage, day, fullDate, iso, monthHeading, plusDays, taskName } from "../pages/calendar";
 
@@ -49,6 +50,37 @@ async function datesInTasks(page: Page, title: string): Promise<[string, string]
   await editor.getByRole("button", { name: "Cancel" }).click();
   await expect(editor).toBeHidden();
   return dates;
+}
+
+/** A plan file with `count` tasks of one to ten days, spread over the half year around `around`. */
+function bigPlan(count: number, around: Date) {
+  const hex = (value: number) => value.toString(16).padStart(12, "0");
+  const column = "c0000000-0000-4000-8000-000000000001";
+  const tasks = Array.from({ length: count }, (_, index) => {
+    const start = plusDays(around, (index * 37) % 180 - 90);
+    return {
+      id: `70000000-0000-4000-8000-${hex(index + 1)}`,
+      title: `Task ${index + 1}`,
+      column,
+      start: iso(start),
+      end: iso(plusDays(start, index % 10)),
+      created: iso(plusDays(around, -90)),
+    };
+  });
+  return {
+    format: "ironplan",
+    version: 2,
+    kind: "project",
+    project: {
+      id: "80000000-0000-4000-8000-000000000001",
+      name: "Many tasks",
+      start: iso(plusDays(around, -90)),
+      budget: { amount: 0, currency: "EUR" },
+      columns: [{ id: column, name: "To do", category: "todo" }],
+      tasks,
+    },
+    people: [],
+  };
 }
 
 test.describe("calendar", () => {
@@ -219,6 +251,26 @@ test.describe("calendar", () => {
     expect(await views.accessibilityViolations()).toEqual([]);
     await calendar.button("Next month").click();
     await expect(calendar.region.getByRole("list", { name: monthHeading(monthStart(today, 1)) })).toBeVisible();
+  });
+
+  test("a plan of thousands of tasks draws only the lanes of the month shown", async ({ page }) => {
+    const app = new AppPage(page);
+    const calendar = new CalendarPage(page);
+    await app.open();
+    const today = await browserToday(page);
+    await app.importFile({ name: "many.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bigPlan(3000, today))) });
+    await expect(page.getByRole("heading", { level: 1, name: "Many tasks" })).toBeVisible();
+    await calendar.open();
+    await expect(calendar.day(today)).toBeVisible();
+    // Three lanes a week at most, whatever the plan holds; the rest is counted per day.
+    const shown = await calendar.grid.locator("[data-task]").count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(3 * 7 * 6);
+    const more = calendar.day(today).getByRole("button", { name: /^\+\d+ more$/ });
+    const hidden = Number(/\d+/.exec(await more.innerText())![0]);
+    expect(hidden).toBeGreaterThan(50);
+    await more.click();
+    await expect(page.getByRole("dialog", { name: /^More tasks on / }).getByRole("listitem")).toHaveCount(hidden);
   });
 
   test("prints the month without its controls, and lists its keys among the shortcuts", async ({ page }) => {
