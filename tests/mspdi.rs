@@ -257,3 +257,32 @@ fn corpus_files_survive_a_round_trip_through_ironplan() {
         assert_eq!(second.file.people, first.file.people, "{name}: people");
     }
 }
+
+#[test]
+fn every_loss_is_documented_with_its_wording() {
+    let docs = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/interchange.md"),
+    )
+    .expect("docs/interchange.md exists");
+    for kind in LossKind::ALL {
+        let line = format!(
+            "| `{kind:?}` | {} |",
+            ironplan::model::io::mspdi::wording::describe_loss(kind, 2)
+        );
+        assert!(docs.contains(&line), "docs/interchange.md lacks {line}");
+    }
+}
+
+#[test]
+fn fuzz_seeds_import_or_are_refused_without_a_panic() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/seeds-mspdi");
+    let mut imported = 0;
+    for entry in std::fs::read_dir(folder).expect("the MSPDI fuzz seeds are in the repository") {
+        let bytes = std::fs::read(entry.expect("a seed").path()).expect("a readable seed");
+        if read_mspdi(&bytes, today(), &mut SequentialIds::default()).is_ok() {
+            imported += 1;
+        }
+    }
+    // The small plan, in UTF-8 and in UTF-16.
+    assert_eq!(imported, 2);
+}

@@ -138,6 +138,44 @@ pub enum LossKind {
     Budget,
 }
 
+impl LossKind {
+    /// Every kind, in report order: import losses first, then export losses.
+    pub const ALL: [LossKind; 32] = [
+        LossKind::NullRowsSkipped,
+        LossKind::UnnamedTasks,
+        LossKind::TextShortened,
+        LossKind::ManualScheduling,
+        LossKind::InactiveTasks,
+        LossKind::SummaryMilestones,
+        LossKind::ElapsedLags,
+        LossKind::PercentLags,
+        LossKind::FractionalLags,
+        LossKind::LagsCapped,
+        LossKind::LinksOutsideFile,
+        LossKind::LinksWithinHierarchy,
+        LossKind::LinksInLoops,
+        LossKind::MultipleResources,
+        LossKind::MaterialOrCostResources,
+        LossKind::UnknownResources,
+        LossKind::CostsRecomputed,
+        LossKind::CustomFieldValues,
+        LossKind::WeekendWorkingDays,
+        LossKind::OtherCalendars,
+        LossKind::ExtraBaselines,
+        LossKind::CapacityCapped,
+        LossKind::DatesOutOfRange,
+        LossKind::RecurringTasks,
+        LossKind::BoardColumns,
+        LossKind::Tags,
+        LossKind::TimeEntries,
+        LossKind::Risks,
+        LossKind::EarlierBaselines,
+        LossKind::History,
+        LossKind::ActualFixedCosts,
+        LossKind::Budget,
+    ];
+}
+
 /// Why an MSPDI file could not be read. Nothing changes when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MspdiError {
