@@ -111,7 +111,6 @@ pub fn ExportAsButton(
         <button
             type="button"
             class="button"
-            aria-haspopup="dialog"
             on:click=move |_| open.set(true)
         >
             "Export as…"
@@ -169,7 +168,6 @@ fn ExportAsDialog(dialog: ExportAs, on_close: Callback<()>) -> impl IntoView {
                     type="button"
                     class="button button--primary"
                     disabled=move || dialog.busy.get()
-                    aria-busy=move || dialog.busy.get().then_some("true")
                     on:click=move |_| dialog.download()
                 >
                     "Download"

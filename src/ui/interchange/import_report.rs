@@ -8,57 +8,34 @@ use crate::model::io::Plan;
 
 use leptos::prelude::*;
 
-/// What a converted file will bring, counted.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Arrival {
-    name: String,
-    tasks: usize,
-    dependencies: usize,
-    people: usize,
-    baselines: usize,
-}
-
-impl Arrival {
-    fn of(plan: &Plan) -> Arrival {
-        match plan {
-            Plan::Project(imported) => Arrival {
-                name: imported.project.name.clone(),
-                tasks: imported.project.tasks().len(),
-                dependencies: imported
-                    .project
-                    .tasks()
-                    .iter()
-                    .map(|task| task.dependencies.len())
-                    .sum(),
-                people: imported.people.len(),
-                baselines: imported.project.baselines().len(),
-            },
-            Plan::Workspace(imported) => {
-                let workspace = &imported.workspace;
-                Arrival {
-                    name: workspace
-                        .projects()
-                        .iter()
-                        .map(|project| project.name.clone())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    tasks: workspace.projects().iter().map(|p| p.tasks().len()).sum(),
-                    dependencies: workspace
-                        .projects()
-                        .iter()
-                        .flat_map(|project| project.tasks())
-                        .map(|task| task.dependencies.len())
-                        .sum(),
-                    people: workspace.people().len(),
-                    baselines: workspace
-                        .projects()
-                        .iter()
-                        .map(|p| p.baselines().len())
-                        .sum(),
-                }
-            }
-        }
-    }
+/// What a converted file will bring: the project's name, and the counts the dialog lists.
+fn arrival(plan: &Plan) -> (String, [(&'static str, String); 4]) {
+    let Plan::Project(imported) = plan else {
+        // Converters always bring one project; a workspace file never reaches this dialog.
+        return (String::new(), Default::default());
+    };
+    let project = &imported.project;
+    let dependencies = project
+        .tasks()
+        .iter()
+        .map(|task| task.dependencies.len())
+        .sum();
+    let counts = [
+        ("Tasks", count_of(project.tasks().len(), "task", "tasks")),
+        (
+            "Dependencies",
+            count_of(dependencies, "dependency", "dependencies"),
+        ),
+        (
+            "People",
+            count_of(imported.people.len(), "person", "people"),
+        ),
+        (
+            "Baselines",
+            count_of(project.baselines().len(), "baseline", "baselines"),
+        ),
+    ];
+    (project.name.clone(), counts)
 }
 
 /// Shows what a converted file will bring, with "Import" and "Cancel"; nothing changes until
@@ -69,7 +46,7 @@ pub fn ImportReportDialog() -> impl IntoView {
     let cancel = move || flow.report.set(None);
     move || {
         flow.report.get().map(|report| {
-            let arrival = Arrival::of(&report.pending.plan);
+            let (name, counts) = arrival(&report.pending.plan);
             let heading = unique_id("not-carried-over");
             let losses = if report.losses.is_empty() {
                 view! { <p class="import-report__all">"Everything carried over"</p> }.into_any()
@@ -87,16 +64,13 @@ pub fn ImportReportDialog() -> impl IntoView {
             view! {
                 <Modal title="Import report" on_close=Callback::new(move |_| cancel())>
                     <dl class="import-report__counts">
-                        <dt>"Project"</dt>
-                        <dd>{arrival.name}</dd>
-                        <dt>"Tasks"</dt>
-                        <dd>{count_of(arrival.tasks, "task", "tasks")}</dd>
-                        <dt>"Dependencies"</dt>
-                        <dd>{count_of(arrival.dependencies, "dependency", "dependencies")}</dd>
-                        <dt>"People"</dt>
-                        <dd>{count_of(arrival.people, "person", "people")}</dd>
-                        <dt>"Baselines"</dt>
-                        <dd>{count_of(arrival.baselines, "baseline", "baselines")}</dd>
+                        {std::iter::once(("Project", name))
+                            .chain(counts)
+                            .map(|(term, value)| view! {
+                                <dt>{term}</dt>
+                                <dd>{value}</dd>
+                            })
+                            .collect_view()}
                     </dl>
                     {losses}
                     <div class="modal__actions">
