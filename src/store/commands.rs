@@ -311,16 +311,9 @@ impl AppState {
 
     // ----- Plan files -----
 
-    /// One project as a plan file: (file name, JSON text).
+    /// One project as a plan file with its lineage: (file name, JSON text).
     pub fn export_project(self, id: ProjectId) -> Option<(String, String)> {
-        self.workspace.with_untracked(|workspace| {
-            workspace.find_project(id).map(|project| {
-                (
-                    io::file_name(&project.name),
-                    io::export_project(project, workspace.people()),
-                )
-            })
-        })
+        self.export_project_file(id, false)
     }
 
     /// The whole workspace as a plan file.
@@ -359,6 +352,9 @@ impl AppState {
         let mut ids = RandomIds;
         let result = match pending.plan {
             Plan::Project(imported) => {
+                if mode != ImportMode::Copy {
+                    self.remember_import(&imported);
+                }
                 io::merge_project(&mut next, imported, mode, &mut ids).map(|id| vec![id])
             }
             Plan::Workspace(imported) => io::merge_workspace(&mut next, imported, mode, &mut ids),

@@ -11,9 +11,11 @@ pub mod clock;
 pub mod commands;
 pub mod conflicts;
 pub mod history;
+pub mod merging;
 pub mod persist;
 pub mod plan;
 pub mod reporting;
+pub mod snapshots;
 pub mod timeline;
 pub mod tracking;
 pub mod view;
@@ -38,6 +40,8 @@ pub enum AppError {
     Storage(String),
     #[error("could not read the file: {0}")]
     FileRead(String),
+    #[error(transparent)]
+    Merge(#[from] crate::model::merge::MergeError),
 }
 
 /// Something worth telling the user that is not an error.
@@ -49,6 +53,13 @@ pub enum Notice {
     NothingToRedo,
     Imported {
         projects: Vec<ProjectId>,
+    },
+    /// A file was merged into a project: `changes` taken from the file, `conflicts` resolved,
+    /// `dropped` old snapshots let go for room.
+    Merged {
+        changes: usize,
+        conflicts: usize,
+        dropped: usize,
     },
     /// Auto-scheduling moved these successors after a change.
     TasksMoved(Vec<TaskId>),
