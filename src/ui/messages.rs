@@ -92,6 +92,11 @@ fn count(number: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// "1 change" or "12 changes", as counted by a merge.
+pub fn change_count(number: usize) -> String {
+    count(number, "change", "changes")
+}
+
 /// The notice after a merge: "Merged: 12 changes from the file, 3 conflicts resolved".
 pub fn merged(changes: usize, conflicts: usize, dropped: usize) -> String {
     let mut sentence = format!(

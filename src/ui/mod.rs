@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod format;
 pub mod import;
 pub mod media;
+pub mod merge;
 pub mod messages;
 pub mod offline;
 pub mod projects;
