@@ -214,16 +214,9 @@ impl AppState {
 
     // ----- Plan files -----
 
-    /// One project as a plan file: (file name, JSON text).
+    /// One project as a plan file with its lineage: (file name, JSON text).
     pub fn export_project(self, id: ProjectId) -> Option<(String, String)> {
-        self.workspace.with_untracked(|workspace| {
-            workspace.find_project(id).map(|project| {
-                (
-                    io::file_name(&project.name),
-                    io::export_project(project, workspace.people()),
-                )
-            })
-        })
+        self.export_project_file(id, false)
     }
 
     /// The whole workspace as a plan file.
@@ -263,6 +256,9 @@ impl AppState {
         let upgraded_from = pending.plan.upgraded_from();
         let result = match pending.plan {
             ReadPlan::Project(imported) => {
+                if mode != ImportMode::Copy {
+                    self.remember_import(&imported);
+                }
                 io::merge_project(&mut next, imported, mode, &mut ids).map(|id| vec![id])
             }
             ReadPlan::Workspace(imported) => {

@@ -11,8 +11,10 @@ pub mod clock;
 pub mod commands;
 pub mod conflicts;
 pub mod history;
+pub mod merging;
 pub mod persist;
 pub mod reporting;
+pub mod snapshots;
 pub mod timeline;
 pub mod tracking;
 pub mod view;
@@ -42,6 +44,8 @@ pub enum AppError {
     NotText(#[from] NotText),
     #[error(transparent)]
     Convert(#[from] ConvertError),
+    #[error(transparent)]
+    Merge(#[from] crate::model::merge::MergeError),
 }
 
 /// Something worth telling the user that is not an error.
@@ -55,6 +59,13 @@ pub enum Notice {
         projects: Vec<ProjectId>,
         /// The plan-file version the file was upgraded from, when it was older.
         upgraded_from: Option<u32>,
+    },
+    /// A file was merged into a project: `changes` taken from the file, `conflicts` resolved,
+    /// `dropped` old snapshots let go for room.
+    Merged {
+        changes: usize,
+        conflicts: usize,
+        dropped: usize,
     },
     /// Auto-scheduling moved these successors after a change.
     TasksMoved(Vec<TaskId>),

@@ -4,6 +4,7 @@ use super::banners::{ErrorAlert, LiveRegion, StorageBanners};
 use super::import::{ImportConflictDialog, ImportDropZone, ImportFlow};
 use super::interchange::ImportReportDialog;
 use super::media::use_media_query;
+use super::merge::{ChangesDialog, CompareFlow, MergeFlow, ResolveConflictsDialog};
 use super::offline::UpdatePrompt;
 use super::projects::{ProjectListPage, ProjectPage};
 use super::shortcuts::{install_shortcuts, ShortcutsDialog, ShortcutsHelp};
@@ -25,6 +26,8 @@ pub fn App() -> impl IntoView {
     install_shortcuts(state, help);
     TaskEditor::provide();
     ImportFlow::provide();
+    MergeFlow::provide();
+    CompareFlow::provide();
     OpenSchedule::provide(state);
     // `ironplan:ready` marks the first painted frame of the open view, at start and after every
     // change of view, so any harness can measure the app the same way: the mark is set in the
@@ -63,6 +66,8 @@ pub fn App() -> impl IntoView {
         <TaskEditorDialog />
         <ImportReportDialog />
         <ImportConflictDialog />
+        <ResolveConflictsDialog />
+        <ChangesDialog />
         <ShortcutsDialog />
         <ImportDropZone />
         <LiveRegion />

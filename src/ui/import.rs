@@ -4,12 +4,14 @@
 //! worker first, then the "Import report" dialog (`interchange::ImportReportDialog`).
 
 use super::convert::read_file;
+use super::merge::MergeFlow;
 use super::messages::quoted;
 use super::widgets::file::read_text;
 use super::widgets::Modal;
 use crate::model::io::convert::Format;
-use crate::model::io::ImportMode;
+use crate::model::io::{ImportMode, ReadPlan};
 use crate::store::commands::PendingImport;
+use crate::store::merging::MergeOutlook;
 use crate::store::AppState;
 use leptos::prelude::*;
 
@@ -132,43 +134,93 @@ pub fn ImportButton() -> impl IntoView {
     }
 }
 
-/// Asks what to do when the file's project already exists: copy, replace or cancel.
+/// Asks what to do when the file's project already exists: merge, copy, replace or cancel.
+/// Merge is offered for one project's file and is the default when both copies changed; a
+/// file without the money warns before Replace would erase it.
 #[component]
 pub fn ImportConflictDialog() -> impl IntoView {
     let state = AppState::expect();
     let flow = ImportFlow::expect();
+    let merge_flow = MergeFlow::expect();
     let finish = move |mode: Option<ImportMode>| {
         if let (Some(pending), Some(mode)) = (flow.pending.get_untracked(), mode) {
             state.finish_import(pending, mode);
         }
         flow.pending.set(None);
     };
+    let merge = move || {
+        if let Some(PendingImport {
+            plan: ReadPlan::Project(imported),
+            ..
+        }) = flow.pending.get_untracked()
+        {
+            flow.pending.set(None);
+            match state.prepare_merge(&imported) {
+                Ok(merged) => merge_flow.start(state, merged),
+                Err(error) => state.fail(error),
+            }
+        }
+    };
     move || {
         flow.pending.get().map(|pending| {
             let names: Vec<String> = pending.conflicts.iter().map(|name| quoted(name)).collect();
-            let message = if names.len() == 1 {
-                format!("The project {} is already here. Import the file as a copy with new ids, replace the project here with the file's version, or cancel.", names[0])
-            } else {
-                format!("These projects are already here: {}. Import them as copies, replace them, or cancel.", names.join(", "))
+            let project = match &pending.plan {
+                ReadPlan::Project(imported) => Some(imported.clone()),
+                ReadPlan::Workspace(_) => None,
             };
+            let outlook = project.as_ref().map(|imported| state.merge_outlook(imported));
+            let redacted = project.as_ref().is_some_and(|imported| imported.redacted);
+            let message = match (names.len(), outlook) {
+                (1, Some(outlook)) => import_question(&names[0], outlook),
+                (1, None) => format!("The project {} is already here. Import the file as a copy with new ids, replace the project here with the file's version, or cancel.", names[0]),
+                _ => format!("These projects are already here: {}. Import them as copies, replace them, or cancel.", names.join(", ")),
+            };
+            let warning = redacted.then(|| view! {
+                <p class="modal__message modal__message--warning" role="note">
+                    "This file was exported without rates, costs and time notes. Replacing would erase them here; Merge keeps them."
+                </p>
+            });
+            let merge_first = outlook.is_some_and(|outlook| outlook.both_changed) || redacted;
+            let merge_button = outlook.map(|_| view! {
+                <button
+                    type="button"
+                    class=if merge_first { "button button--primary" } else { "button" }
+                    autofocus=merge_first
+                    on:click=move |_| merge()
+                >
+                    "Merge"
+                </button>
+            });
             view! {
                 <Modal title="This project already exists" on_close=Callback::new(move |_| finish(None)) class="modal--narrow">
                     <p class="modal__message">{message}</p>
+                    {warning}
                     <div class="modal__actions">
-                        <button type="button" class="button" autofocus on:click=move |_| finish(None)>
+                        <button type="button" class="button" autofocus=!merge_first on:click=move |_| finish(None)>
                             "Cancel"
                         </button>
                         <button type="button" class="button button--danger" on:click=move |_| finish(Some(ImportMode::Replace))>
                             "Replace"
                         </button>
-                        <button type="button" class="button button--primary" on:click=move |_| finish(Some(ImportMode::Copy))>
+                        <button type="button" class=if merge_first { "button" } else { "button button--primary" } on:click=move |_| finish(Some(ImportMode::Copy))>
                             "Import as copy"
                         </button>
+                        {merge_button}
                     </div>
                 </Modal>
             }
         })
     }
+}
+
+/// The import question for one project's file.
+fn import_question(name: &str, outlook: MergeOutlook) -> String {
+    let merge = if outlook.has_base {
+        "merge the changes made on both sides"
+    } else {
+        "merge the two copies (they share no earlier version here, so every difference is a choice)"
+    };
+    format!("The project {name} is already here. You can {merge}, import the file as a copy with new ids, replace the project here with the file's version, or cancel.")
 }
 
 fn dragging_files(event: &web_sys::DragEvent) -> bool {

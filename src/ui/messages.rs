@@ -62,6 +62,7 @@ pub fn describe(error: &AppError, workspace: &Workspace) -> String {
         AppError::FileRead(message) => format!("The file could not be read: {message}."),
         AppError::NotText(error) => describe_not_text(error),
         AppError::Convert(error) => describe_conversion(error),
+        AppError::Merge(error) => describe_merge(error),
     }
 }
 
@@ -77,6 +78,57 @@ pub fn describe_not_text(error: &NotText) -> String {
                 .to_string()
         }
     }
+}
+
+/// Describes why a merge or compare has no result.
+pub fn describe_merge(error: &crate::model::merge::MergeError) -> String {
+    use crate::model::merge::MergeError;
+    match error {
+        MergeError::Invalid(invalid) => {
+            format!("The merged plan would not hold together ({invalid}), so nothing changed.")
+        }
+        MergeError::Unreadable(message) => {
+            format!("The merged plan could not be built ({message}), so nothing changed.")
+        }
+        MergeError::NotOneProject => {
+            "This file holds a whole workspace. Compare and merge work with one project's file."
+                .to_string()
+        }
+        MergeError::OtherProject => {
+            "This file holds another project, so it cannot be merged into this one.".to_string()
+        }
+    }
+}
+
+/// "1 change" or "12 changes".
+fn count(number: usize, one: &str, many: &str) -> String {
+    if number == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{number} {many}")
+    }
+}
+
+/// "1 change" or "12 changes", as counted by a merge.
+pub fn change_count(number: usize) -> String {
+    count(number, "change", "changes")
+}
+
+/// The notice after a merge: "Merged: 12 changes from the file, 3 conflicts resolved".
+pub fn merged(changes: usize, conflicts: usize, dropped: usize) -> String {
+    let mut sentence = format!(
+        "Merged: {} from the file, {} resolved",
+        count(changes, "change", "changes"),
+        count(conflicts, "conflict", "conflicts")
+    );
+    if dropped > 0 {
+        sentence.push_str(&format!(
+            ". Storage is nearly full, so {} of this project no longer merge three-way",
+            count(dropped, "older copy", "older copies")
+        ));
+    }
+    sentence.push('.');
+    sentence
 }
 
 /// Describes a model refusal.
@@ -261,6 +313,11 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
         Notice::Redone(label) => format!("Redone: {label}."),
         Notice::NothingToUndo => "Nothing to undo.".to_string(),
         Notice::NothingToRedo => "Nothing to redo.".to_string(),
+        Notice::Merged {
+            changes,
+            conflicts,
+            dropped,
+        } => merged(*changes, *conflicts, *dropped),
         Notice::Imported {
             projects,
             upgraded_from,

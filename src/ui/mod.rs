@@ -13,6 +13,7 @@ pub mod format;
 pub mod import;
 pub mod interchange;
 pub mod media;
+pub mod merge;
 pub mod messages;
 pub mod offline;
 pub mod projects;

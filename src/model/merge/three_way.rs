@@ -114,6 +114,10 @@ pub enum MergeError {
     Invalid(Invalid),
     #[error("the merged plan could not be built: {0}")]
     Unreadable(String),
+    #[error("the file holds a whole workspace, not one project")]
+    NotOneProject,
+    #[error("the file holds another project")]
+    OtherProject,
 }
 
 /// Merges `mine` and `theirs`, two edited copies of `base`. Without a base every difference

@@ -4,6 +4,7 @@ use super::super::board::BoardPage;
 use super::super::calendar::CalendarPage;
 use super::super::dashboard::DashboardPage;
 use super::super::interchange::ExportAsButton;
+use super::super::merge::CompareButton;
 use super::super::report::StatusReportPage;
 use super::super::settings::ProjectSettingsDialog;
 use super::super::standup::StandupPage;
@@ -85,6 +86,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                             "Export"
                         </button>
                         <ExportAsButton id=id />
+                        <CompareButton id=id />
                     </div>
                 </div>
                 <nav class="tabs" aria-label="Project views" node_ref=tabs>
