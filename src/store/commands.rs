@@ -92,14 +92,11 @@ impl AppState {
     pub fn draft_task(self, project: &Project, column: Option<ColumnId>) -> Option<Task> {
         let today = self.today.get_untracked();
         let column = column.or_else(|| project.columns().first().map(|column| column.id))?;
-        let start = today.max(project.start);
-        Some(Task::new(
-            TaskId::new(&mut RandomIds),
-            "",
-            column,
-            project.calendar.next_working_day(start),
-            today,
-        ))
+        let start = project.calendar.next_working_day(today.max(project.start));
+        let mut task = Task::new(TaskId::new(&mut RandomIds), "", column, start, today);
+        // A new task starts on the day it shows, as typing that date would set it.
+        task.constraint = crate::model::Constraint::StartNoEarlierThan(start);
+        Some(task)
     }
 
     /// Saves the task editor's result: adds `task` when `is_new`, otherwise replaces it. The

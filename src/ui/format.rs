@@ -85,6 +85,28 @@ pub fn hours(value: Hours) -> String {
     format!("{number} h")
 }
 
+/// Total float (slack) as MS Project shows it: "3 working days"; zero or less is critical.
+/// `None` when the task does not lead to the project's finish.
+pub fn float_days(days: Option<i32>, critical: bool) -> String {
+    match days {
+        None => "none (the task does not lead to the finish)".to_string(),
+        Some(days) => {
+            let unit = if days.abs() == 1 {
+                "working day"
+            } else {
+                "working days"
+            };
+            let days_text =
+                intl::decimal(&days.to_string(), 0, 0).unwrap_or_else(|| days.to_string());
+            if critical || days <= 0 {
+                format!("{days_text} {unit} (critical)")
+            } else {
+                format!("{days_text} {unit}")
+            }
+        }
+    }
+}
+
 /// A whole percentage: "40%" (en-US), "40 %" (de-DE).
 pub fn percent(value: u8) -> String {
     let fraction = decimal_text(i128::from(value), 2);

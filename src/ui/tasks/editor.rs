@@ -1,14 +1,21 @@
 //! The task editor: one dialog, opened from any view, that creates and edits every field of a
 //! task, including its dependencies, with messages beside the fields.
 
+use super::super::format;
 use super::super::messages::{describe, quoted};
+use super::super::timeline::OpenSchedule;
 use super::super::widgets::{
     CheckField, ConfirmDialog, Modal, SelectField, TextAreaField, TextField,
 };
 use super::form::{DependencyForm, TaskForm, TaskFormErrors};
-use crate::model::{ColumnId, Currency, LinkKind, Priority, ProjectId, Task, TaskId};
+use crate::model::{
+    ColumnId, ConstraintKind, Currency, LinkKind, Priority, ProjectId, Task, TaskId,
+};
 use crate::store::{AppError, AppState};
 use leptos::prelude::*;
+
+/// The editor's note on how dates and constraints interact.
+const START_SETS_CONSTRAINT: &str = "Typing a start date sets the constraint to “Start no earlier than” that date, as MS Project does. “As soon as possible” lets the schedule pull the task to the earliest date its dependencies allow.";
 
 /// What the editor is editing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +127,9 @@ struct TaskFields {
     fixed_cost: RwSignal<String>,
     actual_fixed_cost: RwSignal<String>,
     dependencies: RwSignal<Vec<DependencyRow>>,
+    constraint: RwSignal<String>,
+    constraint_date: RwSignal<String>,
+    deadline: RwSignal<String>,
     next_key: StoredValue<usize>,
 }
 
@@ -148,6 +158,9 @@ impl TaskFields {
             fixed_cost: RwSignal::new(form.fixed_cost),
             actual_fixed_cost: RwSignal::new(form.actual_fixed_cost),
             dependencies: RwSignal::new(rows),
+            constraint: RwSignal::new(form.constraint),
+            constraint_date: RwSignal::new(form.constraint_date),
+            deadline: RwSignal::new(form.deadline),
         }
     }
 
@@ -173,6 +186,9 @@ impl TaskFields {
                 .iter()
                 .map(DependencyRow::form)
                 .collect(),
+            constraint: self.constraint.get_untracked(),
+            constraint_date: self.constraint_date.get_untracked(),
+            deadline: self.deadline.get_untracked(),
         }
     }
 
@@ -302,6 +318,18 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
         .into_iter()
         .map(|priority| (priority.key().to_string(), priority.label().to_string()))
         .collect();
+    let constraint_options: Vec<(String, String)> = ConstraintKind::ALL
+        .into_iter()
+        .map(|kind| (kind.key().to_string(), kind.label().to_string()))
+        .collect();
+    let schedule = OpenSchedule::expect_for(state, project_id);
+    let float = Memo::new(move |_| {
+        schedule.with(|schedule| {
+            schedule
+                .task(task_id)
+                .map(|figures| (figures.total_float, figures.critical))
+        })
+    });
     let kind_options: Vec<(String, String)> = LinkKind::ALL
         .into_iter()
         .map(|kind| {
@@ -361,6 +389,42 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
                     />
                     <CheckField label="Milestone" checked=fields.milestone hint="A single date" />
                 </div>
+                <div class="field-row">
+                    <SelectField
+                        label="Constraint"
+                        value=fields.constraint
+                        options=constraint_options
+                    />
+                    <TextField
+                        label="Constraint date"
+                        input_type="date"
+                        value=fields.constraint_date
+                        disabled=Signal::derive(move || {
+                            !ConstraintKind::from_key(&fields.constraint.get())
+                                .is_some_and(ConstraintKind::has_date)
+                        })
+                        error=error_of(|errors| errors.constraint.clone())
+                    />
+                    <TextField
+                        label="Deadline"
+                        input_type="date"
+                        value=fields.deadline
+                        hint="Missing it is flagged; it never moves the task"
+                        error=error_of(|errors| errors.deadline.clone())
+                    />
+                </div>
+                <p class="field__hint">{START_SETS_CONSTRAINT}</p>
+                {move || {
+                    existing
+                        .and(float.get())
+                        .map(|(days, critical)| {
+                            view! {
+                                <p class="task-editor__float">
+                                    "Float: " {format::float_days(days, critical)}
+                                </p>
+                            }
+                        })
+                }}
                 <div class="field-row">
                     <TextField
                         label="Estimate (hours)"

@@ -4,8 +4,8 @@
 use super::super::format::date_input;
 use super::super::projects::form::parse_date;
 use crate::model::{
-    text, ColumnId, Currency, Dependency, Hours, LinkKind, ModelError, Money, PersonId, Priority,
-    Progress, Task, TaskId,
+    text, ColumnId, Constraint, ConstraintKind, Currency, Dependency, Hours, LinkKind, ModelError,
+    Money, PersonId, Priority, Progress, Task, TaskId,
 };
 
 /// One dependency row as typed.
@@ -46,6 +46,12 @@ pub struct TaskForm {
     pub fixed_cost: String,
     pub actual_fixed_cost: String,
     pub dependencies: Vec<DependencyForm>,
+    /// The constraint kind's key (`ConstraintKind::key`).
+    pub constraint: String,
+    /// The constraint's date; unused by "as soon as possible" and "as late as possible".
+    pub constraint_date: String,
+    /// The deadline, or empty for none.
+    pub deadline: String,
 }
 
 /// A message per field; empty when the form is fine.
@@ -60,6 +66,8 @@ pub struct TaskFormErrors {
     pub parent: Option<String>,
     pub costs: Option<String>,
     pub dependencies: Option<String>,
+    pub constraint: Option<String>,
+    pub deadline: Option<String>,
     /// Anything that belongs to no single field.
     pub general: Option<String>,
 }
@@ -143,6 +151,9 @@ impl TaskForm {
                     lag: dependency.lag.to_string(),
                 })
                 .collect(),
+            constraint: task.constraint.kind().key().to_string(),
+            constraint_date: task.constraint.date().map(date_input).unwrap_or_default(),
+            deadline: task.deadline.map(date_input).unwrap_or_default(),
         }
     }
 
@@ -246,10 +257,56 @@ impl TaskForm {
                 lag,
             });
         }
+        self.apply_constraint(base, start, &mut task, &mut errors);
+        if self.deadline.trim().is_empty() {
+            task.deadline = None;
+        } else {
+            match parse_date(&self.deadline) {
+                Some(day) => task.deadline = Some(day),
+                None => errors.deadline = Some("Enter the deadline as a date.".to_string()),
+            }
+        }
         if errors.is_empty() {
             Ok(task)
         } else {
             Err(Box::new(errors))
+        }
+    }
+}
+
+impl TaskForm {
+    /// Sets the task's constraint from the form. Typing a new start date while leaving the
+    /// constraint as it was sets "Start no earlier than" that date, as MS Project does, so the
+    /// scheduler keeps the task where the user put it.
+    fn apply_constraint(
+        &self,
+        base: &Task,
+        start: Option<chrono::NaiveDate>,
+        task: &mut Task,
+        errors: &mut TaskFormErrors,
+    ) {
+        let kind =
+            ConstraintKind::from_key(&self.constraint).unwrap_or(ConstraintKind::AsSoonAsPossible);
+        let untouched = kind == base.constraint.kind()
+            && parse_date(&self.constraint_date) == base.constraint.date();
+        if untouched {
+            if let Some(start) = start.filter(|start| *start != base.start) {
+                task.constraint = Constraint::StartNoEarlierThan(start);
+                return;
+            }
+        }
+        if !kind.has_date() {
+            task.constraint = kind.with_date(task.start);
+            return;
+        }
+        match parse_date(&self.constraint_date) {
+            Some(day) => task.constraint = kind.with_date(day),
+            None => {
+                errors.constraint = Some(format!(
+                    "Enter the date for “{}”.",
+                    kind.label().to_lowercase()
+                ))
+            }
         }
     }
 }
@@ -298,6 +355,52 @@ mod tests {
         assert!(errors.estimate.is_some());
         assert!(errors.progress.is_some());
         assert!(errors.dependencies.is_some());
+    }
+
+    #[test]
+    fn typing_a_start_date_sets_start_no_earlier_than() {
+        let task = base();
+        let form = TaskForm {
+            start: "2027-01-11".to_string(),
+            end: "2027-01-12".to_string(),
+            ..TaskForm::from_task(&task, Currency::EUR)
+        };
+        let moved = form.apply(&task, Currency::EUR).expect("valid dates");
+        let day = NaiveDate::from_ymd_opt(2027, 1, 11).expect("valid date");
+        assert_eq!(moved.constraint, Constraint::StartNoEarlierThan(day));
+    }
+
+    #[test]
+    fn a_chosen_constraint_and_deadline_are_kept_and_checked() {
+        let task = base();
+        let form = TaskForm {
+            constraint: ConstraintKind::MustFinishOn.key().to_string(),
+            constraint_date: "2027-02-01".to_string(),
+            deadline: "2027-02-05".to_string(),
+            ..TaskForm::from_task(&task, Currency::EUR)
+        };
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date");
+        let edited = form.apply(&task, Currency::EUR).expect("valid constraint");
+        assert_eq!(
+            edited.constraint,
+            Constraint::MustFinishOn(day("2027-02-01"))
+        );
+        assert_eq!(edited.deadline, Some(day("2027-02-05")));
+        let missing = TaskForm {
+            constraint_date: String::new(),
+            deadline: "soon".to_string(),
+            ..form
+        };
+        let errors = missing.apply(&task, Currency::EUR).expect_err("no date");
+        assert!(errors.constraint.is_some());
+        assert!(errors.deadline.is_some());
+        let as_late = TaskForm {
+            constraint: ConstraintKind::AsLateAsPossible.key().to_string(),
+            constraint_date: String::new(),
+            ..TaskForm::from_task(&task, Currency::EUR)
+        };
+        let edited = as_late.apply(&task, Currency::EUR).expect("no date needed");
+        assert_eq!(edited.constraint, Constraint::AsLateAsPossible);
     }
 
     #[test]

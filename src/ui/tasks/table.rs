@@ -3,6 +3,7 @@
 
 use super::super::format;
 use super::super::media::use_media_query;
+use super::super::timeline::OpenSchedule;
 use super::super::widgets::unique_id;
 use super::editor::TaskEditor;
 use super::rows::{task_rows, Sort, SortKey, TaskRow};
@@ -28,19 +29,27 @@ struct RowSummary {
     overdue: bool,
 }
 
+/// A task's total float in working days, as the Float column shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RowFloat {
+    days: Option<i32>,
+    critical: bool,
+}
+
 /// Height of a table row in px; style/tasks.css gives rows exactly this height.
 const ROW_PX: u32 = 40;
 /// Rows rendered beyond the visible ones on each side.
 const OVERSCAN: usize = 8;
 
 /// The table columns: sort key and header text.
-const COLUMNS: [(SortKey, &str); 9] = [
+const COLUMNS: [(SortKey, &str); 10] = [
     (SortKey::Title, "Title"),
     (SortKey::Status, "Status"),
     (SortKey::Assignee, "Assignee"),
     (SortKey::Priority, "Priority"),
     (SortKey::Start, "Start"),
     (SortKey::End, "End"),
+    (SortKey::Plan, "Float"),
     (SortKey::Estimate, "Estimate"),
     (SortKey::Progress, "Progress"),
     (SortKey::Plan, "Tags"),
@@ -262,6 +271,15 @@ fn TaskRowView(
             })
         })
     });
+    let schedule = OpenSchedule::expect_for(state, project);
+    let float = Memo::new(move |_| {
+        schedule.with(|schedule| {
+            schedule.task(row.id).map(|figures| RowFloat {
+                days: figures.total_float,
+                critical: figures.critical,
+            })
+        })
+    });
     let toggle = move |_| {
         collapsed.update(|collapsed| {
             if !collapsed.remove(&row.id) {
@@ -304,6 +322,19 @@ fn TaskRowView(
                     <td class=if summary.overdue { "overdue" } else { "" }>
                         {summary.end.clone()}
                         {summary.overdue.then(|| view! { <span class="badge badge--danger">"Overdue"</span> })}
+                    </td>
+                    <td class="numeric">
+                        {move || float.get().map(|float| {
+                            let critical = float.critical || float.days.is_some_and(|days| days <= 0);
+                            view! {
+                                <span class=if critical { "float float--critical" } else { "float" }>
+                                    <span aria-hidden="true">
+                                        {float.days.map(|days| format!("{days} d")).unwrap_or_else(|| "–".to_string())}
+                                    </span>
+                                    <span class="visually-hidden">{format::float_days(float.days, float.critical)}</span>
+                                </span>
+                            }
+                        })}
                     </td>
                     <td class="numeric">{summary.estimate.clone()}</td>
                     <td>

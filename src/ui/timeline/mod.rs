@@ -232,7 +232,7 @@ impl OpenSchedule {
 
     /// The schedule of project `id`: the shared one when `id` is the route's project (the usual
     /// case), otherwise a memo of its own.
-    fn expect_for(state: AppState, id: ProjectId) -> Memo<Schedule> {
+    pub fn expect_for(state: AppState, id: ProjectId) -> Memo<Schedule> {
         match use_context::<OpenSchedule>() {
             Some(open) if open.project.get_untracked() == Some(id) => open.schedule,
             _ => Memo::new(move |_| {
