@@ -4,7 +4,8 @@
 //    policy allows exactly that script by its SHA-256 hash (no 'unsafe-inline' scripts, no
 //    'unsafe-eval'), plus 'wasm-unsafe-eval' so the browser may compile the wasm.
 //
-// 2. Service worker. `sw.js` precaches every file Trunk emitted (listed here, never by hand),
+// 2. Service worker. `sw.js` precaches every file Trunk emitted (listed here, never by hand,
+//    so the converter worker's convert_loader.js, convert.js and convert_bg.wasm are in too),
 //    under a cache named after their content, so the app loads with the network off after one
 //    visit, at any sub-path, and a new deployment is a new cache.
 //
@@ -35,6 +36,8 @@ export const policy = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  // The service worker and the converter worker (convert_loader.js, which imports convert.js
+  // and compiles convert_bg.wasm under the same 'wasm-unsafe-eval'), both from this origin.
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

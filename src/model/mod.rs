@@ -6,40 +6,25 @@
 //! are parameters. Every change goes through a command that checks it first; derived figures
 //! (schedules, health) are computed on demand and never stored.
 
-pub mod baseline;
-pub mod board;
-pub mod burnup;
-pub mod calendar;
-pub mod cost;
-pub mod diff;
-pub mod earned_value;
-pub mod error;
-pub mod forecast;
-pub mod format;
+pub mod figures;
 pub mod graph;
-pub mod health;
-pub mod ids;
 pub mod io;
 pub mod merge;
-pub mod person;
-pub mod project;
-pub mod ratio;
-pub mod report;
-pub mod risk;
+pub mod month;
+pub mod plan;
 pub mod sample;
 pub mod schedule;
-pub mod scope;
-pub mod standup;
-pub mod task;
-pub mod text;
-pub mod timesheet;
-pub mod tracking;
-pub mod units;
-pub mod validate;
-pub mod week;
-pub mod window;
-pub mod workload;
-pub mod workspace;
+pub mod views;
+
+// The modules by their old flat names, so `crate::model::project::…` paths keep working.
+pub use figures::{
+    burnup, cost, earned_value, forecast, format, health, ratio, scope, week, workload,
+};
+pub use plan::{
+    baseline, calendar, diff, error, ids, person, project, risk, task, text, tracking, units,
+    validate, workspace,
+};
+pub use views::{board, report, standup, timesheet};
 
 #[cfg(test)]
 pub(crate) mod testing;
@@ -64,7 +49,7 @@ pub use risk::{Impact, Risk, RiskKind};
 pub use schedule::{Moved, Schedule, TaskSchedule};
 pub use scope::{ScopeChange, ScopeChangeKind, ScopeGrowth};
 pub use standup::Standup;
-pub use task::{Dependency, LinkKind, Priority, Task};
+pub use task::{Constraint, ConstraintKind, Dependency, LinkKind, Priority, Task};
 pub use timesheet::Timesheet;
 pub use tracking::{TimeEntry, Timer};
 pub use units::{Budget, Currency, Hours, Money, Progress};

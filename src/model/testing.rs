@@ -1,8 +1,10 @@
-//! A small builder for unit tests: a workspace with one project, changed only through the
-//! model's commands, so tests see exactly what users would produce.
+//! A small builder for tests: a workspace with one project, changed only through the model's
+//! commands, so tests see exactly what users would produce. The unit tests use it as
+//! `crate::model::testing`; the integration tests in `tests/it/` include this same file, so it
+//! names model items by `crate::model::…` paths only.
 
-use super::ids::{BaselineId, IdSource, SequentialIds, TimeEntryId};
-use super::{
+use crate::model::ids::{BaselineId, IdSource, SequentialIds, TimeEntryId};
+use crate::model::{
     Baseline, ColumnCategory, ColumnId, Currency, Dependency, Hours, Money, Person, PersonId,
     Progress, Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
 };
@@ -13,8 +15,11 @@ pub fn date(text: &str) -> NaiveDate {
     text.parse().expect("test dates are valid")
 }
 
+/// The old name of [`TestPlan`], kept while branches that use it are merged.
+pub type Plan = TestPlan;
+
 /// A workspace with one project, built step by step through commands.
-pub struct Plan {
+pub struct TestPlan {
     pub workspace: Workspace,
     pub project: ProjectId,
     pub ids: SequentialIds,
@@ -22,9 +27,9 @@ pub struct Plan {
     pub today: NaiveDate,
 }
 
-impl Plan {
+impl TestPlan {
     /// A project named "Intranet" starting on `start`, in euros, with the default calendar.
-    pub fn new(start: &str) -> Plan {
+    pub fn new(start: &str) -> TestPlan {
         let mut ids = SequentialIds::default();
         let project = ProjectId::new(&mut ids);
         let today = date(start);
@@ -35,7 +40,7 @@ impl Plan {
                     .expect("valid project"),
             )
             .expect("new project");
-        Plan {
+        TestPlan {
             workspace,
             project,
             ids,

@@ -24,6 +24,8 @@ pub struct Persistence {
     last_save_at: f64,
     /// When the last save that wrote something succeeded (epoch milliseconds).
     last_success: Option<f64>,
+    /// The origin's quota in characters, once measured this session.
+    quota: Option<Option<usize>>,
 }
 
 impl Persistence {
@@ -35,6 +37,7 @@ impl Persistence {
             pending: None,
             last_save_at: f64::NEG_INFINITY,
             last_success: None,
+            quota: None,
         }
     }
 }
@@ -194,6 +197,11 @@ pub fn schedule_save(state: AppState) {
     if !matches!(state.save_state.get_untracked(), SaveState::NotSaved { .. }) {
         state.save_state.set(SaveState::Pending);
     }
+    if cfg!(not(target_arch = "wasm32")) {
+        // Off the web there is no timer to wait for (host tests): save at once.
+        save_now(state);
+        return;
+    }
     let since_last = super::clock::now_millis()
         - state
             .persistence
@@ -273,6 +281,9 @@ pub fn save_now(state: AppState) {
 
 /// After a failed save, tries again in a while: space may have been freed meanwhile.
 fn retry_later(state: AppState) {
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
     set_timeout(
         move || {
             if matches!(state.save_state.get_untracked(), SaveState::NotSaved { .. }) {
@@ -290,36 +301,40 @@ pub struct StorageUse {
     pub ours: usize,
     /// Characters the whole origin keeps; the quota applies to this.
     pub total: usize,
-    /// The usual per-origin quota, in characters.
-    pub quota: usize,
+    /// The origin's quota in characters, as measured once this session; `None` when the
+    /// browser allows more than can be worth measuring, or the measurement failed.
+    pub quota: Option<usize>,
 }
 
 impl StorageUse {
-    /// Percent of the quota in use, 0 to 100.
-    pub fn percent(&self) -> u32 {
-        ((self.total as f64 / self.quota as f64) * 100.0)
-            .round()
-            .min(100.0) as u32
+    /// Percent of the quota in use, 0 to 100, when the quota is known.
+    pub fn percent(&self) -> Option<u32> {
+        let quota = self.quota?;
+        Some(
+            ((self.total as f64 / quota.max(1) as f64) * 100.0)
+                .round()
+                .min(100.0) as u32,
+        )
     }
 
-    /// True past 70 %, when it is time to export and clean up.
+    /// True past 70 % of a known quota, when it is time to export and clean up.
     pub fn is_high(&self) -> bool {
-        self.total * 10 > self.quota * 7
+        self.quota.is_some_and(|quota| self.total * 10 > quota * 7)
     }
 }
 
 impl AppState {
-    /// How much of the origin's storage is used, or `None` without storage.
+    /// How much of the origin's storage is used, or `None` without storage. The first call of
+    /// a session measures the quota (see [`persist::measure_quota`]); later calls reuse it.
     pub fn storage_use(self) -> Option<StorageUse> {
-        self.persistence.with_value(|persistence| {
-            let store = persistence.store.as_ref()?;
+        self.persistence.try_update_value(|persistence| {
+            let store = persistence.store.as_mut()?;
+            let quota = *persistence
+                .quota
+                .get_or_insert_with(|| persist::measure_quota(store.as_mut()).ok().flatten());
             let (ours, total) = persist::used_characters(store.as_ref()).ok()?;
-            Some(StorageUse {
-                ours,
-                total,
-                quota: persist::QUOTA_CHARACTERS,
-            })
-        })
+            Some(StorageUse { ours, total, quota })
+        })?
     }
 }
 

@@ -4,21 +4,14 @@
 //! move changes anything is decided by `model::board`, and the done rules by
 //! `Project::move_task`. A move that would change nothing records no undo step. Moves announce
 //! themselves through [`Notice`], which the live region reads out. The board's filter and
-//! grouping are view state the UI keeps and hands in as a [`BoardView`].
+//! grouping are view state: the Board keeps them in its own signals (as the Timeline keeps its
+//! zoom and toggles) and hands them to the keyboard moves, which step over shown cards only.
 
 use super::clock::RandomIds;
 use super::{AppError, AppState, Notice};
 use crate::model::board::{self, BoardFilter, BoardGrouping, CardMove, Lane, MoveDirection};
 use crate::model::{Column, ColumnCategory, ColumnId, ModelError, ProjectId, TaskId};
 use leptos::prelude::*;
-
-/// How the board is looked at: what the filter shows and how cards are grouped. Keyboard
-/// moves step over shown cards only, so they need it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BoardView {
-    pub filter: BoardFilter,
-    pub grouping: BoardGrouping,
-}
 
 /// What a keyboard move did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,13 +25,23 @@ pub enum KeyMove {
     Nowhere,
 }
 
-/// The fields of a column as the board's column dialogs edit them.
+/// The fields of a column as the board's dialogs and the settings table edit them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ColumnDraft {
     pub name: String,
     pub category: ColumnCategory,
     /// At least 1 when set.
     pub wip_limit: Option<u32>,
+}
+
+impl From<&Column> for ColumnDraft {
+    fn from(column: &Column) -> ColumnDraft {
+        ColumnDraft {
+            name: column.name.clone(),
+            category: column.category,
+            wip_limit: column.wip_limit,
+        }
+    }
 }
 
 impl AppState {
@@ -88,12 +91,12 @@ impl AppState {
         project: ProjectId,
         task: TaskId,
         direction: MoveDirection,
-        view: &BoardView,
+        filter: &BoardFilter,
+        grouping: BoardGrouping,
     ) -> KeyMove {
         let planned = self.workspace.with_untracked(|workspace| {
             let known = workspace.find_project(project)?;
-            let layout =
-                board::board_layout(known, workspace.people(), &view.filter, view.grouping);
+            let layout = board::board_layout(known, workspace.people(), filter, grouping);
             let card = board::key_move(known, &layout, task, direction)?;
             Some((
                 card,
@@ -150,11 +153,7 @@ impl AppState {
     }
 
     /// Adds a column at the right end of the board.
-    pub fn add_board_column(
-        self,
-        project: ProjectId,
-        draft: ColumnDraft,
-    ) -> Result<ColumnId, AppError> {
+    pub fn add_column(self, project: ProjectId, draft: ColumnDraft) -> Result<ColumnId, AppError> {
         let id = ColumnId::new(&mut RandomIds);
         let column = Column {
             id,
@@ -170,7 +169,7 @@ impl AppState {
 
     /// Changes a column's name, category and WIP limit; cards follow the done rules when the
     /// category changes to or from done.
-    pub fn edit_column(
+    pub fn update_column(
         self,
         project: ProjectId,
         column: ColumnId,
@@ -187,44 +186,9 @@ impl AppState {
         })
     }
 
-    /// Renames a column.
-    pub fn rename_column(
-        self,
-        project: ProjectId,
-        column: ColumnId,
-        name: &str,
-    ) -> Result<(), AppError> {
-        let current = self.column_draft(project, column)?;
-        self.edit_column(
-            project,
-            column,
-            ColumnDraft {
-                name: name.to_string(),
-                ..current
-            },
-        )
-    }
-
-    /// Sets or clears a column's WIP limit.
-    pub fn set_wip_limit(
-        self,
-        project: ProjectId,
-        column: ColumnId,
-        wip_limit: Option<u32>,
-    ) -> Result<(), AppError> {
-        let current = self.column_draft(project, column)?;
-        self.edit_column(
-            project,
-            column,
-            ColumnDraft {
-                wip_limit,
-                ..current
-            },
-        )
-    }
-
     /// Moves a column `offset` places to the right (left when negative), within the board.
-    pub fn shift_column(self, project: ProjectId, column: ColumnId, offset: isize) -> bool {
+    /// Returns false when it cannot go further.
+    pub fn move_column(self, project: ProjectId, column: ColumnId, offset: isize) -> bool {
         let position = self.workspace.with_untracked(|workspace| {
             workspace
                 .find_project(project)
@@ -234,7 +198,25 @@ impl AppState {
             return false;
         };
         let target = position.saturating_add_signed(offset);
-        target != position && self.move_column(project, column, target)
+        target != position
+            && self
+                .apply("Move column", |workspace| {
+                    Ok(workspace
+                        .project_mut(project)?
+                        .move_column(column, target)?)
+                })
+                .is_some()
+    }
+
+    /// Deletes a column, moving its cards to `cards_to`.
+    pub fn delete_column(self, project: ProjectId, column: ColumnId, cards_to: ColumnId) -> bool {
+        let today = self.today.get_untracked();
+        self.apply("Delete column", |workspace| {
+            Ok(workspace
+                .project_mut(project)?
+                .remove_column(column, cards_to, today)?)
+        })
+        .is_some()
     }
 
     /// A column's current fields, for the dialogs.
@@ -244,12 +226,9 @@ impl AppState {
         column: ColumnId,
     ) -> Result<ColumnDraft, AppError> {
         self.workspace.with_untracked(|workspace| {
-            let known = workspace.project(project)?.column(column)?;
-            Ok(ColumnDraft {
-                name: known.name.clone(),
-                category: known.category,
-                wip_limit: known.wip_limit,
-            })
+            Ok(ColumnDraft::from(
+                workspace.project(project)?.column(column)?,
+            ))
         })
     }
 }
@@ -257,16 +236,12 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing::date as day;
     use crate::model::{
         Currency, Dependency, Person, PersonId, Progress, Project, SequentialIds, Task, Workspace,
     };
     use crate::store::persist::Saved;
-    use chrono::NaiveDate;
     use leptos::prelude::Owner;
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().expect("test dates are valid")
-    }
 
     /// A state on 2027-01-04 with one project: To do holds A, B, C; In progress holds D.
     struct Board {
@@ -394,15 +369,16 @@ mod tests {
         let [a, b, c, _] = board.tasks[..] else {
             panic!("four tasks")
         };
-        let view = BoardView::default();
+        let all = BoardFilter::default();
+        let none = BoardGrouping::None;
         let moved = board
             .state
-            .move_card_by_key(board.project, a, MoveDirection::Down, &view);
+            .move_card_by_key(board.project, a, MoveDirection::Down, &all, none);
         assert_eq!(moved, KeyMove::Moved);
         assert_eq!(board.titles(0), ["B", "A", "C"]);
         let stuck = board
             .state
-            .move_card_by_key(board.project, b, MoveDirection::Up, &view);
+            .move_card_by_key(board.project, b, MoveDirection::Up, &all, none);
         assert_eq!(stuck, KeyMove::Nowhere);
         assert_eq!(
             board.state.notice.get_untracked(),
@@ -412,22 +388,19 @@ mod tests {
             })
         );
         // With A hidden, C steps up over B only.
-        let filtered = BoardView {
-            filter: BoardFilter {
-                text: "c".into(),
-                ..BoardFilter::default()
-            },
-            grouping: BoardGrouping::None,
+        let filtered = BoardFilter {
+            text: "c".into(),
+            ..BoardFilter::default()
         };
         let hidden_up =
             board
                 .state
-                .move_card_by_key(board.project, c, MoveDirection::Up, &filtered);
+                .move_card_by_key(board.project, c, MoveDirection::Up, &filtered, none);
         assert_eq!(hidden_up, KeyMove::Nowhere, "C is the only card shown");
         let right =
             board
                 .state
-                .move_card_by_key(board.project, c, MoveDirection::NextColumn, &view);
+                .move_card_by_key(board.project, c, MoveDirection::NextColumn, &all, none);
         assert_eq!(right, KeyMove::Moved);
         assert_eq!(board.titles(1), ["D", "C"]);
     }
@@ -449,7 +422,8 @@ mod tests {
             board.project,
             d,
             MoveDirection::NextColumn,
-            &BoardView::default(),
+            &BoardFilter::default(),
+            BoardGrouping::None,
         );
         let KeyMove::NeedsConfirmation(card) = asked else {
             panic!("expected a question, got {asked:?}")
@@ -524,7 +498,7 @@ mod tests {
         let board = board();
         let review = board
             .state
-            .add_board_column(
+            .add_column(
                 board.project,
                 ColumnDraft {
                     name: "Review".into(),
@@ -533,22 +507,25 @@ mod tests {
                 },
             )
             .expect("added");
+        let draft = |name: &str, wip_limit| ColumnDraft {
+            name: name.into(),
+            category: ColumnCategory::InProgress,
+            wip_limit,
+        };
         board
             .state
-            .rename_column(board.project, review, "Code review")
+            .update_column(board.project, review, draft("Code review", Some(2)))
             .expect("renamed");
         board
             .state
-            .set_wip_limit(board.project, review, Some(3))
+            .update_column(board.project, review, draft("Code review", Some(3)))
             .expect("limited");
         assert!(board
             .state
-            .set_wip_limit(board.project, review, Some(0))
+            .update_column(board.project, review, draft("Code review", Some(0)))
             .is_err());
-        assert!(board.state.shift_column(board.project, review, -1));
-        assert!(!board
-            .state
-            .shift_column(board.project, board.columns[0], -1));
+        assert!(board.state.move_column(board.project, review, -1));
+        assert!(!board.state.move_column(board.project, board.columns[0], -1));
         let columns: Vec<(String, Option<u32>)> =
             board.state.workspace().with_untracked(|workspace| {
                 workspace

@@ -5,18 +5,18 @@
 use super::clock::{self, RandomIds};
 use super::{AppError, AppState, Notice};
 use crate::model::diff::{task_differences, TaskDifference};
-use crate::model::io::{self, ImportMode, Plan};
+use crate::model::io::{self, ImportMode, ReadPlan};
 use crate::model::{schedule, scope};
 use crate::model::{
-    Column, ColumnCategory, ColumnId, Dependency, Person, PersonId, Project, ProjectDetails,
-    ProjectId, Task, TaskId, Theme, Workspace,
+    ColumnId, Dependency, Person, PersonId, Project, ProjectDetails, ProjectId, Task, TaskId,
+    Theme, Workspace,
 };
 use leptos::prelude::*;
 
 /// A plan file that was read and checked, waiting for the user to choose how to merge it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingImport {
-    pub plan: Plan,
+    pub plan: ReadPlan,
     /// Names of the projects in the file that already exist here.
     pub conflicts: Vec<String>,
 }
@@ -102,27 +102,6 @@ impl AppState {
         ))
     }
 
-    /// Quick add: a one-day task titled `title` at the end of `column`.
-    pub fn quick_add_task(
-        self,
-        project: ProjectId,
-        column: ColumnId,
-        title: &str,
-    ) -> Option<TaskId> {
-        let draft = self.workspace.with_untracked(|workspace| {
-            workspace
-                .find_project(project)
-                .and_then(|project| self.draft_task(project, Some(column)))
-        })?;
-        self.add_task(
-            project,
-            Task {
-                title: title.to_string(),
-                ..draft
-            },
-        )
-    }
-
     /// Saves the task editor's result: adds `task` when `is_new`, otherwise replaces it. The
     /// error comes back for the editor to show beside its fields.
     pub fn save_task(self, project: ProjectId, task: Task, is_new: bool) -> Result<(), AppError> {
@@ -167,23 +146,6 @@ impl AppState {
         }
     }
 
-    /// Moves a card to `column`, before the card `before` (or to the column's end).
-    pub fn move_task(
-        self,
-        project: ProjectId,
-        task: TaskId,
-        column: ColumnId,
-        before: Option<TaskId>,
-    ) -> bool {
-        let today = self.today.get_untracked();
-        self.apply("Move card", |workspace| {
-            Ok(workspace
-                .project_mut(project)?
-                .move_task(task, column, before, today)?)
-        })
-        .is_some()
-    }
-
     /// Makes `successor` wait for a predecessor.
     pub fn link_tasks(self, project: ProjectId, successor: TaskId, dependency: Dependency) -> bool {
         self.apply("Add dependency", |workspace| {
@@ -194,71 +156,12 @@ impl AppState {
         .is_some()
     }
 
-    /// Changes a dependency's kind or lag; the error goes to the global alert.
-    pub fn update_dependency(
-        self,
-        project: ProjectId,
-        successor: TaskId,
-        dependency: Dependency,
-    ) -> bool {
-        self.edit_dependency(project, successor, dependency)
-            .map_err(|error| self.fail(error))
-            .is_ok()
-    }
-
     /// Removes a dependency.
     pub fn unlink_tasks(self, project: ProjectId, successor: TaskId, predecessor: TaskId) -> bool {
         self.apply("Remove dependency", |workspace| {
             Ok(workspace
                 .project_mut(project)?
                 .unlink_tasks(successor, predecessor)?)
-        })
-        .is_some()
-    }
-
-    // ----- Columns -----
-
-    /// Adds a column at the end of the board.
-    pub fn add_column(
-        self,
-        project: ProjectId,
-        name: &str,
-        category: ColumnCategory,
-    ) -> Option<ColumnId> {
-        let id = ColumnId::new(&mut RandomIds);
-        let column = Column::new(id, name, category);
-        self.apply("Add column", |workspace| {
-            workspace.project_mut(project)?.add_column(column, None)?;
-            Ok(id)
-        })
-    }
-
-    /// Saves a column's name, category and WIP limit.
-    pub fn update_column(self, project: ProjectId, column: Column) -> bool {
-        let today = self.today.get_untracked();
-        self.apply("Edit column", |workspace| {
-            Ok(workspace
-                .project_mut(project)?
-                .update_column(column, today)?)
-        })
-        .is_some()
-    }
-
-    /// Moves a column to `index`.
-    pub fn move_column(self, project: ProjectId, column: ColumnId, index: usize) -> bool {
-        self.apply("Move column", |workspace| {
-            Ok(workspace.project_mut(project)?.move_column(column, index)?)
-        })
-        .is_some()
-    }
-
-    /// Deletes a column, moving its cards to `cards_to`.
-    pub fn delete_column(self, project: ProjectId, column: ColumnId, cards_to: ColumnId) -> bool {
-        let today = self.today.get_untracked();
-        self.apply("Delete column", |workspace| {
-            Ok(workspace
-                .project_mut(project)?
-                .remove_column(column, cards_to, today)?)
         })
         .is_some()
     }
@@ -350,14 +253,17 @@ impl AppState {
     pub fn finish_import(self, pending: PendingImport, mode: ImportMode) -> bool {
         let mut next = self.workspace.get_untracked();
         let mut ids = RandomIds;
+        let upgraded_from = pending.plan.upgraded_from();
         let result = match pending.plan {
-            Plan::Project(imported) => {
+            ReadPlan::Project(imported) => {
                 if mode != ImportMode::Copy {
                     self.remember_import(&imported);
                 }
                 io::merge_project(&mut next, imported, mode, &mut ids).map(|id| vec![id])
             }
-            Plan::Workspace(imported) => io::merge_workspace(&mut next, imported, mode, &mut ids),
+            ReadPlan::Workspace(imported) => {
+                io::merge_workspace(&mut next, imported.workspace, mode, &mut ids)
+            }
         };
         match result {
             Ok(projects) => {
@@ -369,7 +275,10 @@ impl AppState {
                     ));
                 }
                 self.error.set(None);
-                self.notice.set(Some(Notice::Imported { projects }));
+                self.notice.set(Some(Notice::Imported {
+                    projects,
+                    upgraded_from,
+                }));
                 true
             }
             Err(error) => {
@@ -394,8 +303,10 @@ impl AppState {
                     id,
                     super::view::ProjectView::Tasks,
                 ));
-                self.notice
-                    .set(Some(Notice::Imported { projects: vec![id] }));
+                self.notice.set(Some(Notice::Imported {
+                    projects: vec![id],
+                    upgraded_from: None,
+                }));
             }
             Err(error) => self.fail(error.into()),
         }
@@ -498,13 +409,14 @@ pub(crate) fn after_change(
 }
 
 /// Names of the projects in `plan` that already exist in `workspace`.
-fn conflicts(workspace: &Workspace, plan: &Plan) -> Vec<String> {
+fn conflicts(workspace: &Workspace, plan: &ReadPlan) -> Vec<String> {
     match plan {
-        Plan::Project(imported) => workspace
+        ReadPlan::Project(imported) => workspace
             .find_project(imported.project.id)
             .map(|existing| vec![existing.name.clone()])
             .unwrap_or_default(),
-        Plan::Workspace(imported) => imported
+        ReadPlan::Workspace(imported) => imported
+            .workspace
             .projects()
             .iter()
             .filter_map(|project| workspace.find_project(project.id))
@@ -516,7 +428,7 @@ fn conflicts(workspace: &Workspace, plan: &Plan) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testing::Plan as TestPlan;
+    use crate::model::testing::TestPlan;
     use crate::model::{Currency, ProjectDetails, SequentialIds};
     use crate::store::persist::Saved;
     use leptos::prelude::Owner;
@@ -596,6 +508,30 @@ mod tests {
         assert_eq!(names(state), vec!["Plan"]);
         state.undo();
         assert_eq!(names(state), vec!["Plan, renamed here"]);
+    }
+
+    #[test]
+    fn an_older_plan_file_is_imported_with_word_of_its_upgrade() {
+        let owner = Owner::new();
+        owner.set();
+        let state = AppState::with_workspace(Workspace::default(), Saved::default());
+        let pending = state
+            .read_import(include_str!("../../tests/fixtures/plan-v1.json"))
+            .expect("version 1 keeps importing");
+        assert!(state.finish_import(pending, ImportMode::New));
+        let Some(Notice::Imported { upgraded_from, .. }) = state.notice.get_untracked() else {
+            panic!("the import is announced");
+        };
+        assert_eq!(upgraded_from, Some(1));
+
+        let file = file_of(state, "Intranet relaunch");
+        let again = AppState::with_workspace(Workspace::default(), Saved::default());
+        let pending = again.read_import(&file).expect("own export imports");
+        assert!(again.finish_import(pending, ImportMode::New));
+        let Some(Notice::Imported { upgraded_from, .. }) = again.notice.get_untracked() else {
+            panic!("the import is announced");
+        };
+        assert_eq!(upgraded_from, None);
     }
 
     #[test]

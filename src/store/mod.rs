@@ -13,7 +13,6 @@ pub mod conflicts;
 pub mod history;
 pub mod merging;
 pub mod persist;
-pub mod plan;
 pub mod reporting;
 pub mod snapshots;
 pub mod timeline;
@@ -21,7 +20,8 @@ pub mod tracking;
 pub mod view;
 
 use crate::model::board::MoveDirection;
-use crate::model::io::ImportError;
+use crate::model::io::convert::ConvertError;
+use crate::model::io::{ImportError, NotText};
 use crate::model::{ColumnId, ModelError, ProjectId, TaskId, Workspace};
 use chrono::NaiveDate;
 use history::History;
@@ -41,6 +41,10 @@ pub enum AppError {
     #[error("could not read the file: {0}")]
     FileRead(String),
     #[error(transparent)]
+    NotText(#[from] NotText),
+    #[error(transparent)]
+    Convert(#[from] ConvertError),
+    #[error(transparent)]
     Merge(#[from] crate::model::merge::MergeError),
 }
 
@@ -53,6 +57,8 @@ pub enum Notice {
     NothingToRedo,
     Imported {
         projects: Vec<ProjectId>,
+        /// The plan-file version the file was upgraded from, when it was older.
+        upgraded_from: Option<u32>,
     },
     /// A file was merged into a project: `changes` taken from the file, `conflicts` resolved,
     /// `dropped` old snapshots let go for room.

@@ -4,7 +4,9 @@
 //!
 //! ```text
 //! ironplan:index               project order, people roster, settings
-//! ironplan:project:<uuid>      one project as a plan file with a `revision`
+//! ironplan:project:<uuid>      one project's manifest (or, stored before parts existed, the
+//!                              whole project as a plan file with a `revision`)
+//! ironplan:part:<uuid>:<r>:<n> the project's parts (see [`chunks`])
 //! ```
 //!
 //! Rules: stored text that cannot be read (or comes from a newer version) is never overwritten
@@ -17,8 +19,11 @@
 //! The logic is written against [`KeyValue`], so host tests run it on a map; [`WebStorage`] is
 //! the browser's `localStorage`.
 
+#[cfg(test)]
+use crate::model::io::write_stored_project;
 use crate::model::io::{
-    read_index, read_plan, stored_revision, write_index, write_stored_project, ImportError, Plan,
+    is_manifest, read_index, read_manifest, read_plan, stored_revision, write_index, ImportError,
+    Plan,
 };
 use crate::model::{Person, Project, ProjectId, Workspace};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -30,6 +35,10 @@ pub const PREFIX: &str = "ironplan:";
 pub const INDEX_KEY: &str = "ironplan:index";
 /// Prefix of project keys.
 pub const PROJECT_PREFIX: &str = "ironplan:project:";
+
+pub mod chunks;
+
+pub use chunks::{part_key, CHUNK_ROWS, PART_PREFIX};
 
 /// The key of project `id`.
 pub fn project_key(id: ProjectId) -> String {
@@ -54,6 +63,11 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str) -> Result<(), StorageFault>;
     /// Every key in the store.
     fn keys(&self) -> Result<Vec<String>, StorageFault>;
+    /// Sets `key` to `characters` filler characters (to measure the quota). The browser's store
+    /// builds the text on its side, so that a probe of megabytes never passes through wasm.
+    fn fill(&mut self, key: &str, characters: usize) -> Result<(), StorageFault> {
+        self.set(key, &"x".repeat(characters))
+    }
 }
 
 /// An in-memory store, for tests and for running without storage.
@@ -121,6 +135,9 @@ pub struct Saved {
     pub index: Option<String>,
     /// Keys that must never be written or removed.
     pub protected: HashSet<String>,
+    /// Parts found at load time whose project had no manifest (a delete that was cut short);
+    /// the next save removes those that still have none.
+    pub stray_parts: Vec<String>,
 }
 
 /// The outcome of loading.
@@ -155,11 +172,15 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
             }
         }
     }
-    let stored: HashSet<ProjectId> = store
-        .keys()?
+    let keys = store.keys()?;
+    let stored: HashSet<ProjectId> = keys
         .iter()
         .filter_map(|key| key.strip_prefix(PROJECT_PREFIX))
         .filter_map(|id| id.parse().ok())
+        .collect();
+    loaded.saved.stray_parts = keys
+        .into_iter()
+        .filter(|key| chunks::part_owner(key).is_some_and(|owner| !stored.contains(&owner)))
         .collect();
     let mut orphans: Vec<ProjectId> = stored
         .iter()
@@ -187,6 +208,18 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
         let key = project_key(id);
         let Some(text) = store.get(&key)? else {
             continue;
+        };
+        let text = match chunks::whole_text(store, id, text)? {
+            Ok(text) => text,
+            Err(unreadable) => {
+                loaded.saved.protected.extend(unreadable.keys);
+                loaded.problems.push(StoredProblem {
+                    key,
+                    raw: unreadable.raw,
+                    error: unreadable.error,
+                });
+                continue;
+            }
         };
         let outcome = match read_plan(&text) {
             Ok(Plan::Project(imported)) if imported.project.id == id => Ok(imported),
@@ -260,6 +293,20 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
     Ok(loaded)
 }
 
+/// The whole stored text of project `id` (its parts joined when it is stored in parts), or
+/// `None` when nothing is stored under its key. Its revision is [`stored_revision`] of it.
+pub fn stored_project_text(
+    store: &(impl KeyValue + ?Sized),
+    id: ProjectId,
+) -> Result<Option<Result<String, ImportError>>, StorageFault> {
+    let Some(text) = store.get(&project_key(id))? else {
+        return Ok(None);
+    };
+    Ok(Some(
+        chunks::whole_text(store, id, text)?.map_err(|unreadable| unreadable.error),
+    ))
+}
+
 /// What a save did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SaveReport {
@@ -315,6 +362,16 @@ pub fn save(
     workspace: &Workspace,
     saved: &mut Saved,
 ) -> Result<SaveReport, SaveError> {
+    save_in_chunks_of(store, workspace, saved, CHUNK_ROWS)
+}
+
+/// [`save`], with `rows_per_chunk` task rows to a part (tests use small parts).
+pub fn save_in_chunks_of(
+    store: &mut (impl KeyValue + ?Sized),
+    workspace: &Workspace,
+    saved: &mut Saved,
+    rows_per_chunk: usize,
+) -> Result<SaveReport, SaveError> {
     let mut report = SaveReport::default();
     let mut conflicts = Vec::new();
     for project in workspace.projects() {
@@ -327,19 +384,36 @@ pub fn save(
             Some((_, revision)) => *revision,
             None => 0,
         };
-        let stored = store
-            .get(&key)?
-            .map(|text| stored_revision(&text).unwrap_or(0))
+        let stored_text = store.get(&key)?;
+        let stored = stored_text
+            .as_deref()
+            .map(|text| stored_revision(text).unwrap_or(0))
             .unwrap_or(0);
         if stored > known_revision {
             conflicts.push(project.id);
             continue;
         }
         let revision = known_revision.max(stored) + 1;
-        let text = write_stored_project(project, workspace.people(), revision);
-        store.set(&key, &text)?;
+        let manifest = stored_text
+            .filter(|text| is_manifest(text))
+            .and_then(|text| read_manifest(&text).ok());
+        let previous = chunks::Previous {
+            project: saved
+                .projects
+                .get(&project.id)
+                .filter(|_| manifest.is_some() && stored == known_revision)
+                .map(|(known, _)| known.as_ref()),
+            manifest,
+        };
+        report.characters += chunks::write_project(
+            store,
+            project,
+            workspace.people(),
+            revision,
+            previous,
+            rows_per_chunk,
+        )?;
         report.written += 1;
-        report.characters += text.len();
         saved
             .projects
             .insert(project.id, (Arc::clone(project), revision));
@@ -374,8 +448,18 @@ pub fn save(
         }
         if !saved.protected.contains(&key) {
             store.remove(&key)?;
+            chunks::remove_unnamed_parts(store, id, u64::MAX, &HashSet::new(), &saved.protected);
         }
         saved.projects.remove(&id);
+    }
+    for key in std::mem::take(&mut saved.stray_parts) {
+        let orphaned = match chunks::part_owner(&key) {
+            Some(owner) => store.get(&project_key(owner))?.is_none(),
+            None => false,
+        };
+        if orphaned && !saved.protected.contains(&key) {
+            store.remove(&key)?;
+        }
     }
     if conflicts.is_empty() {
         Ok(report)
@@ -439,6 +523,17 @@ pub fn reconcile(
             result.conflicts.push(*id);
             continue;
         }
+        let text = match chunks::whole_text(store, *id, text)? {
+            Ok(text) => text,
+            Err(unreadable) => {
+                result.problems.push(StoredProblem {
+                    key,
+                    raw: unreadable.raw,
+                    error: unreadable.error,
+                });
+                continue;
+            }
+        };
         let imported = match read_plan(&text) {
             Ok(Plan::Project(imported)) if imported.project.id == *id => imported,
             Ok(_) => continue,
@@ -551,6 +646,11 @@ mod web {
     use wasm_bindgen::{JsCast, JsValue};
 
     /// The browser's `localStorage`, opened without panicking when it is missing or blocked.
+    ///
+    /// Straight on `web_sys::Storage`, not gloo-storage: `LocalStorage::raw()` throws when
+    /// storage is blocked (we fall back to memory instead), its `get`/`set` wrap every value in
+    /// a second JSON encoding (our compact text would be quoted, escaped and parsed twice), and
+    /// its error type drops the exception `code` that tells a full quota apart in older Firefox.
     pub struct WebStorage(web_sys::Storage);
 
     impl WebStorage {
@@ -563,6 +663,8 @@ mod web {
                 .local_storage()
                 .map_err(|error| StorageFault::Unavailable(describe(&error)))?
                 .ok_or_else(|| StorageFault::Unavailable("localStorage is missing".to_string()))?;
+            // A quota probe killed half-way leaves its filler behind.
+            let _ = storage.remove_item(super::QUOTA_PROBE_KEY);
             let probe = "ironplan:probe";
             match storage.set_item(probe, "1") {
                 Ok(()) => {
@@ -621,6 +723,16 @@ mod web {
         fn remove(&mut self, key: &str) -> Result<(), StorageFault> {
             self.0.remove_item(key).map_err(|error| classify(&error))
         }
+        fn fill(&mut self, key: &str, characters: usize) -> Result<(), StorageFault> {
+            let filler = js_sys::JsString::from("x").repeat(characters as i32);
+            let set_item: js_sys::Function = js_sys::Reflect::get(&self.0, &"setItem".into())
+                .map_err(|error| classify(&error))?
+                .unchecked_into();
+            set_item
+                .call2(&self.0, &JsValue::from_str(key), &filler)
+                .map(|_| ())
+                .map_err(|error| classify(&error))
+        }
         fn keys(&self) -> Result<Vec<String>, StorageFault> {
             let length = self.0.length().map_err(|error| classify(&error))?;
             let mut keys = Vec::with_capacity(length as usize);
@@ -645,8 +757,50 @@ pub fn is_quota_error(name: &str, code: u32) -> bool {
         || code == 1014
 }
 
-/// The localStorage quota browsers give one origin, in UTF-16 characters (5 MiB).
-pub const QUOTA_CHARACTERS: usize = 5 * 1024 * 1024;
+/// The scratch key [`measure_quota`] fills. It is outside the `ironplan:` prefix, so other tabs
+/// take no notice of it; opening storage removes one a killed probe left behind.
+pub const QUOTA_PROBE_KEY: &str = "ironplan-quota-probe";
+
+/// Beyond this many characters storage counts as unlimited, and is not probed further.
+const PROBE_CEILING: usize = 1 << 27;
+
+/// Measures the origin's quota in characters: fills the scratch key with ever more filler (a
+/// binary search, to within 0.2 %), adds what is already stored, and removes the key again.
+/// `None` when storage takes more than [`PROBE_CEILING`] characters: as good as unlimited.
+/// About a dozen writes of megabytes, so run it once per session, when the meter is shown.
+pub fn measure_quota(store: &mut (impl KeyValue + ?Sized)) -> Result<Option<usize>, StorageFault> {
+    store.remove(QUOTA_PROBE_KEY)?;
+    let (_, used) = used_characters(store)?;
+    let probed = probe_free_space(store);
+    store.remove(QUOTA_PROBE_KEY)?;
+    Ok(probed?.map(|free| used + QUOTA_PROBE_KEY.len() + free))
+}
+
+/// The most filler characters that fit under the probe key, or `None` past the ceiling.
+fn probe_free_space(store: &mut (impl KeyValue + ?Sized)) -> Result<Option<usize>, StorageFault> {
+    let mut fits = |characters: usize| match store.fill(QUOTA_PROBE_KEY, characters) {
+        Ok(()) => Ok(true),
+        Err(StorageFault::QuotaExceeded) => Ok(false),
+        Err(fault) => Err(fault),
+    };
+    let (mut low, mut high) = (0, 1 << 20);
+    while fits(high)? {
+        low = high;
+        high *= 2;
+        if high > PROBE_CEILING {
+            return Ok(None);
+        }
+    }
+    while high - low > (low / 500).max(1024) {
+        let middle = low + (high - low) / 2;
+        if fits(middle)? {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    Ok(Some(low))
+}
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,5 @@
 //! Reporting verbs: the scope log's reasons, risks and issues, stand-ups held, reports issued
-//! and the health thresholds. Baselines are set with `plan.rs`'s `set_baseline`.
+//! and the health thresholds. Baselines are set with `timeline.rs`'s `set_baseline`.
 //!
 //! Each verb is one model command through `AppState::apply` or `try_apply` (for forms that
 //! show the refusal beside their fields). `today` and new ids are filled in here. The figures
@@ -136,7 +136,7 @@ mod tests {
         owner.set();
         let (workspace, project, _, _) = sample();
         let state = AppState::with_workspace(workspace, Saved::default());
-        assert!(state.set_baseline(project, "  ").is_none());
+        assert!(state.set_baseline(project, "  ").is_err());
         let thresholds = HealthThresholds {
             budget_red_cpi: 990,
             ..HealthThresholds::default()

@@ -1,19 +1,59 @@
-//! Verbs the Timeline adds: dropping a dragged bar (no undo step when its links hold it in
-//! place), nudging and stretching a task by whole days from the keyboard, linking by dragging,
-//! and the baseline and dependency edits whose errors are shown inside their dialogs.
+//! Verbs for the plan's dates, links and baselines, most of them the Timeline's: setting a
+//! task's dates, dropping a dragged bar (no undo step when its links hold it in place), nudging
+//! and stretching a task by whole days from the keyboard, linking by dragging, editing a
+//! dependency, and setting and deleting baselines (also from the Dashboard).
 //!
 //! Each verb is one model command through `apply` or `try_apply`, so it is undoable and
 //! auto-scheduling moves the successors at once. View state (zoom, the critical-path and
 //! baseline toggles) is not here: it lives in the Timeline's local signals and is never
 //! exported.
 
+use super::clock::RandomIds;
 use super::{AppError, AppState};
 use crate::model::calendar::shift;
-use crate::model::{schedule, Dependency, ProjectId, TaskId, Workspace};
+use crate::model::{schedule, Baseline, BaselineId, Dependency, ProjectId, TaskId, Workspace};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 impl AppState {
+    /// Moves or resizes a task to `start..=end`; successors that would break a link follow.
+    pub fn set_task_dates(
+        self,
+        project: ProjectId,
+        task: TaskId,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> bool {
+        self.apply("Change dates", |workspace| {
+            Ok(workspace
+                .project_mut(project)?
+                .set_task_dates(task, start, end)?)
+        })
+        .is_some()
+    }
+
+    /// Saves a named snapshot of every task's dates, estimate and cost inputs; it becomes the
+    /// current baseline. The error comes back for the dialog to show beside the name.
+    pub fn set_baseline(self, project: ProjectId, name: &str) -> Result<BaselineId, AppError> {
+        let today = self.today.get_untracked();
+        let id = BaselineId::new(&mut RandomIds);
+        self.try_apply("Set baseline", |workspace| {
+            let people = workspace.people().to_vec();
+            let target = workspace.project_mut(project)?;
+            let baseline = Baseline::capture(id, name, target, &people, today);
+            target.add_baseline(baseline)?;
+            Ok(id)
+        })
+    }
+
+    /// Deletes a baseline.
+    pub fn remove_baseline(self, project: ProjectId, baseline: BaselineId) -> bool {
+        self.apply("Delete baseline", |workspace| {
+            Ok(workspace.project_mut(project)?.remove_baseline(baseline)?)
+        })
+        .is_some()
+    }
+
     /// Moves or resizes a task to `start..=end` as a drag drops it, like
     /// [`AppState::set_task_dates`], but makes no undo step when its links would hold it where
     /// it is (a successor dragged before its predecessor allows). Returns whether it moved.
@@ -131,12 +171,12 @@ fn would_move(
 mod tests {
     use super::super::persist::Saved;
     use super::*;
-    use crate::model::testing::{date, Plan};
+    use crate::model::testing::{date, TestPlan};
     use crate::model::{LinkKind, ModelError};
 
     /// A project with Design (Mon 4–Wed 6 Jan 2027) → Build (Thu 7–Fri 8), finish to start.
     fn state() -> (AppState, ProjectId, TaskId, TaskId) {
-        let mut plan = Plan::new("2027-01-04");
+        let mut plan = TestPlan::new("2027-01-04");
         let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
         let build = plan.task("Build", "2027-01-07", "2027-01-08", 0, None);
         plan.link(build, Dependency::finish_to_start(design));
@@ -266,10 +306,8 @@ mod tests {
             state.edit_dependency(project, build, start_to_start),
             Ok(())
         );
-        assert!(state.save_baseline(project, "  ").is_err());
-        let id = state
-            .save_baseline(project, "Approved")
-            .expect("a baseline");
+        assert!(state.set_baseline(project, "  ").is_err());
+        let id = state.set_baseline(project, "Approved").expect("a baseline");
         state.workspace().with_untracked(|workspace| {
             let project = workspace.project(project).expect("the project exists");
             assert_eq!(project.baseline().map(|baseline| baseline.id), Some(id));

@@ -106,13 +106,10 @@ impl AppState {
 pub(crate) mod tests {
     use super::*;
     use crate::model::cost::project_cost;
+    use crate::model::testing::date as day;
     use crate::model::{Currency, Money, Person, Project, Task, Workspace};
     use crate::store::persist::Saved;
     use leptos::prelude::*;
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().expect("a valid date")
-    }
 
     /// A workspace with one project, one person at 100.00/h on its team and one task.
     pub(crate) fn sample() -> (Workspace, ProjectId, TaskId, PersonId) {

@@ -11,6 +11,7 @@ pub enum ProjectView {
     Tasks,
     Board,
     Timeline,
+    Calendar,
     Dashboard,
     Standup,
     Report,
@@ -20,10 +21,11 @@ pub enum ProjectView {
 
 impl ProjectView {
     /// Every view, in navigation order.
-    pub const ALL: [ProjectView; 8] = [
+    pub const ALL: [ProjectView; 9] = [
         ProjectView::Tasks,
         ProjectView::Board,
         ProjectView::Timeline,
+        ProjectView::Calendar,
         ProjectView::Dashboard,
         ProjectView::Standup,
         ProjectView::Report,
@@ -37,6 +39,7 @@ impl ProjectView {
             ProjectView::Tasks => "tasks",
             ProjectView::Board => "board",
             ProjectView::Timeline => "timeline",
+            ProjectView::Calendar => "calendar",
             ProjectView::Dashboard => "dashboard",
             ProjectView::Standup => "standup",
             ProjectView::Report => "report",
@@ -51,6 +54,7 @@ impl ProjectView {
             ProjectView::Tasks => "Tasks",
             ProjectView::Board => "Board",
             ProjectView::Timeline => "Timeline",
+            ProjectView::Calendar => "Calendar",
             ProjectView::Dashboard => "Dashboard",
             ProjectView::Standup => "Stand-up",
             ProjectView::Report => "Status report",

@@ -2,6 +2,7 @@
 
 use super::banners::{ErrorAlert, LiveRegion, StorageBanners};
 use super::import::{ImportConflictDialog, ImportDropZone, ImportFlow};
+use super::interchange::ImportReportDialog;
 use super::media::use_media_query;
 use super::merge::{ChangesDialog, CompareFlow, MergeFlow, ResolveConflictsDialog};
 use super::offline::UpdatePrompt;
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <TaskEditorDialog />
+        <ImportReportDialog />
         <ImportConflictDialog />
         <ResolveConflictsDialog />
         <ChangesDialog />

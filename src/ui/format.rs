@@ -31,6 +31,18 @@ pub fn day_heading(day: NaiveDate) -> String {
     intl::day_heading(day).unwrap_or_else(|| plain_day_heading(day))
 }
 
+/// A date in full, with its weekday: "Wednesday, March 3, 2027" (en-US), "Mittwoch, 3. März
+/// 2027" (de-DE). Names the Calendar's days.
+pub fn full_date(date: NaiveDate) -> String {
+    intl::full_date(date).unwrap_or_else(|| date.format("%A, %-d %B %Y").to_string())
+}
+
+/// A weekday's short name, for column headings: "Wed" (en-US), "Mi." (de-DE).
+pub fn weekday_short(day: NaiveDate) -> String {
+    intl::weekday_short(day)
+        .unwrap_or_else(|| WEEKDAYS[day.weekday().num_days_from_monday() as usize].to_string())
+}
+
 /// Which calendar label a Timeline header cell shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CalendarLabel {
@@ -223,6 +235,8 @@ mod intl {
         static MEDIUM_DATE: Option<Function> = date_format(&[("dateStyle", "medium")]);
         static DAY_HEADING: Option<Function> =
             date_format(&[("weekday", "short"), ("day", "numeric"), ("month", "short")]);
+        static FULL_DATE: Option<Function> = date_format(&[("dateStyle", "full")]);
+        static WEEKDAY: Option<Function> = date_format(&[("weekday", "short")]);
         static MONTH_YEAR: Option<Function> = date_format(&[("month", "long"), ("year", "numeric")]);
         static MONTH: Option<Function> = date_format(&[("month", "short")]);
         static DAY_MONTH: Option<Function> = date_format(&[("day", "numeric"), ("month", "short")]);
@@ -319,6 +333,14 @@ mod intl {
         DAY_HEADING.with(|format| call(format.as_ref()?, &js_date(day)))
     }
 
+    pub fn full_date(date: NaiveDate) -> Option<String> {
+        FULL_DATE.with(|format| call(format.as_ref()?, &js_date(date)))
+    }
+
+    pub fn weekday_short(day: NaiveDate) -> Option<String> {
+        WEEKDAY.with(|format| call(format.as_ref()?, &js_date(day)))
+    }
+
     pub fn calendar_label(date: NaiveDate, label: CalendarLabel) -> Option<String> {
         let format = |format: &Option<Function>| call(format.as_ref()?, &js_date(date));
         match label {
@@ -380,6 +402,14 @@ mod intl {
         None
     }
 
+    pub fn full_date(_date: NaiveDate) -> Option<String> {
+        None
+    }
+
+    pub fn weekday_short(_day: NaiveDate) -> Option<String> {
+        None
+    }
+
     pub fn calendar_label(_date: NaiveDate, _label: super::CalendarLabel) -> Option<String> {
         None
     }
@@ -418,6 +448,8 @@ mod tests {
         assert_eq!(date(day), "3 Mar 2027");
         assert_eq!(day_heading(day), "Wed 3 Mar");
         assert_eq!(date_input(day), "2027-03-03");
+        assert_eq!(full_date(day), "Wednesday, 3 March 2027");
+        assert_eq!(weekday_short(day), "Wed");
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! Importing plan files: the "Import" button, dropping a file on the page, and the question
 //! asked when a project in the file already exists. Nothing changes until the file has been
-//! read and checked whole.
+//! read and checked whole. Files in another format (MS Project XML) go through the converter
+//! worker first, then the "Import report" dialog (`interchange::ImportReportDialog`).
 
+use super::convert::read_file;
 use super::merge::MergeFlow;
 use super::messages::quoted;
 use super::widgets::file::read_text;
 use super::widgets::Modal;
-use crate::model::io::{ImportMode, Plan};
+use crate::model::io::convert::Format;
+use crate::model::io::{ImportMode, ReadPlan};
 use crate::store::commands::PendingImport;
 use crate::store::merging::MergeOutlook;
 use crate::store::AppState;
@@ -17,6 +20,15 @@ use leptos::prelude::*;
 pub struct ImportFlow {
     state: AppState,
     pending: RwSignal<Option<PendingImport>>,
+    /// A converted file waiting for the user's word in the "Import report" dialog.
+    pub report: RwSignal<Option<ConvertedImport>>,
+}
+
+/// A file the converter read, checked like a plan file, with what did not carry over.
+#[derive(Clone)]
+pub struct ConvertedImport {
+    pub pending: PendingImport,
+    pub losses: Vec<String>,
 }
 
 impl ImportFlow {
@@ -25,6 +37,7 @@ impl ImportFlow {
         provide_context(ImportFlow {
             state: AppState::expect(),
             pending: RwSignal::new(None),
+            report: RwSignal::new(None),
         });
     }
 
@@ -36,10 +49,42 @@ impl ImportFlow {
     /// Reads `file` and imports it, asking first when it would overwrite something.
     pub fn import_file(self, file: web_sys::File) {
         let state = self.state;
+        if let Some(format) = Format::of_file_name(&file.name()) {
+            self.convert_file(format, file);
+            return;
+        }
         read_text(file, move |outcome| match outcome {
             Ok(text) => self.import_text(state, &text),
             Err(error) => state.fail(error),
         });
+    }
+
+    /// Converts `file` in the worker, then shows what will arrive in the "Import report" dialog.
+    fn convert_file(self, format: Format, file: web_sys::File) {
+        let state = self.state;
+        leptos::task::spawn_local(async move {
+            match read_file(format, file).await {
+                Ok((plan, losses)) => {
+                    if let Some(pending) = state.read_import(&plan) {
+                        self.report.set(Some(ConvertedImport { pending, losses }));
+                    }
+                }
+                Err(error) => state.fail(error),
+            }
+        });
+    }
+
+    /// Goes on with the import the "Import report" dialog showed: at once, or through the
+    /// copy, replace or cancel question when the project is already here.
+    pub fn confirm_report(self) {
+        if let Some(report) = self.report.get_untracked() {
+            self.report.set(None);
+            if report.pending.conflicts.is_empty() {
+                self.state.finish_import(report.pending, ImportMode::New);
+            } else {
+                self.pending.set(Some(report.pending));
+            }
+        }
     }
 
     fn import_text(self, state: AppState, text: &str) {
@@ -74,7 +119,7 @@ pub fn ImportButton() -> impl IntoView {
         <input
             node_ref=input
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.xml,application/xml,text/xml"
             class="visually-hidden"
             tabindex="-1"
             aria-hidden="true"
@@ -105,7 +150,7 @@ pub fn ImportConflictDialog() -> impl IntoView {
     };
     let merge = move || {
         if let Some(PendingImport {
-            plan: Plan::Project(imported),
+            plan: ReadPlan::Project(imported),
             ..
         }) = flow.pending.get_untracked()
         {
@@ -120,8 +165,8 @@ pub fn ImportConflictDialog() -> impl IntoView {
         flow.pending.get().map(|pending| {
             let names: Vec<String> = pending.conflicts.iter().map(|name| quoted(name)).collect();
             let project = match &pending.plan {
-                Plan::Project(imported) => Some(imported.clone()),
-                Plan::Workspace(_) => None,
+                ReadPlan::Project(imported) => Some(imported.clone()),
+                ReadPlan::Workspace(_) => None,
             };
             let outlook = project.as_ref().map(|imported| state.merge_outlook(imported));
             let redacted = project.as_ref().is_some_and(|imported| imported.redacted);
@@ -224,7 +269,7 @@ pub fn ImportDropZone() -> impl IntoView {
         over.get().then(|| {
             view! {
                 <div class="drop-zone" aria-hidden="true">
-                    <p>"Drop a plan file to import it"</p>
+                    <p>"Drop a plan file or an MS Project XML file to import it"</p>
                 </div>
             }
         })

@@ -4,7 +4,8 @@
 //! words it for the user, saying what is wrong and where.
 
 use crate::model::board::MoveDirection;
-use crate::model::io::ImportError;
+use crate::model::io::convert::{ConvertError, Format};
+use crate::model::io::{ImportError, NotText};
 use crate::model::{ColumnId, Field, ModelError, Project, TaskId, Workspace};
 use crate::store::{AppError, Notice};
 
@@ -59,7 +60,23 @@ pub fn describe(error: &AppError, workspace: &Workspace) -> String {
         AppError::Import(error) => describe_import(error, workspace),
         AppError::Storage(message) => format!("Storage failed: {message}."),
         AppError::FileRead(message) => format!("The file could not be read: {message}."),
+        AppError::NotText(error) => describe_not_text(error),
+        AppError::Convert(error) => describe_conversion(error),
         AppError::Merge(error) => describe_merge(error),
+    }
+}
+
+/// Describes a file whose bytes are not text; nothing was imported.
+pub fn describe_not_text(error: &NotText) -> String {
+    match error {
+        NotText::NotUtf8 { offset } => format!(
+            "This file is not UTF-8 text: byte {} does not belong to any character. Nothing was imported.",
+            offset + 1
+        ),
+        NotText::NotUtf16 => {
+            "This file is not UTF-16 text, though it starts as if it were. Nothing was imported."
+                .to_string()
+        }
     }
 }
 
@@ -301,13 +318,22 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
             conflicts,
             dropped,
         } => merged(*changes, *conflicts, *dropped),
-        Notice::Imported { projects } => {
+        Notice::Imported {
+            projects,
+            upgraded_from,
+        } => {
             let names: Vec<String> = projects
                 .iter()
                 .filter_map(|id| workspace.find_project(*id))
                 .map(|project: &Project| quoted(&project.name))
                 .collect();
-            format!("Imported {}.", names.join(", "))
+            match upgraded_from {
+                Some(version) => format!(
+                    "Imported {}, upgraded from plan file version {version}.",
+                    names.join(", ")
+                ),
+                None => format!("Imported {}.", names.join(", ")),
+            }
         }
         Notice::TasksMoved(tasks) => {
             let names: Vec<String> = tasks.iter().map(|id| task_name(workspace, *id)).collect();
@@ -380,5 +406,55 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
             task_name(workspace, *task),
             column_name(workspace, *column)
         ),
+    }
+}
+
+/// The name people know a converter format by.
+pub fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Mspdi => "MS Project XML",
+    }
+}
+
+/// Says why a file could not be converted.
+pub fn describe_conversion(error: &ConvertError) -> String {
+    match error {
+        ConvertError::BadRequest { .. } => {
+            "The converter and the page are from different versions of Ironplan. Reload the page and try again.".to_string()
+        }
+        ConvertError::Unsupported { format } => format!(
+            "This version of Ironplan cannot convert {} files this way yet.",
+            format_name(*format)
+        ),
+        ConvertError::Refused { reason } => reason.clone(),
+        ConvertError::Plan { message } => {
+            format!("The project could not be converted: {message}.")
+        }
+        ConvertError::Stopped => {
+            "The converter stopped before it finished. Nothing changed; try again.".to_string()
+        }
+    }
+}
+
+/// Counts with their nouns, such as "12 tasks" or "1 person".
+pub fn count_of(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// The notice after a download from "Export as": the file, and what its format (`None` for
+/// the plan file) could not carry.
+pub fn exported_notice(file_name: &str, format: Option<Format>, losses: &[String]) -> String {
+    match format {
+        Some(format) if !losses.is_empty() => format!(
+            "Downloaded {}. {} cannot carry: {}.",
+            quoted(file_name),
+            format_name(format),
+            losses.join("; ")
+        ),
+        _ => format!("Downloaded {}. Everything carried over.", quoted(file_name)),
     }
 }

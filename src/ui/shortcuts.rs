@@ -2,9 +2,9 @@
 //!
 //! Owns the window's own keys (undo, redo, "?" for the list) and the "Keyboard shortcuts"
 //! dialog, which names for each shortcut what does the same without a keyboard. The keys of a
-//! focused card, bar or tab are handled by their views (`board`, `timeline`, `standup`); this
-//! list only describes them, so a change there must be written here too. Text fields keep
-//! their own keys, including their own undo.
+//! focused card, bar, day or tab are handled by their views (`board`, `timeline`, `calendar`,
+//! `standup`); this list only describes them, so a change there must be written here too. Text
+//! fields keep their own keys, including their own undo.
 
 use super::widgets::Modal;
 use crate::store::AppState;
@@ -111,7 +111,7 @@ struct ShortcutGroup {
 }
 
 /// Every shortcut of the app, by where it works.
-const SHORTCUT_GROUPS: [ShortcutGroup; 5] = [
+const SHORTCUT_GROUPS: [ShortcutGroup; 6] = [
     ShortcutGroup {
         heading: "Anywhere, outside text fields",
         shortcuts: &[
@@ -204,6 +204,41 @@ const SHORTCUT_GROUPS: [ShortcutGroup; 5] = [
                 keys: &["Ctrl+P"],
                 action: "Print the timeline",
                 pointer: "The Timeline's “Print” button",
+            },
+        ],
+    },
+    ShortcutGroup {
+        heading: "Calendar, on a day or a task",
+        shortcuts: &[
+            Shortcut {
+                keys: &["←", "→", "↑", "↓"],
+                action: "Go to the day before or after, or a week earlier or later",
+                pointer: "Click the day",
+            },
+            Shortcut {
+                keys: &["Home", "End", "Page Up", "Page Down"],
+                action: "On a day: go to the week's first or last day, or a month earlier or later",
+                pointer: "The “Previous month” and “Next month” buttons",
+            },
+            Shortcut {
+                keys: &["Alt+←", "Alt+→"],
+                action: "Move the task a day earlier or later",
+                pointer: "Drag the task to another day",
+            },
+            Shortcut {
+                keys: &["Alt+↑", "Alt+↓"],
+                action: "Move the task a week earlier or later",
+                pointer: "Drag the task to another week",
+            },
+            Shortcut {
+                keys: &["Enter"],
+                action: "Open the task",
+                pointer: "Click the task",
+            },
+            Shortcut {
+                keys: &["Escape"],
+                action: "Cancel a drag",
+                pointer: "Drop the task where it was",
             },
         ],
     },

@@ -8,7 +8,7 @@
 //! ```text
 //! [id, title, column, start, length, estimate, progress, priority, assignee, parent,
 //!  created, completed, milestone, tags, dependencies, description, fixed_cost,
-//!  actual_fixed_cost, time_entries, timer]
+//!  actual_fixed_cost, time_entries, timer, constraint, deadline]
 //! ```
 //!
 //! - `id` is the task's UUID in base64url (22 characters); other tasks are referred to by their
@@ -17,23 +17,30 @@
 //! - dates are days from the project start, `length` is `end − start` in days, `completed` is
 //!   `null` when open; estimate is in hundredths of an hour; priority 0–3 is low to urgent;
 //! - `dependencies` is `[[row, kind 0–3 (FS, SS, FF, SF), lag], …]`;
+//! - `constraint` is `null` for "as soon as possible", else `[kind, day]` with MS Project's
+//!   constraint number 0–7 and the date as days from the project start (`null` when the kind has
+//!   none); `deadline` is days from the project start, or `null`;
 //! - trailing fields equal to their default are left out.
 //!
 //! About 100 characters per task. Reading decodes into the same `Project` and then validates it
 //! like any import, so a stored project can also be imported as a file.
 
-use super::read::typed;
-use super::{project_file, ImportError, ProjectFile};
+use super::limits::Limits;
+use super::migrate::migrate;
+use super::read::{typed, StrictValue};
+use super::{project_file, ImportError, ProjectFile, CURRENT_VERSION};
 use crate::model::calendar::shift;
-use crate::model::ids::{PersonId, TaskId};
+use crate::model::ids::{ColumnId, PersonId, TaskId};
 use crate::model::person::Person;
 use crate::model::project::Project;
-use crate::model::task::{Dependency, LinkKind, Priority, Task};
+use crate::model::task::{Constraint, ConstraintKind, Dependency, LinkKind, Priority, Task};
 use crate::model::tracking::{TimeEntry, Timer};
 use crate::model::units::{Hours, Money, Progress};
 use chrono::NaiveDate;
-use serde_json::Value;
+use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::fmt;
 use std::fmt::Write as _;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -87,46 +94,127 @@ fn json_string(text: &str) -> String {
 
 /// The project in the compact storage encoding, with its team's people and its revision.
 pub fn write_compact_project(project: &Project, roster: &[Person], revision: u64) -> String {
+    let shell = write_compact_shell(project, roster);
+    let encoder = RowEncoder::new(project);
+    let mut rows = String::with_capacity(project.tasks().len() * 110);
+    encoder.write_rows(&mut rows, project.tasks());
+    join_compact(revision, &shell, [rows.as_str()])
+}
+
+/// The project without its tasks and without a revision, with its team's people: the shell
+/// that [`join_compact`] puts the task table into.
+pub fn write_compact_shell(project: &Project, roster: &[Person]) -> String {
     let mut shell = project.clone();
     shell.tasks_mut().clear();
-    let mut file = project_file(&shell, roster);
-    file.revision = Some(revision);
+    let file = project_file(&shell, roster);
     let envelope = serde_json::to_string(&file).expect("plan types always serialize");
-    let envelope = envelope.replacen("\"kind\":\"project\"", "\"kind\":\"stored_project\"", 1);
+    envelope.replacen("\"kind\":\"project\"", "\"kind\":\"stored_project\"", 1)
+}
 
-    let start = project.start;
-    let columns: HashMap<_, usize> = project
-        .columns()
-        .iter()
-        .enumerate()
-        .map(|(index, column)| (column.id, index))
-        .collect();
-    let team: HashMap<PersonId, usize> = project
-        .team()
-        .iter()
-        .enumerate()
-        .map(|(index, person)| (*person, index))
-        .collect();
-    let rows: HashMap<TaskId, usize> = project
-        .tasks()
-        .iter()
-        .enumerate()
-        .map(|(index, task)| (task.id, index))
-        .collect();
-    let person_index = |person: Option<PersonId>| -> i64 {
-        person
-            .and_then(|person| team.get(&person))
-            .map(|index| *index as i64)
-            .unwrap_or(-1)
-    };
+/// One stored project text from its revision, its shell and runs of task rows in order (each
+/// run is rows separated by commas, as [`RowEncoder::write_rows`] writes them).
+pub fn join_compact<'a>(
+    revision: u64,
+    shell: &str,
+    runs: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let mut text = CompactText::new(revision, shell, 0);
+    for run in runs {
+        text.push_run(run);
+    }
+    text.finish()
+}
 
-    let mut out = String::with_capacity(envelope.len() + project.tasks().len() * 110);
-    out.push_str(&envelope[..envelope.len() - 1]);
-    out.push_str(",\"tasks\":[");
-    for (row, task) in project.tasks().iter().enumerate() {
-        if row > 0 {
-            out.push(',');
+/// Stored project text built run by run, so that the runs need not all be held at once.
+pub struct CompactText {
+    out: String,
+    runs: usize,
+}
+
+impl CompactText {
+    /// Starts the text with the revision and the shell; `capacity` is the expected length.
+    pub fn new(revision: u64, shell: &str, capacity: usize) -> CompactText {
+        let inner = shell
+            .strip_prefix('{')
+            .and_then(|rest| rest.strip_suffix('}'))
+            .unwrap_or(shell);
+        let mut out = String::with_capacity(capacity.max(inner.len() + 40));
+        let _ = write!(out, "{{\"revision\":{revision},");
+        out.push_str(inner);
+        out.push_str(",\"tasks\":[");
+        CompactText { out, runs: 0 }
+    }
+
+    /// Appends a run of rows; empty runs add nothing.
+    pub fn push_run(&mut self, run: &str) {
+        if run.is_empty() {
+            return;
         }
+        if self.runs > 0 {
+            self.out.push(',');
+        }
+        self.out.push_str(run);
+        self.runs += 1;
+    }
+
+    pub fn finish(mut self) -> String {
+        self.out.push_str("]}");
+        self.out
+    }
+}
+
+/// Writes task rows of one project: knows the row of every task, the position of every
+/// column and team member.
+pub struct RowEncoder {
+    start: NaiveDate,
+    columns: HashMap<ColumnId, usize>,
+    team: HashMap<PersonId, usize>,
+    rows: HashMap<TaskId, usize>,
+}
+
+impl RowEncoder {
+    pub fn new(project: &Project) -> RowEncoder {
+        RowEncoder {
+            start: project.start,
+            columns: project
+                .columns()
+                .iter()
+                .enumerate()
+                .map(|(index, column)| (column.id, index))
+                .collect(),
+            team: project
+                .team()
+                .iter()
+                .enumerate()
+                .map(|(index, person)| (*person, index))
+                .collect(),
+            rows: project
+                .tasks()
+                .iter()
+                .enumerate()
+                .map(|(index, task)| (task.id, index))
+                .collect(),
+        }
+    }
+
+    /// Appends `tasks` as rows separated by commas, without brackets around them.
+    pub fn write_rows(&self, out: &mut String, tasks: &[Arc<Task>]) {
+        for (number, task) in tasks.iter().enumerate() {
+            if number > 0 {
+                out.push(',');
+            }
+            self.write_row(out, task);
+        }
+    }
+
+    fn write_row(&self, out: &mut String, task: &Task) {
+        let (start, columns, team, rows) = (self.start, &self.columns, &self.team, &self.rows);
+        let person_index = |person: Option<PersonId>| -> i64 {
+            person
+                .and_then(|person| team.get(&person))
+                .map(|index| *index as i64)
+                .unwrap_or(-1)
+        };
         let mut fields: Vec<String> = vec![
             format!("\"{}\"", encode_id(task.id.uuid())),
             json_string(&task.title),
@@ -174,9 +262,21 @@ pub fn write_compact_project(project: &Project, roster: &[Person], revision: u64
             Some(timer) => serde_json::to_string(timer).expect("timers serialize"),
             None => "null".to_string(),
         });
+        fields.push(match (task.constraint, task.constraint.date()) {
+            (Constraint::AsSoonAsPossible, _) => "null".to_string(),
+            (constraint, Some(day)) => {
+                format!("[{},{}]", constraint.kind().mspdi_code(), days(start, day))
+            }
+            (constraint, None) => format!("[{},null]", constraint.kind().mspdi_code()),
+        });
+        fields.push(
+            task.deadline
+                .map(|day| days(start, day).to_string())
+                .unwrap_or_else(|| "null".to_string()),
+        );
         let defaults = [
             "", "", "", "", "", "0", "0", "1", "-1", "-1", "", "null", "0", "[]", "[]", "\"\"",
-            "0", "0", "[]", "null",
+            "0", "0", "[]", "null", "null", "null",
         ];
         while fields.len() > 11
             && fields.last().map(String::as_str) == Some(defaults[fields.len() - 1])
@@ -187,11 +287,11 @@ pub fn write_compact_project(project: &Project, roster: &[Person], revision: u64
         out.push_str(&fields.join(","));
         out.push(']');
     }
-    out.push_str("]}");
-    out
 }
 
-/// Reads the compact encoding back into a plan file (not yet validated).
+/// Reads the compact encoding back into a plan file (not yet validated), from a parsed value.
+/// The general path: [`read_stored`] reads stored text faster, and falls back to this one,
+/// which names the problem, whenever anything is wrong.
 pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError> {
     let rows = match value.as_object_mut().and_then(|root| root.remove("tasks")) {
         Some(Value::Array(rows)) => rows,
@@ -199,31 +299,86 @@ pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError>
     };
     value["kind"] = Value::from("project");
     let file: ProjectFile = typed(value)?;
-    let start = file.project.start;
-    let columns: Vec<_> = file
-        .project
-        .columns()
-        .iter()
-        .map(|column| column.id)
-        .collect();
-    let team = file.project.team().to_vec();
-    let ids: Vec<TaskId> = rows
-        .iter()
-        .enumerate()
-        .map(|(index, row)| {
-            row.get(0)
-                .and_then(Value::as_str)
-                .and_then(decode_id)
-                .map(TaskId)
-                .ok_or_else(|| field(&format!("tasks[{index}][0]"), "expected a task id"))
-        })
-        .collect::<Result<_, _>>()?;
-    let mut tasks = Vec::with_capacity(rows.len());
+    let context = RowContext::of(&file.project);
     for (index, row) in rows.iter().enumerate() {
-        let cells = row
-            .as_array()
-            .ok_or_else(|| field(&format!("tasks[{index}]"), "expected an array"))?;
-        let cell = |position: usize| cells.get(position).unwrap_or(&Value::Null);
+        row.get(0)
+            .and_then(Value::as_str)
+            .and_then(decode_id)
+            .ok_or_else(|| field(&format!("tasks[{index}][0]"), "expected a task id"))?;
+    }
+    let mut table = Table::with_capacity(rows.len());
+    let count = rows.len();
+    for (index, row) in rows.into_iter().enumerate() {
+        table.push(context.decode_row(index, row, count)?);
+    }
+    finish(file, table)
+}
+
+/// The project's shape that task rows refer to by position.
+struct RowContext {
+    start: NaiveDate,
+    columns: Vec<ColumnId>,
+    team: Vec<PersonId>,
+}
+
+/// A task's parent and predecessors as row numbers, until every row is read.
+struct RowLinks {
+    parent: Option<usize>,
+    links: Vec<(usize, LinkKind, i32)>,
+}
+
+/// Decoded tasks, each already in its `Arc`, and their links by row number beside them: a
+/// task is stored once, and the links are filled in place when the table is complete.
+struct Table {
+    tasks: Vec<Arc<Task>>,
+    links: Vec<RowLinks>,
+}
+
+impl Table {
+    fn with_capacity(rows: usize) -> Table {
+        Table {
+            tasks: Vec::with_capacity(rows),
+            links: Vec::with_capacity(rows),
+        }
+    }
+
+    fn push(&mut self, (task, links): (Task, RowLinks)) {
+        self.tasks.push(Arc::new(task));
+        self.links.push(links);
+    }
+}
+
+impl RowContext {
+    fn of(project: &Project) -> RowContext {
+        RowContext {
+            start: project.start,
+            columns: project.columns().iter().map(|column| column.id).collect(),
+            team: project.team().to_vec(),
+        }
+    }
+
+    /// Decodes row `index` of `rows` rows (`usize::MAX` while the count is not known yet; then
+    /// [`finish`] checks the row numbers).
+    fn decode_row(
+        &self,
+        index: usize,
+        row: Value,
+        rows: usize,
+    ) -> Result<(Task, RowLinks), ImportError> {
+        let (start, columns, team) = (self.start, &self.columns, &self.team);
+        let Value::Array(mut cells) = row else {
+            return Err(field(&format!("tasks[{index}]"), "expected an array"));
+        };
+        let id = cells
+            .first()
+            .and_then(Value::as_str)
+            .and_then(decode_id)
+            .map(TaskId)
+            .ok_or_else(|| field(&format!("tasks[{index}][0]"), "expected a task id"))?;
+        cells.resize(22.max(cells.len()), Value::Null);
+        let [title, tags, description, time_entries, timer] =
+            [1, 13, 15, 18, 19].map(|position| cells[position].take());
+        let cell = |position: usize| &cells[position];
         let at = |position: usize| format!("tasks[{index}][{position}]");
         let integer = |position: usize, default: i64| -> Result<i64, ImportError> {
             match cell(position) {
@@ -249,10 +404,9 @@ pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError>
                 Err(field(&at(position), "refers past the end of its list"))
             }
         };
-        let title = cell(1)
-            .as_str()
-            .ok_or_else(|| field(&at(1), "expected the title"))?
-            .to_string();
+        if !title.is_string() {
+            return Err(field(&at(1), "expected the title"));
+        }
         let column = columns
             .get(integer(2, 0)? as usize)
             .copied()
@@ -266,15 +420,15 @@ pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError>
             .copied()
             .ok_or_else(|| field(&at(7), "unknown priority"))?;
         let assignee = reference(8, team.len())?.map(|position| team[position]);
-        let parent = reference(9, ids.len())?.map(|position| ids[position]);
+        let parent = reference(9, rows)?;
         let created = date(integer(10, 0)?, 10)?;
         let completed = match cell(11) {
             Value::Null => None,
             _ => Some(date(integer(11, 0)?, 11)?),
         };
-        let mut dependencies = Vec::new();
-        if let Value::Array(links) = cell(14) {
-            for (number, link) in links.iter().enumerate() {
+        let mut links = Vec::new();
+        if let Value::Array(cells) = cell(14) {
+            for (number, link) in cells.iter().enumerate() {
                 let link_at = format!("tasks[{index}][14][{number}]");
                 let parts: Vec<i64> = link
                     .as_array()
@@ -285,67 +439,274 @@ pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError>
                 };
                 let predecessor = usize::try_from(row)
                     .ok()
-                    .and_then(|row| ids.get(row))
-                    .copied()
+                    .filter(|row| *row < rows)
                     .ok_or_else(|| field(&link_at, "refers to a task that does not exist"))?;
                 let kind = LinkKind::ALL
                     .get(kind as usize)
                     .copied()
                     .ok_or_else(|| field(&link_at, "unknown link kind"))?;
                 let lag = i32::try_from(lag).map_err(|_| field(&link_at, "lag out of range"))?;
-                dependencies.push(Dependency {
-                    predecessor,
-                    kind,
-                    lag,
-                });
+                links.push((predecessor, kind, lag));
             }
         }
         let estimate = u32::try_from(integer(5, 0)?)
             .map(Hours::from_centi)
             .map_err(|_| field(&at(5), "expected hundredths of an hour"))?;
-        let tags: Vec<String> = match cell(13) {
+        let tags: Vec<String> = match tags {
             Value::Null => Vec::new(),
-            other => serde_json::from_value(other.clone())
-                .map_err(|_| field(&at(13), "expected tags"))?,
+            other => serde_json::from_value(other).map_err(|_| field(&at(13), "expected tags"))?,
         };
-        let time_entries: Vec<TimeEntry> = match cell(18) {
+        let time_entries: Vec<TimeEntry> = match time_entries {
             Value::Null => Vec::new(),
-            other => serde_path_to_error::deserialize(other.clone())
+            other => serde_path_to_error::deserialize(other)
                 .map_err(|error| field(&at(18), &error.to_string()))?,
         };
-        let timer: Option<Timer> = match cell(19) {
+        let timer: Option<Timer> = match timer {
             Value::Null => None,
             other => Some(
-                serde_path_to_error::deserialize(other.clone())
+                serde_path_to_error::deserialize(other)
                     .map_err(|error| field(&at(19), &error.to_string()))?,
             ),
         };
-        tasks.push(Arc::new(Task {
-            id: ids[index],
-            title,
-            description: cell(15).as_str().unwrap_or_default().to_string(),
-            column,
-            assignee,
-            priority,
-            tags,
-            start: task_start,
-            end,
-            estimate,
-            progress,
-            milestone: integer(12, 0)? == 1,
-            parent,
-            dependencies,
-            created,
-            completed,
-            fixed_cost: Money(integer(16, 0)?),
-            actual_fixed_cost: Money(integer(17, 0)?),
-            time_entries,
-            timer,
-        }));
+        let constraint = match cell(20) {
+            Value::Null => Constraint::AsSoonAsPossible,
+            Value::Array(parts) => {
+                let kind = parts
+                    .first()
+                    .and_then(Value::as_u64)
+                    .and_then(|code| ConstraintKind::ALL.get(code as usize))
+                    .copied()
+                    .ok_or_else(|| field(&at(20), "unknown constraint"))?;
+                let day = match parts.get(1) {
+                    Some(Value::Number(offset)) => {
+                        let offset = offset
+                            .as_i64()
+                            .ok_or_else(|| field(&at(20), "expected a whole number of days"))?;
+                        Some(date(offset, 20)?)
+                    }
+                    _ => None,
+                };
+                match day {
+                    Some(day) => kind.with_date(day),
+                    None if !kind.has_date() => kind.with_date(start),
+                    None => return Err(field(&at(20), "the constraint needs a date")),
+                }
+            }
+            _ => return Err(field(&at(20), "expected a constraint")),
+        };
+        let deadline = match cell(21) {
+            Value::Null => None,
+            _ => Some(date(integer(21, 0)?, 21)?),
+        };
+        let milestone = integer(12, 0)? == 1;
+        let fixed_cost = Money(integer(16, 0)?);
+        let actual_fixed_cost = Money(integer(17, 0)?);
+        let text = |value: Value| match value {
+            Value::String(text) => text,
+            _ => String::new(),
+        };
+        let (title, description) = (text(title), text(description));
+        Ok((
+            Task {
+                id,
+                title,
+                description,
+                column,
+                assignee,
+                priority,
+                tags,
+                start: task_start,
+                end,
+                estimate,
+                progress,
+                milestone,
+                parent: None,
+                dependencies: Vec::new(),
+                constraint,
+                deadline,
+                created,
+                completed,
+                fixed_cost,
+                actual_fixed_cost,
+                time_entries,
+                timer,
+            },
+            RowLinks { parent, links },
+        ))
     }
-    let mut file = file;
+}
+
+/// Turns row numbers into task ids, now that every row is read, and puts the tasks in.
+fn finish(mut file: ProjectFile, table: Table) -> Result<ProjectFile, ImportError> {
+    let Table { mut tasks, links } = table;
+    let ids: Vec<TaskId> = tasks.iter().map(|task| task.id).collect();
+    let row = |row: usize, path: String| {
+        ids.get(row)
+            .copied()
+            .ok_or_else(|| field(&path, "refers to a task that does not exist"))
+    };
+    for (index, (task, links)) in tasks.iter_mut().zip(links).enumerate() {
+        if links.parent.is_none() && links.links.is_empty() {
+            continue;
+        }
+        let task = Arc::get_mut(task).expect("a task just read has no other owner");
+        task.parent = links
+            .parent
+            .map(|parent| row(parent, format!("tasks[{index}][9]")))
+            .transpose()?;
+        task.dependencies = links
+            .links
+            .into_iter()
+            .enumerate()
+            .map(|(number, (predecessor, kind, lag))| {
+                Ok(Dependency {
+                    predecessor: row(predecessor, format!("tasks[{index}][14][{number}]"))?,
+                    kind,
+                    lag,
+                })
+            })
+            .collect::<Result<_, ImportError>>()?;
+    }
     *file.project.tasks_mut() = tasks;
     Ok(file)
+}
+
+/// Reads stored text of the compact encoding straight into tasks, one row at a time: no
+/// `serde_json::Value` of the whole project, and no copy of its text. It makes every check the
+/// general path makes (strict JSON, the limits, the envelope, every cell) and gives the same
+/// project; but it gives `None` at the first problem, and for anything that is not a stored
+/// project of the current version, so that the general path reads it and names the problem.
+pub(super) fn read_stored(text: &str, limits: &Limits) -> Option<ProjectFile> {
+    let head = &text.as_bytes()[..text.len().min(200)];
+    let needle = b"\"kind\":\"stored_project\"";
+    if !head.windows(needle.len()).any(|window| window == needle) {
+        return None;
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let file = deserializer
+        .deserialize_map(StoredVisitor { limits })
+        .ok()?;
+    deserializer.end().ok()?;
+    Some(file)
+}
+
+/// The top level of a stored project: the envelope's fields, then the task table last.
+struct StoredVisitor<'l> {
+    limits: &'l Limits,
+}
+
+impl<'de> Visitor<'de> for StoredVisitor<'_> {
+    type Value = ProjectFile;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a stored project")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ProjectFile, A::Error> {
+        let mut fields = Map::new();
+        let mut read = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if read.is_some() || fields.contains_key(&key) {
+                return Err(de::Error::custom(
+                    "a repeated key, or one after the task table",
+                ));
+            }
+            if key != "tasks" {
+                let value = map.next_value_seed(StrictValue)?;
+                fields.insert(key, value);
+                continue;
+            }
+            let mut envelope_tasks = 0;
+            let file = open_envelope(
+                Value::Object(std::mem::take(&mut fields)),
+                self.limits,
+                &mut envelope_tasks,
+            )
+            .ok_or_else(|| de::Error::custom("not a current stored project"))?;
+            let rows = map.next_value_seed(RowsSeed {
+                context: RowContext::of(&file.project),
+                limits: self.limits,
+                tasks: envelope_tasks,
+            })?;
+            read = Some((file, rows));
+        }
+        let (file, rows) = read.ok_or_else(|| de::Error::custom("no task table"))?;
+        finish(file, rows).map_err(de::Error::custom)
+    }
+}
+
+/// The envelope before the task table, checked as the general path checks it, as a plan file.
+fn open_envelope(mut envelope: Value, limits: &Limits, tasks: &mut usize) -> Option<ProjectFile> {
+    (within_limits(&envelope, limits, tasks) && *tasks <= limits.max_tasks).then_some(())?;
+    let current = envelope.get("version").and_then(Value::as_u64) == Some(CURRENT_VERSION.into());
+    let stored = envelope.get("kind").and_then(Value::as_str) == Some("stored_project");
+    if !current || !stored {
+        return None;
+    }
+    envelope = migrate(envelope).ok()?;
+    envelope["kind"] = Value::from("project");
+    typed(envelope).ok()
+}
+
+/// The task table, each row decoded as soon as it is read.
+struct RowsSeed<'l> {
+    context: RowContext,
+    limits: &'l Limits,
+    /// Tasks counted so far, toward the limit.
+    tasks: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
+    type Value = Table;
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowsSeed<'_> {
+    type Value = Table;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the task table")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut table = Table::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(row) = seq.next_element_seed(StrictValue)? {
+            self.tasks += 1;
+            if !within_limits(&row, self.limits, &mut self.tasks)
+                || self.tasks > self.limits.max_tasks
+            {
+                return Err(de::Error::custom("over a limit"));
+            }
+            let index = table.tasks.len();
+            let decoded = self
+                .context
+                .decode_row(index, row, usize::MAX)
+                .map_err(de::Error::custom)?;
+            table.push(decoded);
+        }
+        Ok(table)
+    }
+}
+
+/// True when every string and key in `value` is within the length limit; counts the tasks
+/// lists (`"tasks"` keys) into `tasks`, as [`Limits::check_value`] does, without its paths.
+fn within_limits(value: &Value, limits: &Limits, tasks: &mut usize) -> bool {
+    match value {
+        Value::String(text) => text.chars().count() <= limits.max_string_chars,
+        Value::Array(items) => items.iter().all(|item| within_limits(item, limits, tasks)),
+        Value::Object(fields) => fields.iter().all(|(key, item)| {
+            if key == "tasks" {
+                *tasks += item.as_array().map(Vec::len).unwrap_or(0);
+            }
+            key.chars().count() <= limits.max_string_chars && within_limits(item, limits, tasks)
+        }),
+        _ => true,
+    }
 }
 
 fn field(path: &str, message: &str) -> ImportError {
@@ -359,6 +720,26 @@ fn field(path: &str, message: &str) -> ImportError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::io::{read_plan, Plan as Parsed};
+    use crate::model::testing::Plan;
+
+    #[test]
+    fn constraints_and_deadlines_survive_storage() {
+        let mut plan = Plan::new("2026-03-02");
+        let first = plan.task("First", "2026-03-02", "2026-03-04", 8, None);
+        let day = plan.project().start + chrono::Days::new(40);
+        for kind in ConstraintKind::ALL {
+            plan.edit(first, |task| {
+                task.constraint = kind.with_date(day);
+                task.deadline = Some(day);
+            });
+            let text = write_compact_project(plan.project(), &[], 3);
+            let Ok(Parsed::Project(imported)) = read_plan(&text) else {
+                panic!("the stored project reads back: {text}");
+            };
+            assert_eq!(&imported.project, plan.project());
+        }
+    }
 
     #[test]
     fn ids_round_trip_through_base64url() {
@@ -375,5 +756,83 @@ mod tests {
         }
         assert_eq!(decode_id("too short"), None);
         assert_eq!(decode_id("!!!!!!!!!!!!!!!!!!!!!!"), None);
+    }
+
+    use crate::model::io::limits::DEFAULT_LIMITS;
+    use crate::model::io::read::strict_value;
+    use crate::model::{sample, SequentialIds, Workspace};
+    use proptest::prelude::*;
+
+    fn sample_text() -> String {
+        let mut workspace = Workspace::default();
+        let mut ids = SequentialIds::default();
+        let today = NaiveDate::from_ymd_opt(2027, 3, 1).expect("valid date");
+        let id = sample::add_crm_migration(&mut workspace, today, &mut ids).expect("sample");
+        let project = workspace.project(id).expect("exists");
+        write_compact_project(project, workspace.people(), 3)
+    }
+
+    /// The general path of `read_plan` for stored text, up to validation.
+    fn general(text: &str) -> Result<ProjectFile, ImportError> {
+        DEFAULT_LIMITS.check_depth(text)?;
+        let value = strict_value(text)?;
+        DEFAULT_LIMITS.check_value(&value)?;
+        let value = migrate(value)?;
+        if value.get("kind").and_then(Value::as_str) != Some("stored_project") {
+            return Err(field("kind", "not stored"));
+        }
+        read_compact(value)
+    }
+
+    #[test]
+    fn the_row_by_row_reader_gives_what_the_general_reader_gives() {
+        let text = sample_text();
+        let fast = read_stored(&text, &DEFAULT_LIMITS).expect("reads row by row");
+        assert_eq!(Ok(fast), general(&text));
+    }
+
+    #[test]
+    fn the_row_by_row_reader_leaves_limits_to_the_general_reader() {
+        let text = sample_text();
+        let tight = Limits {
+            max_tasks: 3,
+            ..DEFAULT_LIMITS
+        };
+        assert_eq!(read_stored(&text, &tight), None);
+        let short = Limits {
+            max_string_chars: 10,
+            ..DEFAULT_LIMITS
+        };
+        assert_eq!(read_stored(&text, &short), None);
+        let repeated = text.replacen("{\"revision\":3,", "{\"revision\":3,\"revision\":3,", 1);
+        assert_eq!(read_stored(&repeated, &DEFAULT_LIMITS), None);
+        let trailing = format!("{text} x");
+        assert_eq!(read_stored(&trailing, &DEFAULT_LIMITS), None);
+    }
+
+    proptest! {
+        /// Whatever one changed character does to stored text, the row-by-row reader accepts it
+        /// only when the general reader accepts it too, and reads the same project.
+        #[test]
+        fn the_row_by_row_reader_never_accepts_what_the_general_reader_refuses(
+            at in 0usize..100_000,
+            replacement in prop::sample::select(vec!['0', '7', '-', '"', ',', '[', ']', '{', '}', 'n', 'x', ' ']),
+            cut in prop::bool::weighted(0.1),
+        ) {
+            let text = sample_text();
+            let mut bytes = text.into_bytes();
+            let at = at % bytes.len();
+            if cut {
+                bytes.truncate(at);
+            } else {
+                bytes[at] = replacement as u8;
+            }
+            let Ok(text) = String::from_utf8(bytes) else {
+                return Ok(());
+            };
+            if let Some(fast) = read_stored(&text, &DEFAULT_LIMITS) {
+                prop_assert_eq!(Ok(fast), general(&text));
+            }
+        }
     }
 }

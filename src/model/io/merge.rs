@@ -1,12 +1,13 @@
 //! Putting an imported plan into the workspace: as new, as a copy with fresh ids, or replacing
 //! the project with the same id. People already in the roster keep their entry; new people
-//! are added.
+//! are added. Every imported project is scheduled on the way in, as after any edit.
 
 use super::ImportedProject;
 use crate::model::error::{ModelError, ModelResult};
 use crate::model::ids::{IdSource, ProjectId};
 use crate::model::person::Person;
 use crate::model::project::Project;
+use crate::model::schedule;
 use crate::model::workspace::Workspace;
 
 /// What to do with an imported project.
@@ -45,12 +46,15 @@ pub fn merge_project(
     place(workspace, project, mode, ids)
 }
 
+/// Schedules `project` as any edit would (late successors move, summaries roll up), so a file
+/// that breaks its own dependencies arrives repaired, then puts it in the workspace.
 fn place(
     workspace: &mut Workspace,
-    project: Project,
+    mut project: Project,
     mode: ImportMode,
     ids: &mut dyn IdSource,
 ) -> ModelResult<ProjectId> {
+    schedule::reschedule_all(&mut project);
     match mode {
         ImportMode::New => {
             let id = project.id;
@@ -93,4 +97,42 @@ pub fn merge_workspace(
         placed.push(place(workspace, project.as_ref().clone(), mode, ids)?);
     }
     Ok(placed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::io::{export_project, read_plan, ReadPlan};
+    use crate::model::testing::{date, TestPlan};
+    use crate::model::{Dependency, SequentialIds};
+
+    #[test]
+    fn an_imported_plan_with_a_late_successor_arrives_repaired() {
+        // Design  [4 5 6]
+        // Build     [5 6]      starts before Design ends: the file breaks its own link
+        // Build          [7 8] after the import
+        let mut plan = TestPlan::new("2027-01-04");
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 8, None);
+        let build = plan.task("Build", "2027-01-05", "2027-01-06", 8, None);
+        plan.link(build, Dependency::finish_to_start(design));
+        let text = export_project(plan.project(), plan.workspace.people());
+        let Ok(ReadPlan::Project(imported)) = read_plan(&text) else {
+            panic!("the export reads back as a project");
+        };
+        let mut workspace = Workspace::default();
+        let id = merge_project(
+            &mut workspace,
+            imported,
+            ImportMode::New,
+            &mut SequentialIds::default(),
+        )
+        .expect("the project is new here");
+        let project = workspace.project(id).expect("imported");
+        let build = project.task(build).expect("imported with its id");
+        assert_eq!(
+            (build.start, build.end),
+            (date("2027-01-07"), date("2027-01-08"))
+        );
+        assert!(crate::model::schedule::violations(project).is_empty());
+    }
 }

@@ -10,21 +10,30 @@
 //! else sees it. Every failure is an [`ImportError`] naming where the problem is.
 
 mod compact;
+pub mod convert;
 mod limits;
 mod merge;
 mod migrate;
+pub mod mspdi;
 mod read;
 mod stored;
+mod text;
 mod write;
 
-pub use compact::{decode_id, encode_id, write_compact_project};
+pub use compact::{
+    decode_id, encode_id, join_compact, write_compact_project, write_compact_shell, CompactText,
+    RowEncoder,
+};
 pub use limits::{Limits, DEFAULT_LIMITS};
 pub use merge::{merge_project, merge_workspace, ImportMode};
 pub use migrate::migrate;
 pub use read::{read_plan, read_plan_with};
 pub use stored::{
-    read_index, stored_revision, write_index, write_stored_project, IndexKind, StoredIndex,
+    is_manifest, part_hash, read_index, read_manifest, stored_revision, write_index,
+    write_manifest, write_stored_project, IndexKind, ManifestKind, StoredIndex, StoredManifest,
+    StoredPart,
 };
+pub use text::{decode_text, NotText};
 pub use write::{export_project, export_workspace, file_name, project_file, workspace_file};
 
 use super::merge::Lineage;
@@ -39,7 +48,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "ironplan";
 
 /// The version this build writes. Older versions are migrated on import.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The constant `"ironplan"` format tag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -111,10 +120,7 @@ enum PlanFile {
 /// The JSON Schema of plan files, as committed in `docs/plan-format.schema.json`.
 pub fn json_schema() -> serde_json::Value {
     let mut schema = schemars::schema_for!(PlanFile);
-    schema.insert(
-        "$id".to_string(),
-        "https://ironplan.example/plan-format.schema.json".into(),
-    );
+    schema.insert("$id".to_string(), "urn:ironplan:plan-format".into());
     schema.insert("title".to_string(), "Ironplan plan file".into());
     schema.to_value()
 }
@@ -134,13 +140,39 @@ pub struct ImportedProject {
     pub redacted: bool,
 }
 
-/// What a plan file held, checked and ready to merge.
+/// A checked workspace from a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedWorkspace {
+    pub workspace: Workspace,
+    /// The format version the text was written in; older versions were migrated.
+    pub from_version: u32,
+}
+
+/// What a plan file held, checked and ready to merge: the result of [`read_plan`].
 // A plan is read once per import and moved a handful of times; boxing buys nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Plan {
+pub enum ReadPlan {
     Project(ImportedProject),
-    Workspace(Workspace),
+    Workspace(ImportedWorkspace),
+}
+
+/// The old name of [`ReadPlan`], kept while branches that use it are merged.
+pub type Plan = ReadPlan;
+
+impl ReadPlan {
+    /// The format version the file was written in.
+    pub fn from_version(&self) -> u32 {
+        match self {
+            ReadPlan::Project(imported) => imported.from_version,
+            ReadPlan::Workspace(imported) => imported.from_version,
+        }
+    }
+
+    /// The version the file was upgraded from, when it was older than this build's.
+    pub fn upgraded_from(&self) -> Option<u32> {
+        Some(self.from_version()).filter(|version| *version < CURRENT_VERSION)
+    }
 }
 
 /// Why a plan file (or stored plan) could not be read. Nothing has changed when one is returned.

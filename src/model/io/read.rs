@@ -2,7 +2,9 @@
 
 use super::limits::{Limits, DEFAULT_LIMITS};
 use super::migrate::migrate;
-use super::{ImportError, ImportedProject, Plan, ProjectFile, WorkspaceFile};
+use super::{
+    ImportError, ImportedProject, ImportedWorkspace, ProjectFile, ReadPlan, WorkspaceFile,
+};
 use crate::model::validate;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -10,19 +12,22 @@ use std::collections::HashSet;
 use std::fmt;
 
 /// Reads a plan file with the default limits.
-pub fn read_plan(text: &str) -> Result<Plan, ImportError> {
+pub fn read_plan(text: &str) -> Result<ReadPlan, ImportError> {
     read_plan_with(text, &DEFAULT_LIMITS)
 }
 
 /// Reads a plan file: checks limits, parses strictly (a key given twice is an error, not "last
 /// one wins"), migrates old versions, parses the types and validates the whole result.
-pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> {
+pub fn read_plan_with(text: &str, limits: &Limits) -> Result<ReadPlan, ImportError> {
     limits.check_size(text.len() as u64)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
     limits.check_depth(text)?;
+    if let Some(file) = super::compact::read_stored(text, limits) {
+        return checked_project(file, super::CURRENT_VERSION);
+    }
     let value = strict_value(text)?;
     limits.check_value(&value)?;
     let from_version = value
@@ -43,37 +48,45 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<Plan, ImportError> 
             } else {
                 super::compact::read_compact(value)?
             };
-            let ProjectFile {
-                mut project,
-                mut people,
-                revision,
-                lineage,
-                redacted,
-                ..
-            } = file;
-            validate::people(&mut people)
-                .map_err(|invalid| ImportError::Invalid(invalid.within("people")))?;
-            let roster: HashSet<_> = people.iter().map(|person| person.id).collect();
-            validate::project(&mut project, &roster)
-                .map_err(|invalid| ImportError::Invalid(invalid.within("project")))?;
-            Ok(Plan::Project(ImportedProject {
-                project,
-                people,
-                revision,
-                from_version,
-                lineage,
-                redacted,
-            }))
+            checked_project(file, from_version)
         }
         "workspace" => {
             let file: WorkspaceFile = typed(value)?;
             let mut workspace = file.workspace;
             validate::workspace(&mut workspace)
                 .map_err(|invalid| ImportError::Invalid(invalid.within("workspace")))?;
-            Ok(Plan::Workspace(workspace))
+            Ok(ReadPlan::Workspace(ImportedWorkspace {
+                workspace,
+                from_version,
+            }))
         }
         _ => Err(ImportError::UnknownKind { found: kind }),
     }
+}
+
+/// Validates a project file's people and project as a whole.
+fn checked_project(file: ProjectFile, from_version: u32) -> Result<ReadPlan, ImportError> {
+    let ProjectFile {
+        mut project,
+        mut people,
+        revision,
+        lineage,
+        redacted,
+        ..
+    } = file;
+    validate::people(&mut people)
+        .map_err(|invalid| ImportError::Invalid(invalid.within("people")))?;
+    let roster: HashSet<_> = people.iter().map(|person| person.id).collect();
+    validate::project(&mut project, &roster)
+        .map_err(|invalid| ImportError::Invalid(invalid.within("project")))?;
+    Ok(ReadPlan::Project(ImportedProject {
+        project,
+        people,
+        revision,
+        from_version,
+        lineage,
+        redacted,
+    }))
 }
 
 /// Parses the JSON with serde_json, refusing duplicate keys. Syntax errors keep their line
@@ -101,7 +114,7 @@ pub(crate) fn typed<T: de::DeserializeOwned>(value: Value) -> Result<T, ImportEr
 }
 
 /// A `serde_json::Value` that refuses objects with a repeated key.
-struct StrictValue;
+pub(crate) struct StrictValue;
 
 impl<'de> DeserializeSeed<'de> for StrictValue {
     type Value = Value;

@@ -39,6 +39,16 @@ pub struct StoredIndex {
 /// Reads and checks a stored index. A newer version is refused, never guessed at.
 pub fn read_index(text: &str) -> Result<StoredIndex, ImportError> {
     let value = strict_value(text)?;
+    check_envelope(&value)?;
+    let mut index: StoredIndex = typed(value)?;
+    validate::people(&mut index.people)
+        .map_err(|invalid| ImportError::Invalid(invalid.within("people")))?;
+    index.version = CURRENT_VERSION;
+    Ok(index)
+}
+
+/// Checks the `format` and `version` of stored JSON: ours, and not newer than this build.
+fn check_envelope(value: &Value) -> Result<(), ImportError> {
     let format = value.get("format").and_then(Value::as_str);
     if format != Some(FORMAT) {
         return Err(ImportError::NotAPlan {
@@ -47,23 +57,16 @@ pub fn read_index(text: &str) -> Result<StoredIndex, ImportError> {
     }
     match value.get("version").and_then(Value::as_u64) {
         Some(version) if version > u64::from(CURRENT_VERSION) => {
-            return Err(ImportError::UnsupportedVersion {
+            Err(ImportError::UnsupportedVersion {
                 found: version,
                 supported: CURRENT_VERSION,
             })
         }
-        Some(version) if version >= 1 => {}
-        _ => {
-            return Err(ImportError::BadVersion {
-                path: "version".to_string(),
-            })
-        }
+        Some(version) if version >= 1 => Ok(()),
+        _ => Err(ImportError::BadVersion {
+            path: "version".to_string(),
+        }),
     }
-    let mut index: StoredIndex = typed(value)?;
-    validate::people(&mut index.people)
-        .map_err(|invalid| ImportError::Invalid(invalid.within("people")))?;
-    index.version = CURRENT_VERSION;
-    Ok(index)
 }
 
 /// The index as compact JSON.
@@ -89,6 +92,128 @@ pub fn stored_revision(text: &str) -> Option<u64> {
 /// A project as compact JSON for storage, with its team's people and its revision.
 pub fn write_stored_project(project: &Project, roster: &[Person], revision: u64) -> String {
     super::compact::write_compact_project(project, roster, revision)
+}
+
+/// The constant `"chunked_project"` kind of a manifest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ManifestKind {
+    ChunkedProject,
+}
+
+/// A project stored in parts: the manifest under the project's key names the parts, each under
+/// its own key, and records the length and hash of each so that a part from another save is
+/// never mixed in. Part 0 is the shell (the project without its tasks); the others hold task
+/// rows in order. The revision comes first, so that [`stored_revision`] reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredManifest {
+    pub revision: u64,
+    pub format: FormatTag,
+    pub version: u32,
+    pub kind: ManifestKind,
+    /// How many task rows the parts hold together.
+    pub tasks: usize,
+    pub parts: Vec<StoredPart>,
+}
+
+/// One part of a stored project. Its key is made of the project id, the revision of the save
+/// that wrote it and its number, so a save never writes over a part the manifest names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredPart {
+    /// The revision of the save that wrote this part.
+    pub revision: u64,
+    /// Its position when it was written: 0 for the shell, 1 and up for task rows.
+    pub number: u32,
+    /// Task rows it holds (0 for the shell).
+    pub rows: usize,
+    /// Its length in bytes of UTF-8.
+    pub length: usize,
+    /// [`part_hash`] of its text.
+    pub hash: String,
+}
+
+impl StoredPart {
+    /// Describes `text`, written by the save of `revision` as part `number`.
+    pub fn describe(text: &str, revision: u64, number: u32, rows: usize) -> StoredPart {
+        StoredPart {
+            revision,
+            number,
+            rows,
+            length: text.len(),
+            hash: part_hash(text),
+        }
+    }
+
+    /// True when `text` is exactly what this part recorded.
+    pub fn matches(&self, text: &str) -> bool {
+        text.len() == self.length && part_hash(text) == self.hash
+    }
+}
+
+/// A 64-bit FNV-1a hash of the text, as 16 hex digits: enough to tell parts of two saves apart.
+pub fn part_hash(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// True when stored text is a manifest rather than a whole project: its `kind`, among the
+/// first fields, says so. Anything else is read as a plan file.
+pub fn is_manifest(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(160)];
+    let needle = b"\"kind\":\"chunked_project\"";
+    head.windows(needle.len()).any(|window| window == needle)
+}
+
+/// Reads and checks a manifest: its format and version, parts in order with a shell first,
+/// and row counts that add up. A newer version is refused, never guessed at.
+pub fn read_manifest(text: &str) -> Result<StoredManifest, ImportError> {
+    let value = strict_value(text)?;
+    check_envelope(&value)?;
+    let manifest: StoredManifest = typed(value)?;
+    let rows: usize = manifest.parts.iter().map(|part| part.rows).sum();
+    let shell_first = manifest
+        .parts
+        .first()
+        .is_some_and(|part| part.number == 0 && part.rows == 0)
+        && manifest.parts[1..].iter().all(|part| part.number > 0);
+    if let Some(part) = manifest
+        .parts
+        .iter()
+        .find(|part| part.revision > manifest.revision)
+    {
+        return Err(ImportError::Field {
+            path: "parts".to_string(),
+            message: format!(
+                "part {} comes from revision {}, after the manifest's {}",
+                part.number, part.revision, manifest.revision
+            ),
+            position: None,
+        });
+    }
+    if !shell_first {
+        return Err(ImportError::Field {
+            path: "parts[0]".to_string(),
+            message: "expected the project's shell".to_string(),
+            position: None,
+        });
+    }
+    if rows != manifest.tasks {
+        return Err(ImportError::Field {
+            path: "parts".to_string(),
+            message: format!("hold {rows} rows, not the {} listed", manifest.tasks),
+            position: None,
+        });
+    }
+    Ok(manifest)
+}
+
+/// The manifest as compact JSON.
+pub fn write_manifest(manifest: &StoredManifest) -> String {
+    serde_json::to_string(manifest).expect("manifests always serialize")
 }
 
 #[cfg(test)]

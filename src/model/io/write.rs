@@ -59,15 +59,31 @@ pub fn file_name(name: &str) -> String {
         }
     }
     let stem = stem.trim_end_matches('-');
-    let reserved = [
-        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3",
-    ];
-    let stem = if stem.is_empty() || reserved.contains(&stem) {
+    let stem = if stem.is_empty() || is_device_name(stem) {
         format!("plan-{stem}").trim_end_matches('-').to_string()
     } else {
         stem.to_string()
     };
     format!("{stem}.ironplan.json")
+}
+
+/// True for the names Windows reserves for devices in any folder and with any extension: CON,
+/// PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9 (with ¹, ² and ³ too), in lower case here.
+fn is_device_name(stem: &str) -> bool {
+    if ["con", "prn", "aux", "nul"].contains(&stem) {
+        return true;
+    }
+    let Some(number) = stem
+        .strip_prefix("com")
+        .or_else(|| stem.strip_prefix("lpt"))
+    else {
+        return false;
+    };
+    let mut digits = number.chars();
+    matches!(
+        (digits.next(), digits.next()),
+        (Some('1'..='9' | '¹' | '²' | '³'), None)
+    )
 }
 
 #[cfg(test)]
@@ -87,5 +103,18 @@ mod tests {
         );
         assert_eq!(file_name("***"), "plan.ironplan.json");
         assert_eq!(file_name("CON"), "plan-con.ironplan.json");
+    }
+
+    #[test]
+    fn every_windows_device_name_gets_a_prefix() {
+        for number in ["1", "4", "5", "9", "¹", "²", "³"] {
+            for device in ["COM", "LPT"] {
+                let name = format!("{device}{number}");
+                let expected = format!("plan-{}.ironplan.json", name.to_lowercase());
+                assert_eq!(file_name(&name), expected, "{name}");
+            }
+        }
+        assert_eq!(file_name("COM10"), "com10.ironplan.json");
+        assert_eq!(file_name("Computer"), "computer.ironplan.json");
     }
 }

@@ -53,9 +53,7 @@ impl WorkingDays {
     }
 
     fn is_working(&self, date: NaiveDate) -> bool {
-        self.calendar.working_weekdays.is_empty()
-            || (self.calendar.working_weekdays.contains(date.weekday())
-                && !self.calendar.holidays.contains(&date))
+        self.calendar.working_weekdays.is_empty() || self.calendar.is_working_day(date)
     }
 
     /// True when the table holds `date` (so nothing about it is clamped).
@@ -139,6 +137,7 @@ mod tests {
         Calendar {
             working_weekdays: WeekdaySet::MONDAY_TO_FRIDAY,
             holidays: [date("2026-12-25")].into_iter().collect(),
+            working_days: Default::default(),
         }
     }
 
@@ -178,6 +177,24 @@ mod tests {
     }
 
     #[test]
+    fn a_working_saturday_has_its_own_number() {
+        let mut calendar = office();
+        calendar.working_days.insert(date("2026-12-19"));
+        let mut days = WorkingDays::new(&calendar, date("2026-12-14"), date("2026-12-31"));
+        // Fri 18, Sat 19 (worked), Sun 20, Mon 21.
+        assert_eq!(
+            days.before(date("2026-12-19")),
+            days.before(date("2026-12-18")) + 1
+        );
+        assert_eq!(
+            days.before(date("2026-12-21")),
+            days.before(date("2026-12-19")) + 1
+        );
+        let saturday = days.before(date("2026-12-19"));
+        assert_eq!(days.date_of(saturday), date("2026-12-19"));
+    }
+
+    #[test]
     fn the_table_grows_for_far_forecasts() {
         let mut days = WorkingDays::new(&office(), date("2026-01-05"), date("2026-01-09"));
         let start = days.before(date("2026-01-05"));
@@ -191,6 +208,7 @@ mod tests {
         let calendar = Calendar {
             working_weekdays: WeekdaySet::EMPTY,
             holidays: Default::default(),
+            working_days: Default::default(),
         };
         let days = WorkingDays::new(&calendar, date("2026-01-03"), date("2026-01-04"));
         assert_eq!(

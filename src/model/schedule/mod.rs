@@ -13,10 +13,12 @@
 //! milestone is written down in `docs/scheduling.md`; the arithmetic lives in `network`, the
 //! working-day table in `days`. Everything runs in time linear in tasks plus dependencies.
 
+mod components;
 mod days;
 mod network;
 #[cfg(test)]
 mod tests;
+mod time;
 
 use super::error::{ModelError, ModelResult};
 use super::ids::TaskId;

@@ -38,107 +38,17 @@
 //! acyclic, so every pass is one sweep in topological order: linear in nodes plus edges, plus a
 //! search per loosened link inside loops, which plain plans do not have.
 
+use super::components::{adjacency, strongly_connected};
 use super::days::WorkingDays;
+pub(super) use super::time::{
+    day_of, evening_at_or_after, evening_at_or_before, is_high, is_low, morning_at_or_after,
+    morning_at_or_before, shifted, HIGH, LOW,
+};
 use crate::model::ids::TaskId;
 use crate::model::project::Project;
 use crate::model::task::LinkKind;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A hasher for task ids and node numbers: a multiply-and-rotate mix per word and a final
-/// avalanche, so random UUIDs and counted ones (`SequentialIds`) both spread over the table.
-/// Unlike the standard hasher it has no random seed, so the core never reads the operating
-/// system's randomness, and it is several times faster on 16-byte keys. Plan data is the
-/// user's own, so there is no hash flooding to defend against.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct IdHasher(u64);
-
-impl IdHasher {
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.mix(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u32(&mut self, value: u32) {
-        self.mix(u64::from(value));
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.mix(value);
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.mix(value as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // Murmur3's finaliser: the multiplications above only carry low bits upwards, and
-        // counted ids differ in their high bits, so every bit is spread to every other here.
-        let mut hash = self.0;
-        hash ^= hash >> 33;
-        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        hash ^= hash >> 33;
-        hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        hash ^ (hash >> 33)
-    }
-}
-
-/// A map keyed by task ids or node numbers, hashed with [`IdHasher`].
-pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
-
-/// A set of task ids or node numbers, hashed with [`IdHasher`].
-pub type IdSet<K> = std::collections::HashSet<K, BuildHasherDefault<IdHasher>>;
-
-/// A value below every real instant: "no bound".
-pub(super) const LOW: i64 = -(1 << 40);
-/// A value above every real instant: "no limit".
-pub(super) const HIGH: i64 = 1 << 40;
-
-pub(super) fn is_low(value: i64) -> bool {
-    value <= LOW / 2
-}
-
-pub(super) fn is_high(value: i64) -> bool {
-    value >= HIGH / 2
-}
-
-/// The first morning at or after `instant`.
-pub(super) fn morning_at_or_after(instant: i64) -> i64 {
-    instant + instant.rem_euclid(2)
-}
-
-/// The last morning at or before `instant`.
-pub(super) fn morning_at_or_before(instant: i64) -> i64 {
-    instant - instant.rem_euclid(2)
-}
-
-/// The first evening at or after `instant`.
-pub(super) fn evening_at_or_after(instant: i64) -> i64 {
-    instant + 1 - instant.rem_euclid(2)
-}
-
-/// The last evening at or before `instant`.
-pub(super) fn evening_at_or_before(instant: i64) -> i64 {
-    if instant.rem_euclid(2) == 1 {
-        instant
-    } else {
-        instant - 1
-    }
-}
-
-/// The working day an instant belongs to.
-pub(super) fn day_of(instant: i64) -> i64 {
-    instant.div_euclid(2)
-}
+pub use crate::model::ids::{IdHasher, IdMap, IdSet};
 
 /// Which end of a task an edge leaves from or arrives at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1060,17 +970,6 @@ fn same_edge(one: &Edge, other: &Edge) -> bool {
     one.from == other.from && one.to == other.to && one.stretch == other.stretch
 }
 
-/// `value + by`, leaving "no limit" alone.
-fn shifted(value: i64, by: i64) -> i64 {
-    if is_high(value) {
-        HIGH
-    } else if is_low(value) {
-        LOW
-    } else {
-        value + by
-    }
-}
-
 /// Depth of every task in the outline. A parent chain that loops (which validation refuses)
 /// stops counting after as many steps as there are tasks.
 fn depths(parent: &[Option<u32>]) -> Vec<u32> {
@@ -1105,158 +1004,9 @@ fn depths(parent: &[Option<u32>]) -> Vec<u32> {
     depth
 }
 
-/// Compressed adjacency lists: `targets[offsets[n]..offsets[n + 1]]` are `n`'s successors.
-fn adjacency(
-    nodes: usize,
-    pairs: impl Iterator<Item = (u32, u32)> + Clone,
-) -> (Vec<u32>, Vec<u32>) {
-    let mut offsets = vec![0u32; nodes + 1];
-    for (from, _) in pairs.clone() {
-        offsets[from as usize + 1] += 1;
-    }
-    for node in 0..nodes {
-        offsets[node + 1] += offsets[node];
-    }
-    let mut fill = offsets.clone();
-    let mut targets = vec![0u32; offsets[nodes] as usize];
-    for (from, to) in pairs {
-        targets[fill[from as usize] as usize] = to;
-        fill[from as usize] += 1;
-    }
-    (offsets, targets)
-}
-
-/// Strongly connected components, as lists of nodes.
-pub(super) struct Components {
-    /// Every node, grouped by component.
-    nodes: Vec<u32>,
-    /// `nodes[starts[c]..starts[c + 1]]` are the members of component `c`.
-    starts: Vec<u32>,
-}
-
-impl Components {
-    fn len(&self) -> usize {
-        self.starts.len() - 1
-    }
-
-    fn members(&self, component: usize) -> &[u32] {
-        &self.nodes[self.starts[component] as usize..self.starts[component + 1] as usize]
-    }
-}
-
-/// Tarjan's strongly connected components, iteratively, in topological order (every edge
-/// between two components points to a later one).
-fn strongly_connected(nodes: usize, offsets: &[u32], targets: &[u32]) -> Components {
-    const UNVISITED: u32 = u32::MAX;
-    let mut number = vec![UNVISITED; nodes];
-    let mut low = vec![0u32; nodes];
-    let mut on_stack = vec![false; nodes];
-    let mut stack: Vec<u32> = Vec::new();
-    let mut calls: Vec<(u32, u32)> = Vec::new();
-    // Components as they complete: sinks first.
-    let mut finished: Vec<u32> = Vec::with_capacity(nodes);
-    let mut ends: Vec<u32> = Vec::new();
-    let mut counter = 0u32;
-    for root in 0..nodes as u32 {
-        if number[root as usize] != UNVISITED {
-            continue;
-        }
-        number[root as usize] = counter;
-        low[root as usize] = counter;
-        counter += 1;
-        stack.push(root);
-        on_stack[root as usize] = true;
-        calls.push((root, offsets[root as usize]));
-        while let Some(&(node, cursor)) = calls.last() {
-            if cursor < offsets[node as usize + 1] {
-                let last = calls.len() - 1;
-                calls[last].1 += 1;
-                let next = targets[cursor as usize];
-                if number[next as usize] == UNVISITED {
-                    number[next as usize] = counter;
-                    low[next as usize] = counter;
-                    counter += 1;
-                    stack.push(next);
-                    on_stack[next as usize] = true;
-                    calls.push((next, offsets[next as usize]));
-                } else if on_stack[next as usize] {
-                    low[node as usize] = low[node as usize].min(number[next as usize]);
-                }
-            } else {
-                calls.pop();
-                if let Some(&(caller, _)) = calls.last() {
-                    low[caller as usize] = low[caller as usize].min(low[node as usize]);
-                }
-                if low[node as usize] == number[node as usize] {
-                    let begin = finished.len();
-                    while let Some(member) = stack.pop() {
-                        on_stack[member as usize] = false;
-                        finished.push(member);
-                        if member == node {
-                            break;
-                        }
-                    }
-                    finished[begin..].reverse();
-                    ends.push(finished.len() as u32);
-                }
-            }
-        }
-    }
-    // Reverse the order of the components, keeping each one's members in order.
-    let mut components = Components {
-        nodes: Vec::with_capacity(nodes),
-        starts: Vec::with_capacity(ends.len() + 1),
-    };
-    components.starts.push(0);
-    for (position, end) in ends.iter().enumerate().rev() {
-        let begin = if position == 0 { 0 } else { ends[position - 1] };
-        components
-            .nodes
-            .extend_from_slice(&finished[begin as usize..*end as usize]);
-        components.starts.push(components.nodes.len() as u32);
-    }
-    components
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn halves_round_to_mornings_and_evenings() {
-        assert_eq!(morning_at_or_after(3), 4);
-        assert_eq!(morning_at_or_after(-3), -2);
-        assert_eq!(morning_at_or_before(3), 2);
-        assert_eq!(evening_at_or_after(4), 5);
-        assert_eq!(evening_at_or_before(4), 3);
-        assert_eq!(evening_at_or_before(-2), -3);
-        assert_eq!(day_of(-1), -1);
-        assert_eq!(day_of(5), 2);
-    }
-
-    #[test]
-    fn components_come_in_topological_order() {
-        // 0 -> 1 <-> 2 -> 3
-        let (offsets, targets) = adjacency(4, [(0, 1), (1, 2), (2, 1), (2, 3)].into_iter());
-        let components = strongly_connected(4, &offsets, &targets);
-        let listed: Vec<&[u32]> = (0..components.len())
-            .map(|component| components.members(component))
-            .collect();
-        assert_eq!(listed, vec![&[0][..], &[1, 2][..], &[3][..]]);
-    }
-
-    #[test]
-    fn counted_ids_spread_over_the_hash_table() {
-        use crate::model::ids::SequentialIds;
-        use std::hash::BuildHasher;
-        let mut ids = SequentialIds::default();
-        let build = BuildHasherDefault::<IdHasher>::default();
-        // The low bits pick the bucket: 1,000 counted ids should land in many of 1,024.
-        let buckets: std::collections::HashSet<u64> = (0..1000)
-            .map(|_| build.hash_one(TaskId::new(&mut ids)) & 1023)
-            .collect();
-        assert!(buckets.len() > 500, "only {} buckets used", buckets.len());
-    }
 
     #[test]
     fn depths_count_summary_levels() {

@@ -305,3 +305,33 @@ fn a_first_visit_writes_nothing() {
     let loaded = load(&store).expect("loads");
     assert!(is_saved(&loaded.workspace, &loaded.saved));
 }
+
+mod crashes;
+
+#[test]
+fn the_quota_is_measured_to_within_a_fifth_of_a_percent_and_the_probe_is_removed() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["Measured"], &mut ids);
+    save(&mut store, &workspace, &mut Saved::default()).expect("saves");
+    store.set("another-app", "its data").expect("writes");
+    let before = store.entries.clone();
+    for quota in [5 * 1024 * 1024, 10 * 1024 * 1024, 3_000_000] {
+        store.quota = Some(quota);
+        let measured = measure_quota(&mut store)
+            .expect("measures")
+            .expect("a limit");
+        assert!(
+            measured <= quota && measured * 1000 >= quota * 998,
+            "measured {measured} of {quota}"
+        );
+        assert_eq!(store.entries, before, "the probe leaves nothing behind");
+    }
+    store.quota = None;
+    assert_eq!(
+        measure_quota(&mut store),
+        Ok(None),
+        "no limit worth measuring"
+    );
+    assert_eq!(store.entries, before);
+}

@@ -4,15 +4,16 @@
 //! Ungrouped, each column is a region named by the column, holding its heading, its cards and
 //! "New task". Grouped by assignee, the headings stay in a top row of column regions and each
 //! person's lane is a region of one list per column. Lists render only the cards inside their
-//! scrolled window (`model::window::list_window`), with padding for the rest.
+//! scrolled window (`widgets::window::list_window`), with padding for the rest.
 
 use super::super::messages::describe;
 use super::super::widgets::focus::return_focus_next_frame;
 use super::super::widgets::unique_id;
 use super::card::BoardCard;
 use super::columns::ColumnDialog;
+use super::geometry::{self, BoardSlot};
 use super::{lane_key, list_dom_id, BoardContext, LANE_LIST_PX, OVERSCAN, SLOT_PX};
-use crate::model::board::{self, BoardSlot, ColumnSummary, Lane};
+use crate::model::board::{self, ColumnSummary, Lane};
 use crate::model::{ColumnCategory, ColumnId};
 use leptos::prelude::*;
 
@@ -212,7 +213,7 @@ fn ColumnHeader(
     let left_id = format!("board-column-{column}-left");
     let right_id = format!("board-column-{column}-right");
     let shift = move |offset: isize, keep_focus_on: String| {
-        if ctx.state.shift_column(ctx.project, column, offset) {
+        if ctx.state.move_column(ctx.project, column, offset) {
             // The column's node moves, which drops the focus; put it back.
             return_focus_next_frame(keep_focus_on);
         }
@@ -339,7 +340,7 @@ fn CardList(
     let scroll_top = RwSignal::new(0.0_f64);
     let window = Memo::new(move |_| {
         let count = cards.with(Vec::len) + usize::from(placeholder.get().is_some());
-        crate::model::window::list_window(
+        crate::ui::widgets::window::list_window(
             scroll_top.get(),
             viewport.get(),
             SLOT_PX,
@@ -349,7 +350,7 @@ fn CardList(
     });
     let slots = move || {
         let hole = placeholder.get();
-        cards.with(|cards| window.with(|window| board::window_slots(cards, hole, window)))
+        cards.with(|cards| window.with(|window| geometry::window_slots(cards, hole, window)))
     };
     let padding = move || {
         window.with(|window| {

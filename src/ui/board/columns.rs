@@ -159,8 +159,8 @@ fn ColumnFormDialog(
             wip_limit,
         };
         let saved = match column {
-            Some(id) => state.edit_column(ctx.project, id, draft),
-            None => state.add_board_column(ctx.project, draft).map(|_| ()),
+            Some(id) => state.update_column(ctx.project, id, draft),
+            None => state.add_column(ctx.project, draft).map(|_| ()),
         };
         match saved {
             Ok(()) => close_dialog(ctx, column),

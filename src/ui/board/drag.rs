@@ -4,11 +4,12 @@
 //! host: a press becomes a drag only past [`DRAG_THRESHOLD_PX`], so a click still opens the
 //! editor. The rest of the file is the DOM glue: the board's scroller captures the pointer once
 //! a drag starts, the card under the pointer is found with `elementFromPoint`, the landing
-//! index comes from `model::board::drop_index`, lists, the board and the page scroll near
+//! index comes from `geometry::drop_index`, lists, the board and the page scroll near
 //! their edges on each animation frame, and Escape cancels. Where the card lands in the plan is `model::board::drop_move`.
 //! On touch screens only the card's grip starts a drag (it alone has `touch-action: none`), so
 //! the page still scrolls under a finger.
 
+use super::geometry;
 use super::{parse_lane, BoardContext, SLOT_PX};
 use crate::model::board::{self, Lane};
 use crate::model::{ColumnId, TaskId};
@@ -375,7 +376,7 @@ fn follow(ctx: BoardContext, at: Point) {
         .get_untracked()
         .map(|scroller| {
             let rect = scroller.get_bounding_client_rect();
-            board::edge_speed(at.x, rect.left(), rect.right(), EDGE_PX, MAX_SCROLL_PX)
+            geometry::edge_speed(at.x, rect.left(), rect.right(), EDGE_PX, MAX_SCROLL_PX)
         })
         .unwrap_or(0.0);
     let window_height = window()
@@ -383,7 +384,7 @@ fn follow(ctx: BoardContext, at: Point) {
         .ok()
         .and_then(|height| height.as_f64())
         .unwrap_or(0.0);
-    let page = board::edge_speed(at.y, 0.0, window_height, PAGE_EDGE_PX, MAX_SCROLL_PX);
+    let page = geometry::edge_speed(at.y, 0.0, window_height, PAGE_EDGE_PX, MAX_SCROLL_PX);
     let _ = ctx
         .drag
         .speed
@@ -429,8 +430,8 @@ fn hit_test(ctx: BoardContext, at: Point) -> (Option<DropTarget>, f64) {
                 .count()
         })
         .unwrap_or(0);
-    let index = board::drop_index(offset, SLOT_PX, count);
-    let speed = board::edge_speed(at.y, rect.top(), rect.bottom(), EDGE_PX, MAX_SCROLL_PX);
+    let index = geometry::drop_index(offset, SLOT_PX, count);
+    let speed = geometry::edge_speed(at.y, rect.top(), rect.bottom(), EDGE_PX, MAX_SCROLL_PX);
     (
         Some(DropTarget {
             lane,

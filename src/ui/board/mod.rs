@@ -17,6 +17,7 @@ mod column;
 mod columns;
 mod drag;
 mod filters;
+mod geometry;
 mod menu;
 
 use super::messages::quoted;
@@ -24,7 +25,7 @@ use super::tasks::editor::TaskEditor;
 use super::widgets::ConfirmDialog;
 use crate::model::board::{self, BoardFilter, BoardGrouping, BoardLayout, CardMove, Lane};
 use crate::model::{ColumnId, PersonId, ProjectId, TaskId};
-use crate::store::board::{BoardView, KeyMove};
+use crate::store::board::KeyMove;
 use crate::store::AppState;
 use column::{BoardColumns, BoardLanes};
 use columns::{BoardColumnDialogs, ColumnDialog};
@@ -166,14 +167,6 @@ impl BoardContext {
         expect_context()
     }
 
-    /// The filter and grouping, for the store's keyboard moves.
-    pub fn view(self) -> BoardView {
-        BoardView {
-            filter: self.filter.get_untracked(),
-            grouping: self.grouping.get_untracked(),
-        }
-    }
-
     /// Opens the task editor on `task`.
     pub fn open_card(self, task: TaskId) {
         self.menu.set(None);
@@ -200,10 +193,13 @@ impl BoardContext {
 
     /// A keyboard move of `task`; the focus stays on it.
     pub fn move_by_key(self, task: TaskId, direction: board::MoveDirection) {
-        match self
-            .state
-            .move_card_by_key(self.project, task, direction, &self.view())
-        {
+        match self.state.move_card_by_key(
+            self.project,
+            task,
+            direction,
+            &self.filter.get_untracked(),
+            self.grouping.get_untracked(),
+        ) {
             KeyMove::Moved | KeyMove::Nowhere => self.focus_card(task),
             KeyMove::NeedsConfirmation(card) => self.confirm.set(Some(card)),
         }

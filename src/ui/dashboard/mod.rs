@@ -199,16 +199,14 @@ fn BaselinePanel(id: ProjectId) -> impl IntoView {
             return;
         }
         match state.set_baseline(id, &name.get_untracked()) {
-            Some(_) => open.set(false),
-            None => {
+            Ok(_) => open.set(false),
+            Err(refused) => {
                 // Shown here, beside the field, rather than behind the dialog.
-                let refused = state.error.get_untracked();
-                state.dismiss_error();
-                error.set(refused.map(|refused| {
+                error.set(Some(
                     state
                         .workspace()
-                        .with_untracked(|workspace| describe(&refused, workspace))
-                }));
+                        .with_untracked(|workspace| describe(&refused, workspace)),
+                ));
             }
         }
     };

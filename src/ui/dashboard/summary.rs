@@ -59,9 +59,7 @@ fn index(ratio: Option<Ratio>) -> String {
 
 /// "+12.5%", "-3%" or "0%".
 pub fn signed_percent(change: Ratio) -> String {
-    let shown = change.percent(1, Rounding::HalfAwayFromZero);
-    let sign = if shown.units > 0 { "+" } else { "" };
-    format!("{sign}{}", UiFormatter.percent(shown))
+    crate::model::report::signed_percent(change, &UiFormatter)
 }
 
 fn working_days(days: i64) -> String {

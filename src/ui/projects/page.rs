@@ -1,7 +1,9 @@
 //! One project: its heading, the view navigation, and the open view.
 
 use super::super::board::BoardPage;
+use super::super::calendar::CalendarPage;
 use super::super::dashboard::DashboardPage;
+use super::super::interchange::ExportAsButton;
 use super::super::merge::CompareButton;
 use super::super::report::StatusReportPage;
 use super::super::settings::ProjectSettingsDialog;
@@ -18,10 +20,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The views that have a page, in navigation order. Settings opens a dialog over the tasks.
-const NAVIGATION: [ProjectView; 8] = [
+const NAVIGATION: [ProjectView; 9] = [
     ProjectView::Tasks,
     ProjectView::Board,
     ProjectView::Timeline,
+    ProjectView::Calendar,
     ProjectView::Dashboard,
     ProjectView::Standup,
     ProjectView::Report,
@@ -82,6 +85,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                         <button type="button" class="button" on:click=export>
                             "Export"
                         </button>
+                        <ExportAsButton id=id />
                         <CompareButton id=id />
                     </div>
                 </div>
@@ -119,6 +123,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                     ProjectView::Timesheet => view! { <TimesheetPage id=id /> }.into_any(),
                     ProjectView::Board => view! { <BoardPage id=id /> }.into_any(),
                     ProjectView::Timeline => view! { <TimelinePage id=id /> }.into_any(),
+                    ProjectView::Calendar => view! { <CalendarPage id=id /> }.into_any(),
                     _ => view! { <TasksPage id=id /> }.into_any(),
                 }}
             </section>

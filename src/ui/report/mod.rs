@@ -5,37 +5,21 @@
 //! Markdown from `model::report`), "Mark report as issued", and the risks and issues list the
 //! project manager keeps.
 //!
-//! The report is the model's `status_report` at today; this module lays it out. The risk
-//! editor is in `risks.rs` and never prints.
+//! The report is the model's `status_report` at today, worded once as the model's `document`:
+//! this module lays out the same blocks the exports do, so the page, its print and the files
+//! show the same figures. The risk editor is in `risks.rs` and never prints.
 
 mod risks;
 
 use super::format::{self, UiFormatter};
 use super::widgets::file::download;
-use crate::model::report::{status_report, to_html, to_markdown, ReportTask, StatusReport};
-use crate::model::risk::{Impact, RiskKind};
-use crate::model::scope::ScopeChangeKind;
-use crate::model::{Formatter, Money, ProjectId, Ratio, Rounding};
+use crate::model::report::{
+    document, status_report, to_html, to_markdown, Align, Block, Cell, StatusReport, Table,
+};
+use crate::model::ProjectId;
 use crate::store::AppState;
 use leptos::prelude::*;
 use risks::RiskList;
-
-/// "Risk" or "Issue".
-pub fn kind_label(kind: RiskKind) -> &'static str {
-    match kind {
-        RiskKind::Risk => "Risk",
-        RiskKind::Issue => "Issue",
-    }
-}
-
-/// "Low", "Medium" or "High".
-pub fn impact_label(impact: Impact) -> &'static str {
-    match impact {
-        Impact::Low => "Low",
-        Impact::Medium => "Medium",
-        Impact::High => "High",
-    }
-}
 
 /// A file name for the report: "status-report-intranet-2026-03-06.html".
 pub fn report_file_name(report: &StatusReport, extension: &str) -> String {
@@ -69,70 +53,52 @@ fn file_slug(name: &str) -> String {
     }
 }
 
-fn index(ratio: Option<Ratio>) -> String {
-    ratio
-        .map(|ratio| UiFormatter.number(ratio.decimal(2, Rounding::HalfAwayFromZero)))
-        .unwrap_or_else(|| "n/a".to_string())
-}
-
-/// A table of (name, value) pairs.
-fn figure_table(caption: &'static str, rows: Vec<(&'static str, String)>) -> impl IntoView {
+/// One table of the report, with its caption as its accessible name and a row header per row.
+fn report_table(table: Table) -> impl IntoView {
+    let align = |align: Align| match align {
+        Align::Left => None,
+        Align::Right => Some("numeric"),
+    };
+    let aligns: Vec<Align> = table.columns.iter().map(|column| column.align).collect();
+    let row_header = table.row_header;
     view! {
         <table class="table report__table">
-            <caption class="visually-hidden">{caption}</caption>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|(name, value)| {
-                        view! {
-                            <tr>
-                                <th scope="row">{name}</th>
-                                <td class="numeric">{value}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
-fn task_table(caption: &'static str, tasks: Vec<ReportTask>, done: bool) -> impl IntoView {
-    view! {
-        <table class="table report__table">
-            <caption class="visually-hidden">{caption}</caption>
+            <caption class="visually-hidden">{table.caption}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Task"</th>
-                    <th scope="col">"Assignee"</th>
-                    {if done {
-                        view! { <th scope="col">"Completed"</th> }.into_any()
-                    } else {
-                        view! {
-                            <th scope="col">"Start"</th>
-                            <th scope="col">"End"</th>
-                        }
-                            .into_any()
-                    }}
+                    {table
+                        .columns
+                        .into_iter()
+                        .map(|column| view! { <th scope="col" class=align(column.align)>{column.heading}</th> })
+                        .collect_view()}
                 </tr>
             </thead>
             <tbody>
-                {tasks
+                {table
+                    .rows
                     .into_iter()
-                    .map(|task| {
+                    .map(|row| {
                         view! {
                             <tr>
-                                <th scope="row">{task.title.clone()}</th>
-                                <td>{task.assignee.clone().unwrap_or_else(|| "Unassigned".to_string())}</td>
-                                {if done {
-                                    view! { <td>{format::maybe_date(task.completed)}</td> }.into_any()
-                                } else {
-                                    view! {
-                                        <td>{format::date(task.start)}</td>
-                                        <td>{format::date(task.end)}</td>
-                                    }
-                                        .into_any()
-                                }}
+                                {row
+                                    .into_iter()
+                                    .zip(aligns.iter().copied())
+                                    .enumerate()
+                                    .map(|(at, (cell, column_align))| {
+                                        let content = match cell {
+                                            Cell::Text(text) => text.into_any(),
+                                            Cell::Status { key, label } => {
+                                                view! { <span class=format!("report__status report__status--{key}")>{label}</span> }
+                                                    .into_any()
+                                            }
+                                        };
+                                        if at == row_header {
+                                            view! { <th scope="row" class=align(column_align)>{content}</th> }.into_any()
+                                        } else {
+                                            view! { <td class=align(column_align)>{content}</td> }.into_any()
+                                        }
+                                    })
+                                    .collect_view()}
                             </tr>
                         }
                     })
@@ -142,279 +108,45 @@ fn task_table(caption: &'static str, tasks: Vec<ReportTask>, done: bool) -> impl
     }
 }
 
-/// The report document itself: what prints.
-fn report_document(report: StatusReport) -> impl IntoView {
-    let currency = report.budget.currency;
-    let money = move |amount: Money| format::money(amount, currency);
-    let maybe_money =
-        move |amount: Option<Money>| amount.map(money).unwrap_or_else(|| "n/a".to_string());
-    let period = match report.previous_report {
-        Some(previous) => format!(
-            "This report covers {} to {}.",
-            format::date(previous),
-            format::date(report.status_date)
-        ),
-        None => format!(
-            "First report: it covers {} to {}.",
-            format::date(report.period_start),
-            format::date(report.status_date)
-        ),
-    };
-    let finish = report.schedule.finish;
-    let slip = finish
-        .slip_days
-        .map(|days| format!("{days} working days"))
-        .unwrap_or_else(|| "n/a".to_string());
-    let budget = report.budget;
-    let mut figures = vec![
-        (
-            "Budget",
-            budget
-                .budget
-                .map(money)
-                .unwrap_or_else(|| "Not set".to_string()),
-        ),
-        ("Planned cost (current plan)", money(budget.planned)),
-        ("Actual cost (AC)", money(budget.actual)),
-        ("Budget remaining", maybe_money(budget.remaining)),
-    ];
-    if let Some(earned) = budget.earned {
-        figures.extend([
-            ("Budget at completion (BAC)", money(earned.bac)),
-            ("Planned value (PV)", money(earned.pv)),
-            ("Earned value (EV)", money(earned.ev)),
-            ("Cost variance (CV)", money(earned.cv)),
-            ("Schedule variance (SV)", money(earned.sv)),
-            ("Cost performance index (CPI)", index(earned.cpi)),
-            ("Schedule performance index (SPI)", index(earned.spi)),
-            ("Estimate at completion (EAC)", maybe_money(earned.eac)),
-        ]);
+fn report_block(block: Block) -> AnyView {
+    match block {
+        Block::Title(title) => {
+            view! { <h2 id="report-title" class="report__title">{title}</h2> }.into_any()
+        }
+        Block::Heading { key, text } => {
+            view! { <h3 id=format!("report-{key}")>{text}</h3> }.into_any()
+        }
+        Block::Paragraph(text) => view! { <p>{text}</p> }.into_any(),
+        Block::Table(table) => report_table(table).into_any(),
     }
-    let has_earned = budget.earned.is_some();
-    let scope_text = match &report.scope.growth {
-        None => "No baseline yet, so scope changes are not tracked.".to_string(),
-        Some(growth) => format!(
-            "Estimated work: {} now, {} in the baseline{}.",
-            format::hours(growth.current_hours),
-            format::hours(growth.baseline_hours),
-            growth
-                .change
-                .map(|change| format!(" ({})", super::dashboard::summary::signed_percent(change)))
-                .unwrap_or_default()
-        ),
-    };
-    let health = report.health.clone();
+}
+
+/// The report document itself, what prints: the model's blocks, the head first and then a
+/// section per heading.
+fn report_page(report: StatusReport) -> impl IntoView {
+    let mut head = Vec::new();
+    let mut sections: Vec<(&'static str, Vec<Block>)> = Vec::new();
+    for block in document(&report, &UiFormatter) {
+        match (&block, sections.last_mut()) {
+            (Block::Heading { key, .. }, _) => sections.push((key, vec![block])),
+            (_, Some((_, section))) => section.push(block),
+            (_, None) => head.push(block),
+        }
+    }
     view! {
         // Focusable, so the keyboard can scroll it sideways on a narrow screen.
         <article class="report__page" aria-labelledby="report-title" tabindex="0">
-            <header class="report__head">
-                <h2 id="report-title" class="report__title">{format!("Status report: {}", report.project_name)}</h2>
-                <p>
-                    <strong>{format!("Status date: {}.", format::date(report.status_date))}</strong>
-                    " "
-                    {period}
-                </p>
-            </header>
-            <section class="report__section" aria-labelledby="report-health">
-                <h3 id="report-health">"Health"</h3>
-                <table class="table report__table">
-                    <caption class="visually-hidden">"Health"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Area"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Why"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {health
-                            .aspects()
-                            .into_iter()
-                            .map(|(aspect, status)| {
-                                let key = match status.reason {
-                                    crate::model::Reason::NoBaseline(_) => "untracked",
-                                    _ => status.rag.key(),
-                                };
-                                view! {
-                                    <tr>
-                                        <th scope="row">{aspect.label()}</th>
-                                        <td>
-                                            <span class=format!("report__status report__status--{key}")>{status.label()}</span>
-                                        </td>
-                                        <td>{status.sentence(&UiFormatter)}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </section>
-            <section class="report__section" aria-labelledby="report-schedule">
-                <h3 id="report-schedule">"Schedule and milestones"</h3>
-                <p>
-                    {format!(
-                        "Forecast finish: {}. Baseline finish: {}. Deadline: {}. Slip: {}.",
-                        format::maybe_date(finish.forecast),
-                        format::maybe_date(finish.baseline),
-                        format::maybe_date(finish.deadline),
-                        slip,
-                    )}
-                </p>
-                {if report.schedule.milestones.is_empty() {
-                    view! { <p>"The plan has no milestones."</p> }.into_any()
-                } else {
+            <header class="report__head">{head.into_iter().map(report_block).collect_view()}</header>
+            {sections
+                .into_iter()
+                .map(|(key, blocks)| {
                     view! {
-                        <table class="table report__table">
-                            <caption class="visually-hidden">"Milestones"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Milestone"</th>
-                                    <th scope="col">"Baseline"</th>
-                                    <th scope="col">"Forecast"</th>
-                                    <th scope="col" class="numeric">"Slip (working days)"</th>
-                                    <th scope="col">"State"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {report
-                                    .schedule
-                                    .milestones
-                                    .iter()
-                                    .map(|milestone| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{milestone.title.clone()}</th>
-                                                <td>{format::maybe_date(milestone.baseline)}</td>
-                                                <td>{format::date(milestone.forecast)}</td>
-                                                <td class="numeric">{milestone.slip_days.map(|days| days.to_string()).unwrap_or_else(|| "n/a".to_string())}</td>
-                                                <td>
-                                                    {if milestone.done {
-                                                        "Reached"
-                                                    } else if milestone.after_deadline {
-                                                        "After the deadline"
-                                                    } else {
-                                                        "Open"
-                                                    }}
-                                                </td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
+                        <section class="report__section" aria-labelledby=format!("report-{key}")>
+                            {blocks.into_iter().map(report_block).collect_view()}
+                        </section>
                     }
-                        .into_any()
-                }}
-            </section>
-            <section class="report__section" aria-labelledby="report-budget">
-                <h3 id="report-budget">"Budget"</h3>
-                {figure_table("Budget figures", figures)}
-                {(!has_earned).then(|| view! { <p>"Earned value needs a baseline; none is set yet."</p> })}
-            </section>
-            <section class="report__section" aria-labelledby="report-scope">
-                <h3 id="report-scope">"Scope changes since the last report"</h3>
-                <p>{scope_text}</p>
-                {if report.scope.changes.is_empty() {
-                    view! { <p>"No scope changes in this period."</p> }.into_any()
-                } else {
-                    view! {
-                        <table class="table report__table">
-                            <caption class="visually-hidden">"Scope changes"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Date"</th>
-                                    <th scope="col">"Task"</th>
-                                    <th scope="col">"Change"</th>
-                                    <th scope="col" class="numeric">"Hours"</th>
-                                    <th scope="col" class="numeric">"Cost change"</th>
-                                    <th scope="col">"Reason"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {report
-                                    .scope
-                                    .changes
-                                    .iter()
-                                    .map(|change| {
-                                        view! {
-                                            <tr>
-                                                <td>{format::date(change.date)}</td>
-                                                <th scope="row">{change.title.clone()}</th>
-                                                <td>
-                                                    {match change.kind {
-                                                        ScopeChangeKind::Added => "Added",
-                                                        ScopeChangeKind::Removed => "Removed",
-                                                        ScopeChangeKind::Reestimated => "Re-estimated",
-                                                    }}
-                                                </td>
-                                                <td class="numeric">{format!("{} → {}", format::hours(change.hours_before), format::hours(change.hours_after))}</td>
-                                                <td class="numeric">{money(change.delta_cost)}</td>
-                                                <td>{change.reason.clone()}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    }
-                        .into_any()
-                }}
-            </section>
-            <section class="report__section" aria-labelledby="report-done">
-                <h3 id="report-done">"Done this period"</h3>
-                {if report.done.is_empty() {
-                    view! { <p>"Nothing was completed in this period."</p> }.into_any()
-                } else {
-                    task_table("Done this period", report.done.clone(), true).into_any()
-                }}
-            </section>
-            <section class="report__section" aria-labelledby="report-next">
-                <h3 id="report-next">"Planned for the next two weeks"</h3>
-                {if report.planned_next.is_empty() {
-                    view! { <p>"No tasks start or end in the next two weeks."</p> }.into_any()
-                } else {
-                    task_table("Planned next", report.planned_next.clone(), false).into_any()
-                }}
-            </section>
-            <section class="report__section" aria-labelledby="report-risks">
-                <h3 id="report-risks">"Top risks and issues"</h3>
-                {if report.risks.is_empty() {
-                    view! { <p>"No open risks or issues."</p> }.into_any()
-                } else {
-                    view! {
-                        <table class="table report__table">
-                            <caption class="visually-hidden">"Top risks and issues"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Kind"</th>
-                                    <th scope="col">"Title"</th>
-                                    <th scope="col">"Impact"</th>
-                                    <th scope="col">"Owner"</th>
-                                    <th scope="col">"Due"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {report
-                                    .risks
-                                    .iter()
-                                    .map(|risk| {
-                                        view! {
-                                            <tr>
-                                                <td>{kind_label(risk.kind)}</td>
-                                                <th scope="row">{risk.title.clone()}</th>
-                                                <td>{impact_label(risk.impact)}</td>
-                                                <td>{risk.owner.clone().unwrap_or_else(|| "Nobody".to_string())}</td>
-                                                <td>{format::maybe_date(risk.due)}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    }
-                        .into_any()
-                }}
-            </section>
+                })
+                .collect_view()}
         </article>
     }
 }
@@ -510,7 +242,7 @@ pub fn StatusReportPage(id: ProjectId) -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            {move || report.get().map(report_document)}
+            {move || report.get().map(report_page)}
             <RiskList id=id />
         </section>
     }

@@ -5,7 +5,7 @@
 use super::super::format;
 use super::super::projects::form::parse_date;
 use super::super::tasks::time::{refusal, team_options};
-use super::{impact_label, kind_label};
+use crate::model::report::{impact_label, kind_label};
 use crate::model::risk::{Impact, Risk, RiskKind};
 use crate::model::{PersonId, ProjectId, RiskId};
 use crate::store::AppState;

@@ -3,6 +3,7 @@
 use super::super::messages::quoted;
 use super::super::widgets::Modal;
 use crate::model::{Column, ColumnCategory, ColumnId, ProjectId};
+use crate::store::board::ColumnDraft;
 use crate::store::AppState;
 use leptos::prelude::*;
 
@@ -29,15 +30,26 @@ pub fn ColumnSettings(id: ProjectId) -> impl IntoView {
             return;
         }
         let category = ColumnCategory::from_key(&new_category.get_untracked()).unwrap_or_default();
-        if state.add_column(id, &name, category).is_some() {
-            new_name.set(String::new());
-            error.set(None);
+        let draft = ColumnDraft {
+            name,
+            category,
+            wip_limit: None,
+        };
+        match state.add_column(id, draft) {
+            Ok(_) => {
+                new_name.set(String::new());
+                error.set(None);
+                state.dismiss_error();
+            }
+            Err(problem) => state.fail(problem),
         }
     };
-    let save = move |column: Column| {
-        if state.update_column(id, column) {
+    let save = move |column: Column| match state.update_column(id, column.id, (&column).into()) {
+        Ok(()) => {
             error.set(None);
+            state.dismiss_error();
         }
+        Err(problem) => state.fail(problem),
     };
     let numbered =
         move || -> Vec<(usize, Column)> { columns.get().into_iter().enumerate().collect() };
@@ -87,10 +99,10 @@ pub fn ColumnSettings(id: ProjectId) -> impl IntoView {
                                     <td class="settings__actions">
                                         <button type="button" class="button button--quiet" disabled=index == 0
                                             aria-label=format!("Move column {name} left")
-                                            on:click=move |_| { state.move_column(id, c4.id, index.saturating_sub(1)); }>"←"</button>
+                                            on:click=move |_| { state.move_column(id, c4.id, -1); }>"←"</button>
                                         <button type="button" class="button button--quiet" disabled=index + 1 == count
                                             aria-label=format!("Move column {name} right")
-                                            on:click=move |_| { state.move_column(id, column.id, index + 1); }>"→"</button>
+                                            on:click=move |_| { state.move_column(id, column.id, 1); }>"→"</button>
                                         <button type="button" class="button button--quiet button--danger-text" disabled=count == 1
                                             aria-label=format!("Delete column {name}")
                                             on:click={

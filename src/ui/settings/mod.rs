@@ -47,6 +47,7 @@ pub fn ProjectSettingsDialog(id: ProjectId, on_close: Callback<()>) -> impl Into
     let fields = ProjectFields::new(ProjectForm::from_details(&details));
     let weekdays = RwSignal::new(details.calendar.working_weekdays);
     let holidays = RwSignal::new(details.calendar.holidays.clone());
+    let working_days = details.calendar.working_days.clone();
     let new_holiday = RwSignal::new(String::new());
     let calendar_error = RwSignal::new(None::<String>);
 
@@ -55,6 +56,7 @@ pub fn ProjectSettingsDialog(id: ProjectId, on_close: Callback<()>) -> impl Into
         let calendar = Calendar {
             working_weekdays: weekdays.get_untracked(),
             holidays: holidays.get_untracked(),
+            working_days: working_days.clone(),
         };
         if calendar.working_weekdays.is_empty() {
             calendar_error.set(Some("Choose at least one working weekday.".to_string()));

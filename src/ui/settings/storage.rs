@@ -1,5 +1,5 @@
 //! The storage meter: how much of the browser's storage the plans take, with a warning
-//! before it runs out.
+//! before it runs out. The quota is measured once a session, when the meter is first shown.
 
 use crate::store::AppState;
 use leptos::prelude::*;
@@ -25,26 +25,34 @@ pub fn StorageSettings() -> impl IntoView {
                 }
                 .into_any(),
                 Some(usage) => {
-                    let percent = usage.percent();
+                    let meter = usage.quota.map(|quota| view! {
+                        <label for="storage-meter">"Storage used"</label>
+                        <meter
+                            id="storage-meter"
+                            min="0"
+                            max=quota
+                            low=quota * 7 / 10
+                            high=quota * 9 / 10
+                            optimum="0"
+                            value=usage.total
+                        ></meter>
+                    });
+                    let sentence = match (usage.percent(), usage.quota) {
+                        (Some(percent), Some(quota)) => format!(
+                            "{percent} % of the {} million characters this browser allows ({} million used by your plans).",
+                            millions(quota),
+                            millions(usage.ours)
+                        ),
+                        _ => format!(
+                            "{} million characters used ({} million by your plans).",
+                            millions(usage.total),
+                            millions(usage.ours)
+                        ),
+                    };
                     view! {
                         <div class="storage-meter">
-                            <label for="storage-meter">"Storage used"</label>
-                            <meter
-                                id="storage-meter"
-                                min="0"
-                                max=usage.quota
-                                low=usage.quota * 7 / 10
-                                high=usage.quota * 9 / 10
-                                optimum="0"
-                                value=usage.total
-                            ></meter>
-                            <span>
-                                {format!(
-                                    "{percent} % of about {} million characters ({} million used by your plans).",
-                                    millions(usage.quota),
-                                    millions(usage.ours)
-                                )}
-                            </span>
+                            {meter}
+                            <span>{sentence}</span>
                         </div>
                         {usage.is_high().then(|| view! {
                             <p class="banner banner--warning" role="status">

@@ -3,7 +3,7 @@
 //! Siblings are sorted within their parent, so the hierarchy survives any sort; a filter keeps
 //! matching tasks and their ancestors, so every match is seen in context.
 
-use crate::model::schedule::IdMap;
+use crate::model::ids::IdMap;
 use crate::model::{Person, Project, Task, TaskId};
 use std::cmp::Ordering;
 use std::collections::HashSet;

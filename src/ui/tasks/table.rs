@@ -6,9 +6,9 @@ use super::super::media::use_media_query;
 use super::super::widgets::unique_id;
 use super::editor::TaskEditor;
 use super::rows::{task_rows, Sort, SortKey, TaskRow};
-use crate::model::window::list_window;
 use crate::model::{ProjectId, TaskId};
 use crate::store::AppState;
+use crate::ui::widgets::window::list_window;
 use leptos::prelude::*;
 use std::collections::HashSet;
 

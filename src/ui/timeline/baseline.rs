@@ -26,7 +26,7 @@ pub fn SetBaselineDialog(
     let error = RwSignal::new(None::<String>);
     let save = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
-        match state.save_baseline(project, &name.get_untracked()) {
+        match state.set_baseline(project, &name.get_untracked()) {
             Ok(_) => on_close.run(true),
             Err(problem) => {
                 let message = state

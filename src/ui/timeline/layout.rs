@@ -982,7 +982,7 @@ fn bands(calendar: &Calendar, geometry: Geometry, scale: Scale, days: Range<i64>
     let mut date = shift(geometry.origin, days.start);
     for _ in days {
         if !calendar.is_working_day(date) {
-            let holiday = calendar.working_weekdays.contains(date.weekday());
+            let holiday = calendar.is_holiday(date);
             if holiday || scale.shades_weekends() {
                 let x = geometry.x_of(date);
                 match bands.last_mut() {

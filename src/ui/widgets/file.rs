@@ -1,6 +1,7 @@
-//! Files in and out: downloads through a temporary link, reads through `File.text()`.
+//! Files in and out: downloads through a temporary link; reads take the file's bytes and decode
+//! them strictly with `io::decode_text`, so a file that is not text is refused, never mangled.
 
-use crate::model::io::DEFAULT_LIMITS;
+use crate::model::io::{decode_text, DEFAULT_LIMITS};
 use crate::store::AppError;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,19 +31,20 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), AppError>
     Ok(())
 }
 
-/// Reads a picked or dropped file as text, refusing it by size before reading a byte.
+/// Reads a picked or dropped file as text, refusing it by size before reading a byte and when
+/// its bytes are not UTF-8 (or UTF-16 with a byte-order mark).
 pub fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, AppError>) + 'static) {
     if let Err(error) = DEFAULT_LIMITS.check_size(file.size() as u64) {
         done(Err(AppError::Import(error)));
         return;
     }
     leptos::task::spawn_local(async move {
-        let outcome = wasm_bindgen_futures::JsFuture::from(file.text())
+        let outcome = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
             .await
             .map_err(|_| AppError::FileRead("the browser could not read it".to_string()))
-            .and_then(|text| {
-                text.as_string()
-                    .ok_or_else(|| AppError::FileRead("it is not text".to_string()))
+            .and_then(|buffer| {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                decode_text(&bytes).map_err(AppError::NotText)
             });
         done(outcome);
     });

@@ -5,6 +5,7 @@ pub mod field;
 pub mod file;
 pub mod focus;
 pub mod modal;
+pub mod window;
 
 pub use confirm::ConfirmDialog;
 pub use field::{CheckField, SelectField, TextAreaField, TextField};

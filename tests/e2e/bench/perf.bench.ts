@@ -305,8 +305,13 @@ async function measureRun(browser: Browser, plan: GeneratedPlan, stored: Record<
     if (start !== undefined) record(size, "save", end - start);
     if (index > 0) record(size, "saveGap", end - saves.ends[index - 1]);
   });
-  const key = `ironplan:project:${plan.projectId}`;
-  const characters = await page.evaluate((name) => localStorage.getItem(name)?.length ?? 0, key);
+  // The project's manifest and its parts.
+  const characters = await page.evaluate((id) => {
+    const keys = Object.keys(localStorage).filter(
+      (name) => name === `ironplan:project:${id}` || name.startsWith(`ironplan:part:${id}:`),
+    );
+    return keys.reduce((sum, name) => sum + (localStorage.getItem(name)?.length ?? 0), 0);
+  }, plan.projectId);
   if (run === 0) record(size, "storage", characters / size);
 
   // Memory once every view has been open (the first reading), and after ten more open/close

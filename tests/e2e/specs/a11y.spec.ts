@@ -62,6 +62,22 @@ for (const theme of ["light", "dark"] as const) {
       await expect(page.getByRole("button", { name: "Baseline", exact: true })).toHaveAttribute("aria-pressed", "true");
       await check("Timeline, critical path and baseline");
 
+      // The Calendar is not yet among PROJECT_VIEWS: its month, its week, and its "+N more".
+      await page.getByRole("navigation", { name: "Project views" }).getByRole("link", { name: "Calendar", exact: true }).click();
+      await expect(page.getByRole("grid")).toBeVisible();
+      await check("Calendar");
+      await page.getByRole("button", { name: "Week", exact: true }).click();
+      await expect(page.getByRole("button", { name: "Next week" })).toBeVisible();
+      await check("Calendar, week");
+      await page.getByRole("button", { name: "Month", exact: true }).click();
+      const more = page.getByRole("grid").getByRole("button", { name: /^\+\d+ more$/ });
+      if ((await more.count()) === 0) await page.getByRole("button", { name: "Previous month" }).click();
+      await more.first().click();
+      await expect(page.getByRole("dialog", { name: /^More tasks on / })).toBeVisible();
+      await check("Calendar, “+N more” dialog");
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog", { name: /^More tasks on / })).toBeHidden();
+
       await views.openView("Dashboard");
       await page.locator(".workload__cell").first().click();
       await expect(page.getByRole("region", { name: "Tasks behind the selected cell" })).toBeVisible();

@@ -157,7 +157,7 @@ test.describe("plan files", () => {
     const text = readFileSync(exported.path, "utf8");
     const file = JSON.parse(text);
     expect(file.format).toBe("ironplan");
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.project.budget).toEqual({ amount: 5000000, currency: "USD" });
 
     const fresh = await browser.newContext();

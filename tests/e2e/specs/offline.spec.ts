@@ -55,9 +55,15 @@ test("a new deployment is offered with Reload, never applied by itself", async (
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
   const prompt = page.getByRole("status").filter({ hasText: "A new version is available" });
   await expect(prompt).toBeVisible();
-  // Editing goes on; nothing reloads by itself.
+  // Editing goes on; nothing reloads by itself: the page keeps a mark a reload would wipe, and
+  // the new version stays waiting after the edit is saved.
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   await app.newTask("Typed while the update waited");
-  await page.waitForTimeout(1500);
+  await app.waitUntilSaved();
+  await expect
+    .poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)))
+    .toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   await expect(page.getByRole("table").getByRole("button", { name: "Typed while the update waited" })).toBeVisible();
   const reloaded = page.waitForEvent("load");
   await prompt.getByRole("button", { name: "Reload" }).click();

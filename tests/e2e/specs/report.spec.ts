@@ -28,6 +28,9 @@ test.describe("status report", () => {
     await expect(health.getByRole("row", { name: /Budget/ })).toContainText("On track");
     await expect(report.report.getByRole("table", { name: "Milestones" })).toContainText("Go live");
     await expect(report.report.getByRole("table", { name: "Budget figures" })).toContainText("€600.00");
+    // The page shows every figure the exports do, ETC and VAC included.
+    await expect(report.report.getByRole("row", { name: /Estimate to complete \(ETC\)/ })).toBeVisible();
+    await expect(report.report.getByRole("row", { name: /Variance at completion \(VAC\)/ })).toBeVisible();
     await expect(report.report.getByRole("table", { name: "Scope changes" })).toContainText("Extra <b>page</b>");
     await expect(report.report.getByRole("table", { name: "Done this period" })).toContainText("Design");
     await expect(report.report.getByRole("table", { name: "Planned next" })).toContainText("Build");

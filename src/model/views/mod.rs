@@ -1,0 +1,9 @@
+//! View models: what a screen or a document shows, pure and without pixels. The board, the
+//! status report, the stand-up and the timesheet.
+//!
+//! The top layer of the model: it reads the plan, the schedule and the figures.
+
+pub mod board;
+pub mod report;
+pub mod standup;
+pub mod timesheet;

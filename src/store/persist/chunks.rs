@@ -1,0 +1,298 @@
+//! Projects stored in parts, so that a save rewrites only what changed.
+//!
+//! ```text
+//! ironplan:project:<uuid>                     the manifest: revision, and each part's length and hash
+//! ironplan:part:<uuid>:<revision>:0           the shell: the project without its tasks
+//! ironplan:part:<uuid>:<revision>:<n>         task rows, [`CHUNK_ROWS`] to a part
+//! ```
+//!
+//! A save writes the parts that changed under keys of its new revision (so it never writes over
+//! a part the stored manifest names), then the manifest, then removes the parts no manifest
+//! names any more. A crash before the manifest leaves the previous revision whole (the new
+//! parts are unnamed leftovers, removed by the next save); after it, the new one. Loading checks
+//! every part against the length and hash the manifest recorded, so parts of two saves are never
+//! mixed: a mismatch makes the project unreadable, and then it is protected like any other.
+//! Projects stored whole under their key (before parts existed) keep loading, and are written
+//! in parts by their next save.
+
+use super::{project_key, KeyValue, StorageFault};
+use crate::model::io::{
+    is_manifest, read_manifest, write_compact_shell, write_manifest, CompactText, ImportError,
+    ManifestKind, RowEncoder, StoredManifest, StoredPart, CURRENT_VERSION,
+};
+use crate::model::{Person, Project, ProjectId, Task};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// Prefix of the keys of project parts.
+pub const PART_PREFIX: &str = "ironplan:part:";
+
+/// Task rows in one part: a one-task edit rewrites about 100,000 characters, not the plan.
+pub const CHUNK_ROWS: usize = 1000;
+
+/// The key of part `number` of `project`, written by the save of `revision`.
+pub fn part_key(project: ProjectId, revision: u64, number: u32) -> String {
+    format!("{PART_PREFIX}{project}:{revision}:{number}")
+}
+
+/// The project a part key belongs to, or `None` for any other key.
+pub fn part_owner(key: &str) -> Option<ProjectId> {
+    parse_part_key(key).map(|(project, _)| project)
+}
+
+/// The project and revision of a part key, or `None` for any other key.
+fn parse_part_key(key: &str) -> Option<(ProjectId, u64)> {
+    let mut pieces = key.strip_prefix(PART_PREFIX)?.split(':');
+    let project = pieces.next()?.parse().ok()?;
+    let revision = pieces.next()?.parse().ok()?;
+    let _number: u32 = pieces.next()?.parse().ok()?;
+    pieces.next().is_none().then_some((project, revision))
+}
+
+/// Stored text that cannot be read whole: why, and every key it spans (to protect them all).
+#[derive(Debug)]
+pub struct Unreadable {
+    pub error: ImportError,
+    pub keys: Vec<String>,
+    /// For download: the text under the project's key, or when a part is wrong or missing,
+    /// what the parts still hold, joined as if they were right.
+    pub raw: String,
+}
+
+/// The whole stored text of `project`, whose key holds `text`: that text when it is a whole
+/// project, or the parts its manifest names, each checked against the manifest and joined.
+pub fn whole_text(
+    store: &(impl KeyValue + ?Sized),
+    project: ProjectId,
+    text: String,
+) -> Result<Result<String, Unreadable>, StorageFault> {
+    if !is_manifest(&text) {
+        return Ok(Ok(text));
+    }
+    let manifest = match read_manifest(&text) {
+        Ok(manifest) => manifest,
+        Err(error) => {
+            return Ok(Err(Unreadable {
+                error,
+                keys: vec![project_key(project)],
+                raw: text,
+            }))
+        }
+    };
+    let keys: Vec<String> = std::iter::once(project_key(project))
+        .chain(
+            manifest
+                .parts
+                .iter()
+                .map(|part| part_key(project, part.revision, part.number)),
+        )
+        .collect();
+    let capacity = manifest
+        .parts
+        .iter()
+        .map(|part| part.length + 1)
+        .sum::<usize>()
+        + 40;
+    let mut whole: Option<CompactText> = None;
+    let mut problem = None;
+    for (part, key) in manifest.parts.iter().zip(&keys[1..]) {
+        let part_text = store.get(key)?;
+        let wrong = match &part_text {
+            Some(part_text) if part.matches(part_text) => None,
+            Some(_) => Some("does not match its manifest: it was written by another save"),
+            None => Some("is missing"),
+        };
+        if let (Some(wrong), None) = (wrong, &problem) {
+            problem = Some(ImportError::Field {
+                path: key.clone(),
+                message: format!(
+                    "part {} of revision {} {wrong}",
+                    part.number, manifest.revision
+                ),
+                position: None,
+            });
+        }
+        // Even a wrong part is joined in: then the raw text offered for download holds all
+        // that is left of the project.
+        let part_text = part_text.unwrap_or_default();
+        match whole.as_mut() {
+            Some(whole) => whole.push_run(&part_text),
+            None => whole = Some(CompactText::new(manifest.revision, &part_text, capacity)),
+        }
+    }
+    let whole = whole.expect("a manifest has a shell").finish();
+    Ok(match problem {
+        None => Ok(whole),
+        Some(error) => Err(Unreadable {
+            error,
+            keys,
+            raw: whole,
+        }),
+    })
+}
+
+/// What the project's key held before this save, to reuse the parts that did not change.
+pub struct Previous<'a> {
+    /// The stored manifest, when the key held one that reads.
+    pub manifest: Option<StoredManifest>,
+    /// The project that manifest was written from, when this tab wrote or loaded it: parts
+    /// whose tasks are all the same values need not even be encoded again.
+    pub project: Option<&'a Project>,
+}
+
+/// Writes `project` as `revision` in parts of `rows_per_chunk` tasks, reusing the parts of
+/// `previous` that hold the same text; then the manifest; then removes parts nothing names.
+/// Returns the characters written. On a failed write the new parts written so far are removed
+/// again, and the stored project is as it was.
+pub fn write_project(
+    store: &mut (impl KeyValue + ?Sized),
+    project: &Project,
+    roster: &[Person],
+    revision: u64,
+    previous: Previous<'_>,
+    rows_per_chunk: usize,
+) -> Result<usize, StorageFault> {
+    let rows_per_chunk = rows_per_chunk.max(1);
+    let old_parts: &[StoredPart] = previous
+        .manifest
+        .as_ref()
+        .map(|manifest| manifest.parts.as_slice())
+        .unwrap_or_default();
+    let by_content: HashMap<(&str, usize, usize), &StoredPart> = old_parts
+        .iter()
+        .map(|part| ((part.hash.as_str(), part.length, part.rows), part))
+        .collect();
+    let same_rows = previous
+        .project
+        .filter(|old| same_row_context(old, project));
+    let mut old_ranges = HashMap::new();
+    let mut first_row = 0;
+    for part in old_parts.iter().skip(1) {
+        old_ranges.insert((first_row, part.rows), part);
+        first_row += part.rows;
+    }
+
+    let mut parts = Vec::new();
+    let mut pending: Vec<(StoredPart, String)> = Vec::new();
+    let mut place = |text: String, number: u32, rows: usize, parts: &mut Vec<StoredPart>| {
+        let described = StoredPart::describe(&text, revision, number, rows);
+        let key = (described.hash.as_str(), described.length, rows);
+        match by_content.get(&key) {
+            Some(old) => parts.push((*old).clone()),
+            None => {
+                parts.push(described.clone());
+                pending.push((described, text));
+            }
+        }
+    };
+    place(write_compact_shell(project, roster), 0, 0, &mut parts);
+    let mut encoder: Option<RowEncoder> = None;
+    for (index, tasks) in project.tasks().chunks(rows_per_chunk).enumerate() {
+        let start = index * rows_per_chunk;
+        let unchanged = same_rows.and_then(|old| {
+            let part = old_ranges.get(&(start, tasks.len()))?;
+            let before = old.tasks().get(start..start + tasks.len())?;
+            same_values(before, tasks).then_some(*part)
+        });
+        if let Some(part) = unchanged {
+            parts.push(part.clone());
+            continue;
+        }
+        let encoder = encoder.get_or_insert_with(|| RowEncoder::new(project));
+        let mut text = String::with_capacity(tasks.len() * 110);
+        encoder.write_rows(&mut text, tasks);
+        place(text, index as u32 + 1, tasks.len(), &mut parts);
+    }
+
+    let mut written = 0;
+    let mut new_keys = Vec::new();
+    for (part, text) in &pending {
+        let key = part_key(project.id, part.revision, part.number);
+        if let Err(fault) = store.set(&key, text) {
+            undo(store, &new_keys);
+            return Err(fault);
+        }
+        written += text.len();
+        new_keys.push(key);
+    }
+    let manifest = write_manifest(&StoredManifest {
+        revision,
+        format: crate::model::io::FormatTag::Ironplan,
+        version: CURRENT_VERSION,
+        kind: ManifestKind::ChunkedProject,
+        tasks: project.tasks().len(),
+        parts: parts.clone(),
+    });
+    if let Err(fault) = store.set(&project_key(project.id), &manifest) {
+        undo(store, &new_keys);
+        return Err(fault);
+    }
+    written += manifest.len();
+    let named: HashSet<String> = parts
+        .iter()
+        .map(|part| part_key(project.id, part.revision, part.number))
+        .collect();
+    remove_unnamed_parts(store, project.id, revision, &named, &HashSet::new());
+    Ok(written)
+}
+
+/// Removes the parts of `project` that no manifest names: the previous revision's, and what a
+/// crashed save left. Parts of later revisions are another tab's save in progress and stay, as
+/// do protected keys. A failure here loses nothing; the next save tries again.
+pub fn remove_unnamed_parts(
+    store: &mut (impl KeyValue + ?Sized),
+    project: ProjectId,
+    up_to_revision: u64,
+    named: &HashSet<String>,
+    protected: &HashSet<String>,
+) {
+    let Ok(keys) = store.keys() else {
+        return;
+    };
+    for key in keys {
+        let Some((owner, revision)) = parse_part_key(&key) else {
+            continue;
+        };
+        if owner == project
+            && revision <= up_to_revision
+            && !named.contains(&key)
+            && !protected.contains(&key)
+        {
+            let _ = store.remove(&key);
+        }
+    }
+}
+
+fn undo(store: &mut (impl KeyValue + ?Sized), keys: &[String]) {
+    for key in keys {
+        let _ = store.remove(key);
+    }
+}
+
+/// True when rows of `new` encode exactly as the same rows of `old` would: same start, columns,
+/// team and task order (rows refer to each other, to columns and to people by position).
+fn same_row_context(old: &Project, new: &Project) -> bool {
+    old.start == new.start
+        && old.team() == new.team()
+        && old.columns().len() == new.columns().len()
+        && old
+            .columns()
+            .iter()
+            .zip(new.columns())
+            .all(|(before, after)| before.id == after.id)
+        && old.tasks().len() == new.tasks().len()
+        && old
+            .tasks()
+            .iter()
+            .zip(new.tasks())
+            .all(|(before, after)| before.id == after.id)
+}
+
+/// True when every task is the very same value as before (edits replace a task's `Arc`).
+fn same_values(before: &[Arc<Task>], after: &[Arc<Task>]) -> bool {
+    before.len() == after.len()
+        && before
+            .iter()
+            .zip(after)
+            .all(|(before, after)| Arc::ptr_eq(before, after))
+}
