@@ -137,7 +137,9 @@ impl Engine<'_> {
 
     /// A list of records with ids, merged as a set: records new on one side are added, records
     /// deleted on one side and untouched on the other go, deleted on one side and edited on the
-    /// other is a conflict; records on both sides are merged by `entry`. The order is merged too.
+    /// other is a conflict; records on both sides are merged by `entry` (engine, subject, base,
+    /// mine, theirs). The order is merged too.
+    #[allow(clippy::type_complexity)]
     pub fn list(
         &mut self,
         base: Option<&[Value]>,
