@@ -1,5 +1,6 @@
 //! Invariants of the code's shape: the model never touches the web, the clock or the RNG,
-//! and the store is the only writer. Host only.
+//! the store is the only writer, and the model's folders stack as layers (plan at the bottom).
+//! Host only.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -94,5 +95,50 @@ fn the_ui_does_not_reach_into_persistence() {
             "{} touches storage: only the store persists",
             file.display()
         );
+    }
+}
+
+/// The module names of a folder of the model: its files and sub-folders.
+fn modules_in(folder: &Path) -> Vec<String> {
+    fs::read_dir(folder)
+        .expect("model folder is readable")
+        .map(|entry| entry.expect("entry is readable").path())
+        .filter_map(|path| {
+            let stem = path.file_stem()?.to_str()?.to_string();
+            (path.is_dir() || path.extension().is_some_and(|ext| ext == "rs"))
+                .then_some(stem)
+                .filter(|stem| stem != "mod")
+        })
+        .collect()
+}
+
+#[test]
+fn the_plan_imports_nothing_from_the_layers_above_it() {
+    let model = root().join("src/model");
+    // The folders above the plan, and every module in them by the root alias it keeps.
+    let mut above = vec!["schedule".to_string(), "figures".into(), "views".into()];
+    for folder in ["schedule", "figures", "views"] {
+        above.extend(modules_in(&model.join(folder)));
+    }
+    let plan_modules = modules_in(&model.join("plan"));
+    above.retain(|name| !plan_modules.contains(name));
+    for file in rust_files(&model.join("plan")) {
+        let code = code_of(&file);
+        for name in &above {
+            for path in [
+                format!("crate::model::{name}"),
+                format!("super::super::{name}"),
+            ] {
+                let used = code.match_indices(&path).any(|(at, _)| {
+                    let next = code[at + path.len()..].chars().next();
+                    !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                });
+                assert!(
+                    !used,
+                    "{} imports {path}: the plan is the bottom layer",
+                    file.display()
+                );
+            }
+        }
     }
 }
