@@ -1,6 +1,6 @@
 //! The host integration tests, in one binary so the crate links once (as ripgrep does): model
-//! scenarios and plan files, the scheduler's properties, the figures, bad files, and the
-//! architecture's rules. `tests/web.rs` runs apart, in the browser. Host only:
+//! scenarios and plan files, the scheduler's properties, the figures, bad files, MS Project XML
+//! against the shared corpus, and the architecture's rules. `tests/web.rs` runs apart, in the browser. Host only:
 //! `cargo test --test it`, or one module with `cargo test --test it model::`.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -15,5 +15,6 @@ mod testing;
 mod architecture;
 mod bad_files;
 mod health;
+mod mspdi;
 mod scenarios;
 mod schedule;
