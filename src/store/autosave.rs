@@ -92,6 +92,9 @@ impl KeyValue for Box<dyn KeyValue> {
     fn keys(&self) -> Result<Vec<String>, StorageFault> {
         self.as_ref().keys()
     }
+    fn fill(&mut self, key: &str, characters: usize) -> Result<(), StorageFault> {
+        self.as_mut().fill(key, characters)
+    }
 }
 
 /// Watches the workspace and saves it, debounced; flushes when the page is hidden or left.

@@ -174,7 +174,10 @@ pub fn read_manifest(text: &str) -> Result<StoredManifest, ImportError> {
     let value = strict_value(text)?;
     check_envelope(&value)?;
     let manifest: StoredManifest = typed(value)?;
-    let rows: usize = manifest.parts.iter().map(|part| part.rows).sum();
+    let rows = manifest
+        .parts
+        .iter()
+        .try_fold(0usize, |sum, part| sum.checked_add(part.rows));
     let shell_first = manifest
         .parts
         .first()
@@ -201,10 +204,10 @@ pub fn read_manifest(text: &str) -> Result<StoredManifest, ImportError> {
             position: None,
         });
     }
-    if rows != manifest.tasks {
+    if rows != Some(manifest.tasks) {
         return Err(ImportError::Field {
             path: "parts".to_string(),
-            message: format!("hold {rows} rows, not the {} listed", manifest.tasks),
+            message: format!("do not hold the {} rows listed", manifest.tasks),
             position: None,
         });
     }

@@ -18,7 +18,7 @@
 use super::{project_key, KeyValue, StorageFault};
 use crate::model::io::{
     is_manifest, read_manifest, write_compact_shell, write_manifest, CompactText, ImportError,
-    ManifestKind, RowEncoder, StoredManifest, StoredPart, CURRENT_VERSION,
+    ManifestKind, RowEncoder, StoredManifest, StoredPart, CURRENT_VERSION, DEFAULT_LIMITS,
 };
 use crate::model::{Person, Project, ProjectId, Task};
 use std::collections::{HashMap, HashSet};
@@ -87,12 +87,14 @@ pub fn whole_text(
                 .map(|part| part_key(project, part.revision, part.number)),
         )
         .collect();
+    // The manifest's lengths are only a hint: a hostile one must not reserve the world.
     let capacity = manifest
         .parts
         .iter()
-        .map(|part| part.length + 1)
-        .sum::<usize>()
-        + 40;
+        .fold(40usize, |sum, part| {
+            sum.saturating_add(part.length).saturating_add(1)
+        })
+        .min(DEFAULT_LIMITS.max_bytes as usize);
     let mut whole: Option<CompactText> = None;
     let mut problem = None;
     for (part, key) in manifest.parts.iter().zip(&keys[1..]) {

@@ -305,3 +305,33 @@ fn a_manifest_from_a_newer_version_is_protected() {
     ));
     assert!(loaded.saved.protected.contains(&key));
 }
+
+#[test]
+fn a_hostile_manifest_is_refused_without_reserving_its_lengths() {
+    let mut ids = SequentialIds::default();
+    let workspace = project_with_tasks("Hostile", 4, &mut ids);
+    let id = workspace.projects()[0].id;
+    let (mut store, _) = saved_in_parts(&workspace);
+    let key = project_key(id);
+    let mut manifest =
+        read_manifest(&store.get(&key).expect("readable").expect("stored")).expect("a manifest");
+    for part in &mut manifest.parts {
+        part.length = usize::MAX;
+    }
+    store
+        .set(&key, &crate::model::io::write_manifest(&manifest))
+        .expect("writes");
+    let loaded = load(&store).expect("loads");
+    assert!(loaded.problems[0]
+        .error
+        .to_string()
+        .contains("does not match"));
+
+    manifest.parts[1].rows = usize::MAX;
+    store
+        .set(&key, &crate::model::io::write_manifest(&manifest))
+        .expect("writes");
+    let loaded = load(&store).expect("loads");
+    assert!(loaded.problems[0].error.to_string().contains("rows listed"));
+    assert!(loaded.saved.protected.contains(&key));
+}
