@@ -55,7 +55,7 @@ impl Element {
 // To be replaced by `model::io::decode_text` once the `house` branch is in main.
 pub(crate) fn decode_text(bytes: &[u8]) -> Result<String, MspdiError> {
     let utf16 = |rest: &[u8], little: bool| {
-        if rest.len() % 2 != 0 {
+        if !rest.len().is_multiple_of(2) {
             return Err(MspdiError::Encoding);
         }
         let units = rest.chunks_exact(2).map(|pair| {
