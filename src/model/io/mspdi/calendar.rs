@@ -231,9 +231,11 @@ fn expand_exception(exception: &Element, window: Window) -> Vec<NaiveDate> {
 }
 
 /// Runs of consecutive holidays, as (first, last) pairs.
-pub(crate) fn holiday_runs(calendar: &Calendar) -> Vec<(NaiveDate, NaiveDate)> {
+pub(crate) fn day_runs<'a>(
+    days: impl IntoIterator<Item = &'a NaiveDate>,
+) -> Vec<(NaiveDate, NaiveDate)> {
     let mut runs: Vec<(NaiveDate, NaiveDate)> = Vec::new();
-    for day in &calendar.holidays {
+    for day in days {
         match runs.last_mut() {
             Some((_, last)) if shift(*last, 1) == *day => *last = *day,
             _ => runs.push((*day, *day)),

@@ -9,6 +9,9 @@
 //! Left out here: the UI (the "Import report" dialog) and the Web Worker that runs this code.
 
 mod calendar;
+mod fields;
+mod links;
+mod people;
 mod read;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@
 //! Days become moments with the usual office day: work starts at 08:00 and finishes at 17:00,
 //! eight hours a day. Task UIDs come from [`super::stable_uid`]; GUIDs are the Ironplan ids.
 
-use super::calendar::{day_type_of_weekday, holiday_runs};
+use super::calendar::{day_runs, day_type_of_weekday};
 use super::uid::assign_uids;
 use super::{LossKind, Losses, MspdiExport, NAMESPACE};
 use crate::model::{
@@ -379,7 +379,17 @@ fn outline_order(project: &Project) -> Vec<(&Task, String)> {
 }
 
 fn write_calendar(out: &mut Xml, calendar: &Calendar) {
-    let runs = holiday_runs(calendar);
+    // Holidays are exceptions that do not work; working days on non-working weekdays (a
+    // Saturday release) are exceptions that do.
+    let runs: Vec<(NaiveDate, NaiveDate, bool)> = day_runs(&calendar.holidays)
+        .into_iter()
+        .map(|(first, last)| (first, last, false))
+        .chain(
+            day_runs(&calendar.working_days)
+                .into_iter()
+                .map(|(first, last)| (first, last, true)),
+        )
+        .collect();
     out.open(1, "Calendars");
     out.open(2, "Calendar");
     out.field(3, "UID", "1");
@@ -406,20 +416,23 @@ fn write_calendar(out: &mut Xml, calendar: &Calendar) {
         }
         out.close(4, "WeekDay");
     }
-    for (first, last) in &runs {
+    for (first, last, working) in &runs {
         out.open(4, "WeekDay");
         out.field(5, "DayType", "0");
-        out.field(5, "DayWorking", "0");
+        out.field(5, "DayWorking", if *working { "1" } else { "0" });
         out.open(5, "TimePeriod");
         out.field(6, "FromDate", &format!("{first}T00:00:00"));
         out.field(6, "ToDate", &format!("{last}T23:59:00"));
         out.close(5, "TimePeriod");
+        if *working {
+            write_office_hours(out, 5);
+        }
         out.close(4, "WeekDay");
     }
     out.close(3, "WeekDays");
     if !runs.is_empty() {
         out.open(3, "Exceptions");
-        for (first, last) in &runs {
+        for (first, last, working) in &runs {
             out.open(4, "Exception");
             out.field(5, "EnteredByOccurrences", "0");
             out.open(5, "TimePeriod");
@@ -427,9 +440,12 @@ fn write_calendar(out: &mut Xml, calendar: &Calendar) {
             out.field(6, "ToDate", &format!("{last}T23:59:00"));
             out.close(5, "TimePeriod");
             out.field(5, "Occurrences", "1");
-            out.field(5, "Name", "Holiday");
+            out.field(5, "Name", if *working { "Working day" } else { "Holiday" });
             out.field(5, "Type", "1");
-            out.field(5, "DayWorking", "0");
+            out.field(5, "DayWorking", if *working { "1" } else { "0" });
+            if *working {
+                write_office_hours(out, 5);
+            }
             out.close(4, "Exception");
         }
         out.close(3, "Exceptions");
