@@ -50,13 +50,16 @@ struct ExportAs {
     project: ProjectId,
     choice: RwSignal<ExportChoice>,
     busy: RwSignal<bool>,
+    /// "Leave out rates, costs and time notes": a redacted copy for clients and vendors.
+    redacted: RwSignal<bool>,
     /// What the last download could not carry, shown after it.
     notice: RwSignal<Option<String>>,
 }
 
 impl ExportAs {
     fn download(self) {
-        let Some((file_name, plan)) = self.state.export_project(self.project) else {
+        let redacted = self.redacted.get_untracked();
+        let Some((file_name, plan)) = self.state.export_project_file(self.project, redacted) else {
             return;
         };
         self.notice.set(None);
@@ -101,6 +104,7 @@ pub fn ExportAsButton(
         project: id,
         choice: RwSignal::new(ExportChoice::PlanFile),
         busy: RwSignal::new(false),
+        redacted: RwSignal::new(false),
         notice: RwSignal::new(None),
     };
     let close = move || {
@@ -157,6 +161,26 @@ fn ExportAsDialog(dialog: ExportAs, on_close: Callback<()>) -> impl IntoView {
                     .collect_view()}
             </div>
             {move || options_of(dialog.choice.get())}
+            {
+                let id = unique_id("export-redacted");
+                view! {
+                    <div class="field field--check">
+                        <input
+                            id=id.clone()
+                            type="checkbox"
+                            class="field__check"
+                            prop:checked=move || dialog.redacted.get()
+                            on:change=move |event| {
+                                dialog.redacted.set(event_target_checked(&event));
+                                dialog.notice.set(None);
+                            }
+                        />
+                        <label for=id class="field__label">
+                            "Leave out rates, costs and time notes"
+                        </label>
+                    </div>
+                }
+            }
             <p class="export-as__notice" role="status">
                 {move || dialog.notice.get()}
             </p>
