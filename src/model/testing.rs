@@ -3,8 +3,8 @@
 
 use super::ids::{BaselineId, IdSource, SequentialIds, TimeEntryId};
 use super::{
-    Baseline, ColumnCategory, ColumnId, Currency, Dependency, Hours, Money, Person, PersonId,
-    Progress, Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
+    Baseline, ColumnCategory, ColumnId, Constraint, Currency, Dependency, Hours, Money, Person,
+    PersonId, Progress, Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
 };
 use chrono::NaiveDate;
 
@@ -76,7 +76,8 @@ impl Plan {
         id
     }
 
-    /// A new task in the To do column (not yet added).
+    /// A new task in the To do column (not yet added). Its start was given, so it starts no
+    /// earlier than that, as a task created with a date does in the app.
     pub fn draft(&mut self, title: &str, start: &str, end: &str) -> Task {
         let column = self.column(ColumnCategory::Todo);
         let mut task = Task::new(
@@ -87,6 +88,7 @@ impl Plan {
             self.today,
         );
         task.end = date(end);
+        task.constraint = Constraint::StartNoEarlierThan(date(start));
         task
     }
 

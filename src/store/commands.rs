@@ -92,14 +92,11 @@ impl AppState {
     pub fn draft_task(self, project: &Project, column: Option<ColumnId>) -> Option<Task> {
         let today = self.today.get_untracked();
         let column = column.or_else(|| project.columns().first().map(|column| column.id))?;
-        let start = today.max(project.start);
-        Some(Task::new(
-            TaskId::new(&mut RandomIds),
-            "",
-            column,
-            project.calendar.next_working_day(start),
-            today,
-        ))
+        let start = project.calendar.next_working_day(today.max(project.start));
+        let mut task = Task::new(TaskId::new(&mut RandomIds), "", column, start, today);
+        // Dated on creation, so it starts no earlier than that (as the app always placed it).
+        task.constraint = crate::model::Constraint::StartNoEarlierThan(start);
+        Some(task)
     }
 
     /// Quick add: a one-day task titled `title` at the end of `column`.
@@ -444,6 +441,7 @@ fn moves_dates(before: &Task, after: &Task) -> bool {
         || before.milestone != after.milestone
         || before.parent != after.parent
         || before.dependencies != after.dependencies
+        || before.constraint != after.constraint
 }
 
 /// Follow-ups every change gets, on the projects it touched: auto-scheduling moves successors

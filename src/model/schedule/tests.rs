@@ -53,6 +53,8 @@ impl Plan {
         let mut task = Task::new(id, title, self.column, start, jan(1));
         task.end = end;
         task.milestone = milestone;
+        // Placed by hand, as typing its dates does.
+        task.constraint = Constraint::StartNoEarlierThan(start);
         self.project
             .add_task(task, jan(1))
             .expect("test tasks are valid");
