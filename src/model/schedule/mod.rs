@@ -15,6 +15,8 @@
 //! the working-day table in `days`. Everything runs in time linear in tasks plus dependencies.
 
 mod components;
+#[cfg(test)]
+mod constraint_tests;
 mod constraints;
 mod days;
 mod network;
