@@ -392,6 +392,9 @@ pub fn add_crm_migration(
             let id = TaskId::new(ids);
             let begin = day_at(line.offset);
             let mut task = Task::new(id, line.title, todo, begin, created);
+            // The plan's dates were typed in, as a project manager does: each task starts no
+            // earlier than its date, so the gaps the team planned stay.
+            task.constraint = crate::model::Constraint::StartNoEarlierThan(begin);
             task.milestone = line.days == 0;
             task.end = if task.milestone {
                 begin

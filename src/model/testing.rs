@@ -5,7 +5,7 @@
 
 use crate::model::ids::{BaselineId, IdSource, SequentialIds, TimeEntryId};
 use crate::model::{
-    Baseline, ColumnCategory, ColumnId, Currency, Dependency, Hours, Money, Person, PersonId,
+    Baseline, ColumnCategory, ColumnId, Constraint, Currency, Dependency, Hours, Money, Person, PersonId,
     Progress, Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
 };
 use chrono::NaiveDate;
@@ -81,7 +81,8 @@ impl TestPlan {
         id
     }
 
-    /// A new task in the To do column (not yet added).
+    /// A new task in the To do column (not yet added). Its start was given, so it starts no
+    /// earlier than that, as a task created with a date does in the app.
     pub fn draft(&mut self, title: &str, start: &str, end: &str) -> Task {
         let column = self.column(ColumnCategory::Todo);
         let mut task = Task::new(
@@ -92,6 +93,7 @@ impl TestPlan {
             self.today,
         );
         task.end = date(end);
+        task.constraint = Constraint::StartNoEarlierThan(date(start));
         task
     }
 

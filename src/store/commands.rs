@@ -348,6 +348,7 @@ fn moves_dates(before: &Task, after: &Task) -> bool {
         || before.milestone != after.milestone
         || before.parent != after.parent
         || before.dependencies != after.dependencies
+        || before.constraint != after.constraint
 }
 
 /// Follow-ups every change gets, on the projects it touched: auto-scheduling moves successors

@@ -6,7 +6,8 @@
 use chrono::{Days, NaiveDate};
 use ironplan::model::schedule::{self, Schedule};
 use ironplan::model::{
-    ColumnId, Currency, Dependency, LinkKind, Project, ProjectId, SequentialIds, Task, TaskId,
+    ColumnId, Constraint, Currency, Dependency, LinkKind, Project, ProjectId, SequentialIds, Task,
+    TaskId,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -31,6 +32,8 @@ struct TaskSpec {
     milestone: bool,
     /// A summary task among the tasks made before this one.
     parent: Option<Index>,
+    /// "As soon as possible" instead of "start no earlier than" the start.
+    as_soon_as_possible: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -47,13 +50,17 @@ fn task_spec() -> impl Strategy<Value = TaskSpec> {
         0u32..7,
         prop::bool::weighted(0.15),
         prop::option::weighted(0.35, any::<Index>()),
+        prop::bool::weighted(0.4),
     )
-        .prop_map(|(start, length, milestone, parent)| TaskSpec {
-            start,
-            length,
-            milestone,
-            parent,
-        })
+        .prop_map(
+            |(start, length, milestone, parent, as_soon_as_possible)| TaskSpec {
+                start,
+                length,
+                milestone,
+                parent,
+                as_soon_as_possible,
+            },
+        )
 }
 
 fn link_spec() -> impl Strategy<Value = LinkSpec> {
@@ -101,6 +108,9 @@ fn build(tasks: &[TaskSpec], links: &[LinkSpec], deadline: Option<u32>) -> Proje
         let start = days_after(today, spec.start);
         let id = TaskId::new(&mut ids);
         let mut task = Task::new(id, "Task", column, start, today);
+        if !spec.as_soon_as_possible {
+            task.constraint = Constraint::StartNoEarlierThan(start);
+        }
         task.milestone = spec.milestone;
         task.end = if spec.milestone {
             start
@@ -155,7 +165,7 @@ fn check_schedule(project: &Project, schedule: &Schedule) -> Result<(), TestCase
     }
     for task in project.tasks() {
         let scheduled = schedule.task(task.id).expect("every task is scheduled");
-        if !scheduled.summary {
+        if !scheduled.summary && task.constraint == Constraint::StartNoEarlierThan(task.start) {
             prop_assert!(scheduled.early_start >= task.start);
         }
     }
@@ -196,8 +206,11 @@ proptest! {
     ) {
         let mut project = build(&tasks, &links, deadline);
         for moved in schedule::reschedule_all(&mut project) {
-            if !project.is_summary(moved.task) {
-                // Nothing is pulled earlier.
+            let pinned = project
+                .task(moved.task)
+                .is_ok_and(|task| task.constraint != Constraint::AsSoonAsPossible);
+            if !project.is_summary(moved.task) && pinned {
+                // Nothing placed by hand is pulled earlier.
                 prop_assert!(moved.to.0 >= moved.from.0 && moved.to.1 >= moved.from.1);
             }
         }

@@ -14,7 +14,7 @@ use crate::model::ids::{IdMap, IdSet};
 use crate::model::plan::scope_change::ScopeChange;
 use crate::model::plan::thresholds::HealthThresholds;
 use crate::model::risk::Risk;
-use crate::model::task::{Dependency, Task, MAX_LAG_DAYS};
+use crate::model::task::{Constraint, Dependency, Task, MAX_LAG_DAYS};
 use crate::model::text;
 use crate::model::tracking::{TimeEntry, Timer, MAX_ENTRY_HOURS};
 use crate::model::units::Hours;
@@ -382,12 +382,20 @@ impl Project {
         Ok(())
     }
 
-    /// Moves task `id` to `start..=end` (inclusive) and changes nothing else. Refuses dates
-    /// outside the model's range, an end before the start and a milestone spanning days. The
-    /// scheduler moves tasks through this; it does not move successors itself.
+    /// Moves task `id` to `start..=end` (inclusive), as typing or dragging dates does. A new
+    /// start also sets the constraint "start no earlier than" it, as MS Project does; a new end
+    /// alone changes the duration and keeps the constraint. Refuses dates outside the model's
+    /// range, an end before the start and a milestone spanning days. It does not move
+    /// successors itself (`schedule::reschedule` does).
     pub fn set_task_dates(&mut self, id: TaskId, start: NaiveDate, end: NaiveDate) -> ModelResult {
         let index = self.task_index(id).ok_or(ModelError::UnknownTask(id))?;
-        self.set_task_dates_at(index, start, end)
+        let old_start = self.tasks[index].start;
+        self.set_task_dates_at(index, start, end)?;
+        let constraint = Constraint::StartNoEarlierThan(start);
+        if old_start != start && self.tasks[index].constraint != constraint {
+            Arc::make_mut(&mut self.tasks[index]).constraint = constraint;
+        }
+        Ok(())
     }
 
     /// [`Project::set_task_dates`] for the task at `index` in [`Project::tasks`], which must

@@ -1,19 +1,23 @@
-//! Scheduling: when every task can happen given its links, which tasks are critical, and
-//! moving successors after a task moves.
+//! Scheduling: when every task can happen given its links and constraints, which tasks are
+//! critical, and moving tasks after something changes.
 //!
-//! Stored task dates are the plan. [`compute`] derives a [`Schedule`] from them (early and late
-//! dates, float, critical path, summary roll-ups, milestone forecasts); it is never stored, and
-//! the UI keeps it in a memo. [`reschedule`] and [`reschedule_all`] are the only writers: they
-//! move tasks that break a link forward just far enough, keeping their working-day duration,
-//! and roll summary dates up from their subtasks. [`violations`] lists the links the stored
-//! dates break, for tests and warnings.
+//! [`compute`] derives a [`Schedule`] (scheduled, early and late dates, float, critical path,
+//! summary roll-ups, milestone forecasts, constraint conflicts) from the tasks' durations
+//! (stored start to stored end, in working days), constraints and links; it is never stored,
+//! and the UI keeps it in a memo. [`reschedule`] and [`reschedule_all`] are the only writers:
+//! they store the scheduled dates of whatever the change reaches (as soon as possible tasks
+//! are pulled earlier too), keeping working-day durations, and roll summary dates up from their
+//! subtasks. [`violations`] lists the links the stored dates break, for tests and warnings.
 //!
-//! Left out: resource levelling, constraints other than "start no earlier than the stored
-//! start", and the clock (`today` plays no part). The exact meaning of each link kind, lag and
-//! milestone is written down in `docs/scheduling.md`; the arithmetic lives in `network`, the
-//! working-day table in `days`. Everything runs in time linear in tasks plus dependencies.
+//! Left out: resource levelling and the clock (`today` plays no part). The exact meaning of
+//! each link kind, lag, milestone and constraint is written down in `docs/scheduling.md`; the
+//! arithmetic lives in `network` (with `time` and `components`), constraints in `constraints`,
+//! the working-day table in `days`. Everything runs in time linear in tasks plus dependencies.
 
 mod components;
+#[cfg(test)]
+mod constraint_tests;
+mod constraints;
 mod days;
 mod network;
 #[cfg(test)]
@@ -23,10 +27,10 @@ mod time;
 use super::error::{ModelError, ModelResult};
 use super::ids::TaskId;
 use super::project::Project;
-use super::task::Task;
+use super::task::{Constraint, Task};
 use super::units::Progress;
 use chrono::NaiveDate;
-use network::{day_of, is_high, Network, NodeKind, Times, HIGH};
+use network::{day_of, is_high, Network, NodeKind, Times, HIGH, LOW};
 pub use network::{IdHasher, IdMap, IdSet};
 
 /// The schedule of one task or milestone.
@@ -36,8 +40,12 @@ pub struct TaskSchedule {
     pub task: TaskId,
     /// True for summary tasks, whose figures are rolled up from their subtasks.
     pub summary: bool,
-    /// The earliest start its stored start and its links allow. Equal to the stored start when
-    /// nothing pushes the task.
+    /// Where the task is scheduled: its early start, or for "as late as possible" the latest
+    /// start its successors leave it. Equal to the stored start once rescheduled.
+    pub start: NaiveDate,
+    /// Where the task is scheduled to finish, inclusive.
+    pub finish: NaiveDate,
+    /// The earliest start its constraint and its links allow (a capping constraint wins).
     pub early_start: NaiveDate,
     /// The earliest finish, inclusive; a milestone's early start and finish are its forecast.
     pub early_finish: NaiveDate,
@@ -46,16 +54,47 @@ pub struct TaskSchedule {
     pub late_start: Option<NaiveDate>,
     /// The latest finish, inclusive; `None` like `late_start`.
     pub late_finish: Option<NaiveDate>,
-    /// Total float in working days: how far the task can slip without delaying the target.
-    /// Never negative; `None` when the task does not lead to the target. A summary task has
-    /// the smallest float of its subtasks.
+    /// Total float in working days (MS Project's total slack): how far the task can slip
+    /// without delaying the target. Negative when a constraint or the target leaves less than
+    /// no room; `None` when the task does not lead to the target. A summary task has the
+    /// smallest float of its subtasks.
     pub total_float: Option<i32>,
-    /// True when the float is zero.
+    /// True when the float is zero or less.
     pub critical: bool,
+    /// The constraint the links do not let the scheduler meet, if any (never for a summary).
+    pub conflict: Option<Conflict>,
     /// The task's own progress, or for a summary task the work-weighted average of its
     /// subtasks: weighted by estimate when any subtask has one, else by duration in working
     /// days, else a plain average.
     pub progress: Progress,
+}
+
+/// A constraint the network cannot meet. The task keeps its constraint date, as in MS Project
+/// when tasks honour their constraint dates, so a link into it does not hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conflict {
+    /// Its links ask for a start after the latest its constraint allows ("Start no later
+    /// than", "Must start on"); `wanted` is the start they ask for.
+    StartTooLate {
+        constraint: Constraint,
+        wanted: NaiveDate,
+    },
+    /// Its links ask for a finish after the latest its constraint allows ("Finish no later
+    /// than", "Must finish on"); `wanted` is the finish they ask for.
+    FinishTooLate {
+        constraint: Constraint,
+        wanted: NaiveDate,
+    },
+}
+
+impl Conflict {
+    /// The constraint that is not met.
+    pub fn constraint(self) -> Constraint {
+        match self {
+            Conflict::StartTooLate { constraint, .. }
+            | Conflict::FinishTooLate { constraint, .. } => constraint,
+        }
+    }
 }
 
 /// Where a milestone is forecast to fall, and how it stands against the project deadline.
@@ -148,10 +187,7 @@ pub fn reschedule(project: &mut Project, changed: &[TaskId]) -> Vec<Moved> {
         .iter()
         .filter_map(|id| network.index.get(id).copied())
         .collect();
-    let seeds: Vec<u32> = changed
-        .iter()
-        .flat_map(|task| seed_nodes(&network, *task))
-        .collect();
+    let seeds = seeds_for(&network, &changed);
     apply(project, network, &seeds, Some(&changed))
 }
 
@@ -191,11 +227,11 @@ impl Rescheduler {
         }
         project.set_task_dates(task, start, end)?;
         let mut network = self.network.clone();
-        if !network.place(position, &project.tasks()[position]) {
+        if !network.place(position, &project.tasks()[position], project.start) {
             return Ok(reschedule(project, &[task]));
         }
         let changed = [position as u32];
-        let seeds: Vec<u32> = seed_nodes(&network, position as u32).collect();
+        let seeds = seeds_for(&network, &changed);
         Ok(apply(project, network, &seeds, Some(&changed)))
     }
 }
@@ -263,6 +299,34 @@ pub fn violations(project: &Project) -> Vec<(TaskId, TaskId)> {
     broken
 }
 
+/// The nodes a change to `changed` starts from: theirs, or every task's when some task is "as
+/// late as possible" (its place depends on what follows it and on the project finish).
+fn seeds_for(network: &Network, changed: &[u32]) -> Vec<u32> {
+    if network.has_late {
+        (0..network.task_node.len() as u32)
+            .flat_map(|task| seed_nodes(network, task))
+            .collect()
+    } else {
+        changed
+            .iter()
+            .flat_map(|task| seed_nodes(network, *task))
+            .collect()
+    }
+}
+
+/// The latest evening any leaf finishes on in `times`: what "as late as possible" tasks
+/// without successors may run up to.
+fn leaf_finish(network: &Network, times: &Times) -> i64 {
+    network
+        .kind
+        .iter()
+        .enumerate()
+        .filter(|(_, kind)| kind.is_leaf())
+        .map(|(node, _)| times.finish[node])
+        .max()
+        .unwrap_or(LOW)
+}
+
 /// The nodes a change to task `task` starts from: the task itself, or a summary's floors.
 fn seed_nodes(network: &Network, task: u32) -> impl Iterator<Item = u32> {
     let base = network.task_node[task as usize];
@@ -281,6 +345,8 @@ fn apply(
     let reached = network.downstream(seeds.iter().copied());
     let mut times = network.stored_times();
     network.forward(&mut times, |node| reached[node as usize]);
+    let finish = leaf_finish(&network, &times);
+    network.delay_late_tasks(&mut times, finish);
 
     let mut moves: Vec<(u32, NaiveDate, NaiveDate)> = Vec::new();
     for (node, kind) in network.kind.iter().enumerate() {
@@ -421,6 +487,9 @@ fn children_of(parent: &[Option<u32>]) -> Vec<Vec<u32>> {
 /// Figures summed over the leaves below a task, for roll-ups.
 #[derive(Clone, Debug, Default)]
 struct Rollup {
+    start: Option<NaiveDate>,
+    finish: Option<NaiveDate>,
+    conflict: Option<Conflict>,
     early_start: Option<NaiveDate>,
     early_finish: Option<NaiveDate>,
     late_start: Option<NaiveDate>,
@@ -446,6 +515,8 @@ impl Rollup {
                 (mine, theirs) => mine.or(theirs),
             }
         }
+        self.start = keep(self.start, other.start, NaiveDate::min);
+        self.finish = keep(self.finish, other.finish, NaiveDate::max);
         self.early_start = keep(self.early_start, other.early_start, NaiveDate::min);
         self.early_finish = keep(self.early_finish, other.early_finish, NaiveDate::max);
         self.late_start = keep(self.late_start, other.late_start, NaiveDate::min);
@@ -492,6 +563,8 @@ fn schedule(project: &Project, target: Option<u32>) -> Schedule {
     let mut network = Network::build(project);
     let mut early = network.stored_times();
     network.forward(&mut early, |_| true);
+    let mut scheduled = early.clone();
+    network.delay_late_tasks(&mut scheduled, leaf_finish(&network, &early));
 
     // The leaves whose finish the late dates are measured against: every leaf, or the target
     // and, for a summary target, every leaf below it.
@@ -542,10 +615,24 @@ fn schedule(project: &Project, target: Option<u32>) -> Schedule {
             None
         } else {
             let halves = (late_start - start).min(late_finish - finish);
-            Some(i32::try_from(halves / 2).unwrap_or(i32::MAX))
+            Some(
+                i32::try_from(halves.div_euclid(2)).unwrap_or(if halves < 0 {
+                    i32::MIN
+                } else {
+                    i32::MAX
+                }),
+            )
         };
         let early_start = date_at(&mut network, start, planned, task.start);
         let early_finish = date_at(&mut network, finish, planned_finish, task.end);
+        let scheduled_start = date_at(&mut network, scheduled.start[node], planned, task.start);
+        let scheduled_finish = date_at(
+            &mut network,
+            scheduled.finish[node],
+            planned_finish,
+            task.end,
+        );
+        let conflict = conflict(&mut network, node as u32, task.constraint, &early);
         let late_dates = float.map(|_| {
             (
                 date_at(&mut network, late_start, planned, task.start),
@@ -560,6 +647,9 @@ fn schedule(project: &Project, target: Option<u32>) -> Schedule {
             ((network.span[node] + 1) / 2) as u64
         };
         rollups[position] = Rollup {
+            start: Some(scheduled_start),
+            finish: Some(scheduled_finish),
+            conflict,
             early_start: Some(early_start),
             early_finish: Some(early_finish),
             late_start: late_dates.map(|dates| dates.0),
@@ -572,13 +662,14 @@ fn schedule(project: &Project, target: Option<u32>) -> Schedule {
             count: 1,
             percent,
         };
-        if float == Some(0) {
+        if float.is_some_and(|float| float <= 0) {
             leaf_order.push((start, finish, position as u32));
         }
     }
     for task in network.deepest_first() {
         if let Some(parent) = network.parent[task as usize] {
-            let child = rollups[task as usize].clone();
+            let mut child = rollups[task as usize].clone();
+            child.conflict = None;
             rollups[parent as usize].absorb(&child);
         }
     }
@@ -597,7 +688,7 @@ fn schedule(project: &Project, target: Option<u32>) -> Schedule {
     let finish = schedules
         .iter()
         .filter(|schedule| !schedule.summary)
-        .map(|schedule| schedule.early_finish)
+        .map(|schedule| schedule.finish)
         .max();
     let milestones = tasks
         .iter()
@@ -605,9 +696,9 @@ fn schedule(project: &Project, target: Option<u32>) -> Schedule {
         .filter(|(task, schedule)| task.milestone && !schedule.summary)
         .map(|(task, schedule)| MilestoneForecast {
             task: task.id,
-            date: schedule.early_finish,
+            date: schedule.finish,
             slack: project.deadline.map(|deadline| {
-                let days = network.days.up_to(deadline) - network.days.up_to(schedule.early_finish);
+                let days = network.days.up_to(deadline) - network.days.up_to(schedule.finish);
                 i32::try_from(days).unwrap_or(if days < 0 { i32::MIN } else { i32::MAX })
             }),
         })
@@ -637,16 +728,48 @@ fn schedule(project: &Project, target: Option<u32>) -> Schedule {
     }
 }
 
+/// The conflict of leaf `node`, whose early value is in `early`: its links and floor ask for
+/// more than its constraint allows.
+fn conflict(
+    network: &mut Network,
+    node: u32,
+    constraint: Constraint,
+    early: &Times,
+) -> Option<Conflict> {
+    let window = network.window[node as usize];
+    if is_high(window.limit) {
+        return None;
+    }
+    let wanted = network.wanted(node, early);
+    if wanted <= window.limit {
+        return None;
+    }
+    let span = network.span[node as usize];
+    Some(match constraint {
+        Constraint::FinishNoLaterThan(_) | Constraint::MustFinishOn(_) => Conflict::FinishTooLate {
+            constraint,
+            wanted: network.days.date_of(day_of(wanted + span)),
+        },
+        _ => Conflict::StartTooLate {
+            constraint,
+            wanted: network.days.date_of(day_of(wanted)),
+        },
+    })
+}
+
 fn task_schedule(task: &Task, rollup: &Rollup, summary: bool) -> TaskSchedule {
     TaskSchedule {
         task: task.id,
         summary,
+        start: rollup.start.unwrap_or(task.start),
+        finish: rollup.finish.unwrap_or(task.end),
+        conflict: rollup.conflict,
         early_start: rollup.early_start.unwrap_or(task.start),
         early_finish: rollup.early_finish.unwrap_or(task.end),
         late_start: rollup.late_start,
         late_finish: rollup.late_finish,
         total_float: rollup.float,
-        critical: rollup.float == Some(0),
+        critical: rollup.float.is_some_and(|float| float <= 0),
         progress: if summary {
             rollup.progress().unwrap_or(task.progress)
         } else {

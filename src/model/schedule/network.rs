@@ -39,6 +39,7 @@
 //! search per loosened link inside loops, which plain plans do not have.
 
 use super::components::{adjacency, strongly_connected};
+use super::constraints::{window, Window};
 use super::days::WorkingDays;
 pub(super) use super::time::{
     day_of, evening_at_or_after, evening_at_or_before, is_high, is_low, morning_at_or_after,
@@ -47,6 +48,7 @@ pub(super) use super::time::{
 use crate::model::ids::TaskId;
 use crate::model::project::Project;
 use crate::model::task::LinkKind;
+use chrono::NaiveDate;
 
 pub use crate::model::ids::{IdHasher, IdMap, IdSet};
 
@@ -136,6 +138,10 @@ pub(super) struct Network {
     pub planned: Vec<i64>,
     /// Per node: a task's span from start to finish in halves (`2 * duration - 1`), else 0.
     pub span: Vec<i64>,
+    /// Per node: where the task's constraint lets its value go (summary nodes are free).
+    pub window: Vec<Window>,
+    /// True when some leaf is "as late as possible", whose place depends on its successors.
+    pub has_late: bool,
     /// Per node: true inside a loop of more than one node.
     pub in_loop: Vec<bool>,
     pub edges: Vec<Edge>,
@@ -181,7 +187,8 @@ impl Network {
         let mut last = first;
         for date in tasks
             .iter()
-            .flat_map(|task| [task.start, task.end])
+            .flat_map(|task| [Some(task.start), Some(task.end), task.constraint.date()])
+            .flatten()
             .chain([project.start])
             .chain(project.deadline)
         {
@@ -238,6 +245,8 @@ impl Network {
             node_task,
             planned,
             span,
+            window: Vec::new(),
+            has_late: false,
             edges: Vec::new(),
             in_offsets: Vec::new(),
             in_edges: Vec::new(),
@@ -246,6 +255,10 @@ impl Network {
             sequence: Vec::new(),
             unenforced: Vec::new(),
         };
+        network.window = vec![Window::FREE; network.kind.len()];
+        for (position, task) in tasks.iter().enumerate() {
+            network.constrain(position, task, project.start);
+        }
         network.add_hierarchy_edges(project, &index);
         network.add_link_edges(project, &index);
         network.order();
@@ -253,11 +266,40 @@ impl Network {
         network
     }
 
-    /// Puts the task at `position` (not a summary task) at `task`'s dates, as [`Network::build`]
-    /// would have from them. False when a date lies outside the working-day table, which
-    /// would then have to be built again.
-    pub(super) fn place(&mut self, position: usize, task: &crate::model::task::Task) -> bool {
-        if self.summary[position] || !self.days.covers(task.start) || !self.days.covers(task.end) {
+    /// Sets the window of the task at `position` from its constraint (summary tasks stay free).
+    fn constrain(&mut self, position: usize, task: &crate::model::task::Task, start: NaiveDate) {
+        if self.summary[position] {
+            return;
+        }
+        let node = self.task_node[position] as usize;
+        let window = window(
+            task.constraint,
+            task.milestone,
+            self.span[node],
+            start,
+            &self.days,
+        );
+        self.has_late |= window.late;
+        self.window[node] = window;
+    }
+
+    /// Puts the task at `position` (not a summary task) at `task`'s dates and constraint, as
+    /// [`Network::build`] would have from them in a project starting on `project_start`. False
+    /// when a date lies outside the working-day table, which would then have to be built
+    /// again, or when the change makes a task "as late as possible" (then every task is
+    /// scheduled again).
+    pub(super) fn place(
+        &mut self,
+        position: usize,
+        task: &crate::model::task::Task,
+        project_start: NaiveDate,
+    ) -> bool {
+        let constraint_date = task.constraint.date().unwrap_or(task.start);
+        if self.summary[position]
+            || !self.days.covers(task.start)
+            || !self.days.covers(task.end)
+            || !self.days.covers(constraint_date)
+        {
             return false;
         }
         let node = self.task_node[position] as usize;
@@ -270,7 +312,9 @@ impl Network {
             self.planned[node] = 2 * start;
             self.span[node] = 2 * duration - 1;
         }
-        true
+        let had_late = self.has_late;
+        self.constrain(position, task, project_start);
+        self.has_late == had_late
     }
 
     fn node_count(&self) -> usize {
@@ -786,8 +830,14 @@ impl Network {
     }
 
     fn forward_start(&self, node: u32, times: &mut Times) {
+        let start = self.wanted_start(node, times);
+        times.start[node as usize] = start.min(self.window[node as usize].limit);
+    }
+
+    /// The start a task's constraint floor and its links ask for, before its constraint caps it.
+    pub(super) fn wanted_start(&self, node: u32, times: &Times) -> i64 {
         let span = self.span[node as usize];
-        let mut start = self.planned[node as usize];
+        let mut start = self.floor(node);
         for edge in self.edges_in(node) {
             let bound = self.bound(edge, times);
             if is_low(bound) {
@@ -801,7 +851,7 @@ impl Network {
                 Side::Finish => {}
             }
         }
-        times.start[node as usize] = start;
+        start
     }
 
     fn forward_finish(&self, node: u32, times: &mut Times) {
@@ -816,6 +866,17 @@ impl Network {
     }
 
     fn forward_single(&self, node: u32, times: &Times) -> i64 {
+        let value = self.wanted_single(node, times);
+        if self.kind[node as usize] == NodeKind::Milestone {
+            value.min(self.window[node as usize].limit)
+        } else {
+            value
+        }
+    }
+
+    /// The value a node's links (and, for a milestone, its constraint floor) ask for, before a
+    /// milestone's constraint caps it.
+    pub(super) fn wanted_single(&self, node: u32, times: &Times) -> i64 {
         let kind = self.kind[node as usize];
         let bounds = self
             .edges_in(node)
@@ -824,9 +885,72 @@ impl Network {
         match kind {
             NodeKind::Milestone => bounds
                 .map(evening_at_or_after)
-                .fold(self.planned[node as usize], i64::max),
+                .fold(self.floor(node), i64::max),
             NodeKind::RollupStart => bounds.min().unwrap_or(LOW),
             _ => bounds.fold(LOW, i64::max),
+        }
+    }
+
+    /// The lowest value of leaf `node`: its constraint's floor, and inside a loop also its
+    /// stored value. A loop can stretch a task (its stored duration grows), and a longer task
+    /// would let a finish link pull it earlier on the next run; holding it at its stored start
+    /// keeps rescheduling settled, as before constraints existed.
+    fn floor(&self, node: u32) -> i64 {
+        let floor = self.window[node as usize].floor;
+        if self.in_loop[node as usize] {
+            floor.max(self.planned[node as usize])
+        } else {
+            floor
+        }
+    }
+
+    /// The value the links and constraint floor of leaf `node` ask for.
+    pub(super) fn wanted(&self, node: u32, times: &Times) -> i64 {
+        if self.kind[node as usize] == NodeKind::Task {
+            self.wanted_start(node, times)
+        } else {
+            self.wanted_single(node, times)
+        }
+    }
+
+    /// Moves every "as late as possible" leaf in `times` (scheduled as early as possible) to
+    /// the latest value its successors' places, its constraint and `finish` (the latest evening
+    /// any task may finish on) allow, latest successors first. Nothing else moves: such a task
+    /// only uses the room its successors leave it, and a link into a summary holds it where
+    /// the summary needs it.
+    pub(super) fn delay_late_tasks(&self, times: &mut Times, finish: i64) {
+        if !self.has_late {
+            return;
+        }
+        for step in self.sequence.iter().rev() {
+            let Step::Whole(node) = *step else {
+                continue;
+            };
+            let window = self.window[node as usize];
+            if !window.late {
+                continue;
+            }
+            let at = node as usize;
+            if self.kind[at] == NodeKind::Task {
+                let span = self.span[at];
+                let latest_finish = self.latest_finish(node, times, times, finish);
+                let start = self
+                    .latest_start(node, times, times)
+                    .min(shifted(latest_finish, -span))
+                    .min(window.limit);
+                if start > times.start[at] && !is_high(start) {
+                    times.start[at] = start;
+                    times.finish[at] = start + span;
+                }
+            } else {
+                let value = self
+                    .latest_single(node, times, times, finish)
+                    .min(window.limit);
+                if value > times.start[at] && !is_high(value) {
+                    times.start[at] = value;
+                    times.finish[at] = value;
+                }
+            }
         }
     }
 
@@ -848,10 +972,16 @@ impl Network {
                         let start = self
                             .latest_start(node, early, &late)
                             .min(shifted(finish, -span));
+                        let start = self.capped(node, start);
                         late.start[node as usize] = start;
                         late.finish[node as usize] = shifted(start, span);
                     } else {
                         let value = self.latest_single(node, early, &late, limit(node));
+                        let value = if self.kind[node as usize].is_leaf() {
+                            self.capped(node, value)
+                        } else {
+                            value
+                        };
                         late.start[node as usize] = value;
                         late.finish[node as usize] = value;
                     }
@@ -865,11 +995,21 @@ impl Network {
                     let start = self
                         .latest_start(node, early, &late)
                         .min(shifted(late.finish[node as usize], -span));
-                    late.start[node as usize] = start;
+                    late.start[node as usize] = self.capped(node, start);
                 }
             }
         }
         late
+    }
+
+    /// A late value capped by the node's constraint; "no limit" stays so (the node does not
+    /// lead to the target).
+    fn capped(&self, node: u32, value: i64) -> i64 {
+        if is_high(value) {
+            value
+        } else {
+            value.min(self.window[node as usize].limit)
+        }
     }
 
     /// The latest value `edge.from`'s side may take for `edge` to hold, given the target's

@@ -19,18 +19,18 @@ fn day(text: &str) -> NaiveDate {
 }
 
 /// January 2026, as `day("2026-01-DD")`.
-fn jan(number: u32) -> NaiveDate {
+pub(super) fn jan(number: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, number).expect("a January date")
 }
 
-struct Plan {
-    project: Project,
+pub(super) struct Plan {
+    pub(super) project: Project,
     ids: SequentialIds,
     column: ColumnId,
 }
 
 impl Plan {
-    fn new() -> Plan {
+    pub(super) fn new() -> Plan {
         let mut ids = SequentialIds::default();
         let project = Project::new(
             ProjectId::new(&mut ids),
@@ -53,6 +53,8 @@ impl Plan {
         let mut task = Task::new(id, title, self.column, start, jan(1));
         task.end = end;
         task.milestone = milestone;
+        // Placed by hand, as typing its dates does.
+        task.constraint = Constraint::StartNoEarlierThan(start);
         self.project
             .add_task(task, jan(1))
             .expect("test tasks are valid");
@@ -60,12 +62,12 @@ impl Plan {
     }
 
     /// A task on January `start..=end`.
-    fn task(&mut self, title: &str, start: u32, end: u32) -> TaskId {
+    pub(super) fn task(&mut self, title: &str, start: u32, end: u32) -> TaskId {
         self.add(title, jan(start), jan(end), false)
     }
 
     /// A milestone on January `on`.
-    fn milestone(&mut self, title: &str, on: u32) -> TaskId {
+    pub(super) fn milestone(&mut self, title: &str, on: u32) -> TaskId {
         self.add(title, jan(on), jan(on), true)
     }
 
@@ -90,7 +92,7 @@ impl Plan {
             .expect("test links are valid");
     }
 
-    fn finish_to_start(&mut self, predecessor: TaskId, successor: TaskId) {
+    pub(super) fn finish_to_start(&mut self, predecessor: TaskId, successor: TaskId) {
         self.link(predecessor, successor, LinkKind::FinishToStart, 0);
     }
 
@@ -103,7 +105,7 @@ impl Plan {
             .expect("test tasks are valid");
     }
 
-    fn stored(&self, id: TaskId) -> (NaiveDate, NaiveDate) {
+    pub(super) fn stored(&self, id: TaskId) -> (NaiveDate, NaiveDate) {
         let task = self.project.task(id).expect("task exists");
         (task.start, task.end)
     }

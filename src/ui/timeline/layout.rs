@@ -1171,6 +1171,7 @@ mod tests {
                 date("2027-01-01"),
             );
             task.end = date(end);
+            task.constraint = crate::model::Constraint::StartNoEarlierThan(date(start));
             let id = task.id;
             self.project
                 .add_task(task, date("2027-01-01"))
