@@ -5,8 +5,8 @@
 
 use crate::model::ids::{BaselineId, IdSource, SequentialIds, TimeEntryId};
 use crate::model::{
-    Baseline, ColumnCategory, ColumnId, Constraint, Currency, Dependency, Hours, Money, Person, PersonId,
-    Progress, Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
+    Baseline, ColumnCategory, ColumnId, Constraint, Currency, Dependency, Hours, Money, Person,
+    PersonId, Progress, Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
 };
 use chrono::NaiveDate;
 

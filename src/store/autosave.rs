@@ -327,14 +327,19 @@ impl StorageUse {
 }
 
 impl AppState {
-    /// How much of the origin's storage is used, or `None` without storage. The first call of
-    /// a session measures the quota (see [`persist::measure_quota`]); later calls reuse it.
+    /// How much of the origin's storage is used, or `None` without storage. The first call in a
+    /// browser tab measures the quota (see [`persist::measure_quota`]); later calls, and reloads
+    /// of the tab, reuse it (`session::cached_quota`).
     pub fn storage_use(self) -> Option<StorageUse> {
         self.persistence.try_update_value(|persistence| {
             let store = persistence.store.as_mut()?;
-            let quota = *persistence
-                .quota
-                .get_or_insert_with(|| persist::measure_quota(store.as_mut()).ok().flatten());
+            let quota = *persistence.quota.get_or_insert_with(|| {
+                super::session::cached_quota().unwrap_or_else(|| {
+                    let quota = persist::measure_quota(store.as_mut()).ok().flatten();
+                    super::session::remember_quota(quota);
+                    quota
+                })
+            });
             let (ours, total) = persist::used_characters(store.as_ref()).ok()?;
             Some(StorageUse { ours, total, quota })
         })?

@@ -14,6 +14,7 @@ pub mod history;
 pub mod merging;
 pub mod persist;
 pub mod reporting;
+pub mod session;
 pub mod snapshots;
 pub mod timeline;
 pub mod tracking;

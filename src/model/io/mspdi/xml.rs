@@ -51,32 +51,10 @@ impl Element {
     }
 }
 
-/// Turns file bytes into text: UTF-8 (with or without a BOM) or UTF-16 with a BOM.
-// To be replaced by `model::io::decode_text` once the `house` branch is in main.
+/// Turns file bytes into text with the plan files' strict decoder: UTF-8 (with or without a
+/// BOM) or UTF-16 with a BOM; anything else is refused, never patched with U+FFFD.
 pub(crate) fn decode_text(bytes: &[u8]) -> Result<String, MspdiError> {
-    let utf16 = |rest: &[u8], little: bool| {
-        if !rest.len().is_multiple_of(2) {
-            return Err(MspdiError::Encoding);
-        }
-        let units = rest.chunks_exact(2).map(|pair| {
-            if little {
-                u16::from_le_bytes([pair[0], pair[1]])
-            } else {
-                u16::from_be_bytes([pair[0], pair[1]])
-            }
-        });
-        char::decode_utf16(units)
-            .collect::<Result<String, _>>()
-            .map_err(|_| MspdiError::Encoding)
-    };
-    match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => {
-            String::from_utf8(rest.to_vec()).map_err(|_| MspdiError::Encoding)
-        }
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
-        _ => String::from_utf8(bytes.to_vec()).map_err(|_| MspdiError::Encoding),
-    }
+    crate::model::io::decode_text(bytes).map_err(|_| MspdiError::Encoding)
 }
 
 /// Line and column (both from 1, columns in characters) of byte `offset` in `text`.
