@@ -8,8 +8,9 @@
 //!
 //! Without a baseline nothing can slip or grow, so scope, budget and schedule are green with the
 //! label "No baseline" and a sentence asking for one, except what needs no baseline: the budget
-//! is red once the actual cost exceeds it, and the schedule is red once the forecast finish is
-//! past the deadline.
+//! is red once the actual cost exceeds it, the schedule is red once the forecast finish is
+//! past the deadline, and amber at least while a task that is not done finishes after its own
+//! deadline.
 
 use crate::model::cost::{project_actual_cost, Rates};
 use crate::model::earned_value::{earned_value, EvmFigures};
@@ -18,8 +19,11 @@ use crate::model::format::{Decimal, Formatter};
 use crate::model::person::Person;
 use crate::model::project::Project;
 use crate::model::ratio::{Ratio, Rounding};
+use crate::model::schedule::{self, Schedule};
 use crate::model::scope::{scope_growth, ScopeGrowth};
+use crate::model::task::Task;
 use crate::model::units::{Budget, Currency, Money};
+use crate::model::TaskId;
 use chrono::NaiveDate;
 
 pub use crate::model::plan::thresholds::HealthThresholds;
@@ -110,6 +114,51 @@ pub enum Reason {
     },
     /// Schedule: slip of more than `threshold` working days.
     Slipping { slip: Slip, threshold: u32 },
+    /// Schedule: a task that is not done finishes after its own deadline (the first such task
+    /// by deadline), and `others` more do too.
+    MissedTaskDeadline {
+        missed: MissedDeadline,
+        others: usize,
+    },
+}
+
+/// A task that is not done and finishes after its deadline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissedDeadline {
+    pub task: TaskId,
+    pub title: String,
+    /// The scheduled finish.
+    pub finish: NaiveDate,
+    pub deadline: NaiveDate,
+}
+
+/// True when `task`, finishing on `finish`, misses its deadline: it has one, is not done, and
+/// `finish` is after it. The Timeline flags the same tasks.
+pub fn misses_deadline(project: &Project, task: &Task, finish: NaiveDate) -> bool {
+    task.deadline
+        .is_some_and(|deadline| finish > deadline && !project.is_done(task))
+}
+
+/// The tasks of `project` that miss their deadline on `schedule`, earliest deadline first.
+pub fn missed_deadlines(project: &Project, schedule: &Schedule) -> Vec<MissedDeadline> {
+    let mut missed: Vec<MissedDeadline> = project
+        .tasks()
+        .iter()
+        .filter_map(|task| {
+            let finish = schedule
+                .task(task.id)
+                .map_or(task.end, |figures| figures.early_finish);
+            let deadline = task.deadline?;
+            misses_deadline(project, task, finish).then(|| MissedDeadline {
+                task: task.id,
+                title: task.title.clone(),
+                finish,
+                deadline,
+            })
+        })
+        .collect();
+    missed.sort_by_key(|missed| (missed.deadline, missed.finish));
+    missed
 }
 
 /// One verdict: colour and reason.
@@ -240,6 +289,19 @@ impl Reason {
                 slips(slip.days),
                 threshold
             ),
+            Reason::MissedTaskDeadline { missed, others } => {
+                let more = match others {
+                    0 => String::new(),
+                    1 => " 1 more task misses its deadline.".to_string(),
+                    count => format!(" {count} more tasks miss their deadlines."),
+                };
+                format!(
+                    "Task “{}” finishes {}, after its deadline {}.{more}",
+                    missed.title,
+                    format.date(missed.finish),
+                    format.date(missed.deadline)
+                )
+            }
         }
     }
 }
@@ -349,6 +411,7 @@ pub fn health(project: &Project, people: &[Person], status_date: NaiveDate) -> H
             thresholds,
             &schedule_forecast(project),
             project.baseline().is_some(),
+            &missed_deadlines(project, &schedule::compute(project)),
         ),
     }
 }
@@ -441,8 +504,28 @@ pub fn scope_status(thresholds: &HealthThresholds, growth: Option<&ScopeGrowth>)
 
 /// The schedule verdict: red when the forecast finish is after the deadline or the worst slip
 /// (finish or milestone) is more than `schedule_red_days` working days, amber past
-/// `schedule_amber_days`.
+/// `schedule_amber_days` or, when nothing is red, while a task misses its own deadline.
 pub fn schedule_status(
+    thresholds: &HealthThresholds,
+    forecast: &ScheduleForecast,
+    has_baseline: bool,
+    missed: &[MissedDeadline],
+) -> Status {
+    let status = forecast_status(thresholds, forecast, has_baseline);
+    match missed.split_first() {
+        Some((first, others)) if status.rag < Rag::Red => Status {
+            rag: Rag::Amber,
+            reason: Reason::MissedTaskDeadline {
+                missed: first.clone(),
+                others: others.len(),
+            },
+        },
+        _ => status,
+    }
+}
+
+/// The schedule verdict from the forecast finish and slips alone.
+fn forecast_status(
     thresholds: &HealthThresholds,
     forecast: &ScheduleForecast,
     has_baseline: bool,
@@ -497,6 +580,7 @@ mod tests {
     use crate::model::format::PlainFormatter;
     use crate::model::testing::{date, TestPlan};
     use crate::model::units::Hours;
+    use crate::model::ColumnCategory;
 
     fn euros(amount: i64) -> PreciseMoney {
         PreciseMoney::from_money(Money(amount * 100))
@@ -720,6 +804,46 @@ mod tests {
             sentence(&off_track),
             "Milestone “Launch” slips 6 working days against the baseline, more than the 5-day limit."
         );
+    }
+
+    #[test]
+    fn a_task_past_its_own_deadline_turns_the_schedule_amber_until_it_is_done() {
+        let mut plan = TestPlan::new("2026-03-02");
+        let build = plan.task("Build", "2026-03-02", "2026-03-13", 10, None);
+        let test = plan.task("Test", "2026-03-02", "2026-03-20", 10, None);
+        plan.edit(build, |task| task.deadline = Some(date("2026-03-11")));
+        plan.edit(test, |task| task.deadline = Some(date("2026-03-12")));
+        let status = health(plan.project(), &[], date("2026-03-02")).schedule;
+        assert_eq!(status.rag, Rag::Amber);
+        assert_eq!(
+            sentence(&status),
+            "Task “Build” finishes 2026-03-13, after its deadline 2026-03-11. \
+             1 more task misses its deadline."
+        );
+        plan.move_to(build, ColumnCategory::Done, "2026-03-13");
+        plan.move_to(test, ColumnCategory::Done, "2026-03-13");
+        let status = health(plan.project(), &[], date("2026-03-02")).schedule;
+        assert_eq!(status.reason, Reason::NoBaseline(Aspect::Schedule));
+    }
+
+    #[test]
+    fn a_task_that_meets_its_deadline_is_not_a_reason() {
+        let mut plan = TestPlan::new("2026-03-02");
+        let build = plan.task("Build", "2026-03-02", "2026-03-13", 10, None);
+        plan.edit(build, |task| task.deadline = Some(date("2026-03-13")));
+        let project = plan.project();
+        assert!(missed_deadlines(project, &schedule::compute(project)).is_empty());
+    }
+
+    #[test]
+    fn a_late_project_finish_outranks_a_missed_task_deadline() {
+        let mut plan = TestPlan::new("2026-03-02");
+        let build = plan.task("Build", "2026-03-02", "2026-03-13", 10, None);
+        plan.edit(build, |task| task.deadline = Some(date("2026-03-11")));
+        plan.deadline("2026-03-11");
+        let status = health(plan.project(), &[], date("2026-03-02")).schedule;
+        assert_eq!(status.rag, Rag::Red);
+        assert!(matches!(status.reason, Reason::PastDeadline { .. }));
     }
 
     #[test]

@@ -44,6 +44,19 @@ pub fn describe_bar(row: &RowLayout, critical_shown: bool) -> String {
     if critical_shown && row.critical {
         text.push_str(", on the critical path");
     }
+    if row.kind != BarKind::Summary {
+        text.push_str(&format!(
+            ", Float: {}",
+            format::float_days(row.float, row.critical)
+        ));
+    }
+    if let Some(deadline) = &row.deadline {
+        let verb = if deadline.missed { "missed" } else { "due" };
+        text.push_str(&format!(
+            ", deadline {} {verb}",
+            format::date(deadline.date)
+        ));
+    }
     text
 }
 
@@ -441,6 +454,13 @@ fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
         if timeline.show_critical.get() && critical {
             class.push_str(" timeline__bar--critical");
         }
+        if row.with(|row| {
+            row.as_ref()
+                .and_then(|row| row.deadline.as_ref())
+                .is_some_and(|deadline| deadline.missed)
+        }) {
+            class.push_str(" timeline__bar--missed");
+        }
         if timeline.selected.get() == Some(task) {
             class.push_str(" timeline__bar--selected");
         }
@@ -476,7 +496,9 @@ fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
     // row changes: a few elements, where one reactive binding per attribute would cost more to
     // set up for every bar that scrolls in. The group stays, and with it the keyboard focus.
     let shapes = move || row.with(|row| row.as_ref().map(bar_shapes));
+    let deadline = move || row.with(|row| row.as_ref().and_then(deadline_marker));
     view! {
+        {deadline}
         <g
             class=class
             role="button"
@@ -490,6 +512,32 @@ fn TimelineBar(timeline: TimelineContext, task: TaskId) -> impl IntoView {
             {shapes}
         </g>
     }
+}
+
+/// A task's deadline on its row: a flag at the end of the deadline day, named for screen
+/// readers, red when the task misses it. Outside the bar, whose parts are not read one by one.
+fn deadline_marker(row: &RowLayout) -> Option<impl IntoView> {
+    let deadline = row.deadline.as_ref()?;
+    let (x, y) = (deadline.x, deadline.y);
+    let label = format!(
+        "Deadline of {}: {}{}",
+        row.title,
+        format::date(deadline.date),
+        if deadline.missed { ", missed" } else { "" }
+    );
+    let class = if deadline.missed {
+        "timeline__task-deadline timeline__task-deadline--missed"
+    } else {
+        "timeline__task-deadline"
+    };
+    let flag = [(x - 5.0, y - 13.0), (x + 5.0, y - 13.0), (x, y - 6.0)];
+    Some(view! {
+        <g class=class role="img" aria-label=label>
+            <title>{label.clone()}</title>
+            <line x1=number(x) x2=number(x) y1=number(y - 13.0) y2=number(y + 13.0) />
+            <polygon points=points_attribute(&flag) />
+        </g>
+    })
 }
 
 /// The elements of one bar: its baseline bar, its shape (bar with progress and resize handles,

@@ -16,6 +16,7 @@
 use super::super::format::{self, CalendarLabel};
 use super::super::tasks::rows::{task_rows, Sort};
 use crate::model::calendar::shift;
+use crate::model::health::misses_deadline;
 use crate::model::schedule::IdMap;
 use crate::model::{Baseline, Calendar, LinkKind, Project, Schedule, Task, TaskId};
 use chrono::{Datelike, NaiveDate};
@@ -183,6 +184,9 @@ pub fn span(project: &Project, schedule: &Schedule, today: NaiveDate) -> Span {
     }
     for task in project.tasks() {
         include(task.start, task.end);
+        if let Some(deadline) = task.deadline {
+            include(deadline, deadline);
+        }
     }
     if let Some(baseline) = project.baseline() {
         for task in &baseline.tasks {
@@ -518,6 +522,10 @@ pub struct RowLayout {
     /// Working days the finish slipped against the current baseline: positive when later.
     /// `None` without a baseline or for a task added after it.
     pub slip: Option<i64>,
+    /// Total float in working days; `None` when the task does not lead to the finish.
+    pub float: Option<i32>,
+    /// The task's deadline marker, when it has a deadline.
+    pub deadline: Option<DeadlineMark>,
     /// The top of the row.
     pub y: f64,
     /// The bar: for a milestone, the diamond's bounding box.
@@ -537,6 +545,17 @@ pub struct RowLayout {
     pub label: Point,
     /// The baseline bar, when baselines are shown and the task was in it.
     pub baseline: Option<BaselineBar>,
+}
+
+/// A task's deadline on its row: the end of the deadline day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeadlineMark {
+    pub date: NaiveDate,
+    /// The marker's centre.
+    pub x: f64,
+    pub y: f64,
+    /// The task is not done and finishes after the deadline.
+    pub missed: bool,
 }
 
 /// A dependency arrow from the predecessor's bar to the successor's.
@@ -773,6 +792,12 @@ fn row_layout(input: &LayoutInput, geometry: Geometry, index: usize) -> Option<R
             (right - inside, HANDLE_OUTSIDE + inside),
         ]
     });
+    let deadline = task.deadline.map(|date| DeadlineMark {
+        date,
+        x: geometry.x_of(date) + geometry.day_width,
+        y: middle,
+        missed: misses_deadline(input.project, task, end),
+    });
     let baseline_task = input.rows.in_baseline.get(&task.id);
     let slip =
         baseline_task.map(|known| input.project.calendar.working_days_between(known.end, end));
@@ -803,6 +828,8 @@ fn row_layout(input: &LayoutInput, geometry: Geometry, index: usize) -> Option<R
         progress,
         critical,
         slip,
+        float: schedule.and_then(|schedule| schedule.total_float),
+        deadline,
         y,
         x: left,
         bar_y,
@@ -1533,6 +1560,27 @@ mod tests {
             layout.deadline,
             Some(layout.geometry.x_of(date("2027-01-30")))
         );
+    }
+
+    #[test]
+    fn a_task_deadline_is_marked_on_its_row_and_missed_when_the_task_ends_after_it() {
+        let mut plan = Plan::new();
+        let design = plan.add("Design", "2027-01-04", "2027-01-06");
+        let build = plan.add("Build", "2027-01-04", "2027-01-08");
+        for (task, deadline) in [(design, "2027-01-06"), (build, "2027-01-07")] {
+            let mut changed = plan.project.task(task).expect("task exists").clone();
+            changed.deadline = Some(date(deadline));
+            plan.project
+                .update_task(changed, date("2027-01-01"))
+                .expect("valid change");
+        }
+        let layout = plan.lay_out(Scale::Day, None);
+        let met = row(&layout, design).deadline.clone().expect("a deadline");
+        assert_eq!(met.x, layout.geometry.x_of(date("2027-01-07")));
+        assert!(!met.missed);
+        let missed = row(&layout, build).deadline.clone().expect("a deadline");
+        assert!(missed.missed);
+        assert_eq!(row(&layout, build).float, Some(0));
     }
 
     #[test]

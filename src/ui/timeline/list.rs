@@ -1,5 +1,5 @@
-//! The task list left of the chart: hierarchy with collapsible parents, title, start, end and,
-//! when the project has a baseline, the slip in working days.
+//! The task list left of the chart: hierarchy with collapsible parents, title, start, end, total
+//! float and, when the project has a baseline, the slip in working days.
 //!
 //! It scrolls with the chart because both sit in one scroller; it stays put sideways because
 //! it is sticky. Only the rows of the layout's window are rendered, each positioned at its
@@ -28,6 +28,10 @@ pub struct ListRow {
     pub end: String,
     /// The slip as shown ("+3 d") and as read out ("3 working days late").
     pub slip: (String, String),
+    /// The total float as shown ("3 d") and as read out ("3 working days").
+    pub float: (String, String),
+    /// Zero float or less.
+    pub critical: bool,
 }
 
 impl ListRow {
@@ -44,6 +48,12 @@ impl ListRow {
             start: format::date(row.start),
             end: format::date(row.end),
             slip: slip_text(row.slip),
+            float: (
+                row.float
+                    .map_or_else(|| "–".to_string(), |days| format!("{days} d")),
+                format::float_days(row.float, row.critical),
+            ),
+            critical: row.critical || row.float.is_some_and(|days| days <= 0),
         }
     }
 }
@@ -110,6 +120,13 @@ pub fn TimelineList(
                 </span>
                 <span role="columnheader" class="timeline__cell">
                     "End"
+                </span>
+                <span
+                    role="columnheader"
+                    class="timeline__cell timeline__cell--float"
+                    title="Total float: working days the task can slip without moving the finish"
+                >
+                    "Float"
                 </span>
                 <Show when=move || timeline.has_baseline.get()>
                     <span
@@ -214,6 +231,17 @@ fn TimelineListRow(timeline: TimelineContext, task: TaskId) -> impl IntoView {
                     </span>
                     <span role="cell" class="timeline__cell">
                         {row.end.clone()}
+                    </span>
+                    <span
+                        role="cell"
+                        class=if row.critical {
+                            "timeline__cell timeline__cell--float float--critical"
+                        } else {
+                            "timeline__cell timeline__cell--float"
+                        }
+                    >
+                        <span aria-hidden="true">{row.float.0.clone()}</span>
+                        <span class="visually-hidden">{row.float.1.clone()}</span>
                     </span>
                     {slip}
                 }

@@ -72,7 +72,17 @@ export class TimelinePage {
 
   /** The slip cell of a task's row ("+2 d"). */
   slip(title: string): Locator {
+    return this.row(title).getByRole("cell").nth(3);
+  }
+
+  /** The float cell of a task's row ("3 d", read out as "3 working days"). */
+  float(title: string): Locator {
     return this.row(title).getByRole("cell").nth(2);
+  }
+
+  /** The deadline marker on a task's row, named "Deadline of <task>: <date>". */
+  deadline(title: string): Locator {
+    return this.chart.getByRole("img", { name: new RegExp(`^Deadline of ${escape(title)}: `) });
   }
 
   /**

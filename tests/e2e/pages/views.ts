@@ -10,6 +10,7 @@ export const PROJECT_VIEWS = [
   "Tasks",
   "Board",
   "Timeline",
+  "Calendar",
   "Dashboard",
   "Stand-up",
   "Status report",
@@ -48,6 +49,9 @@ export class ViewsPage {
         return page.getByRole("region", { name: "Board" }).locator(".board__card").first();
       case "Timeline":
         return page.locator(".timeline__plot [data-task]").first();
+      case "Calendar":
+        // A grid of weeks; at phone width a list of days under the month's heading.
+        return page.getByRole("region", { name: "Calendar" }).getByRole("heading", { level: 2 });
       case "Dashboard":
         return page.locator(".dashboard__card").first();
       case "Stand-up":

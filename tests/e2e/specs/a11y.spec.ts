@@ -62,7 +62,7 @@ for (const theme of ["light", "dark"] as const) {
       await expect(page.getByRole("button", { name: "Baseline", exact: true })).toHaveAttribute("aria-pressed", "true");
       await check("Timeline, critical path and baseline");
 
-      // The Calendar is not yet among PROJECT_VIEWS: its month, its week, and its "+N more".
+      // The Calendar beyond its first look: its month, its week, and its "+N more".
       await page.getByRole("navigation", { name: "Project views" }).getByRole("link", { name: "Calendar", exact: true }).click();
       await expect(page.getByRole("grid")).toBeVisible();
       await check("Calendar");

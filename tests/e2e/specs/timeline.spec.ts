@@ -23,15 +23,18 @@ test.describe("timeline", () => {
     await app.newTask("Go-live", { start: "2027-01-15", milestone: true, dependsOn: [{ task: "Build" }] });
     await timeline.open();
     await expect(page.getByRole("link", { name: "Timeline", exact: true })).toHaveAttribute("aria-current", "page");
-    await expect(timeline.list.getByRole("columnheader")).toHaveText(["Task", "Start", "End"]);
+    await expect(timeline.list.getByRole("columnheader")).toHaveText(["Task", "Start", "End", "Float"]);
     await timeline.expectDates("Design", "Jan 4, 2027", "Jan 6, 2027");
     await timeline.expectDates("Build", "Jan 7, 2027", "Jan 8, 2027");
     for (const title of ["Design", "Build", "Docs", "Go-live"]) {
       await expect(timeline.bar(title)).toBeVisible();
       await expect(timeline.bar(title)).toHaveAttribute("tabindex", "0");
     }
-    await expect(timeline.bar("Design")).toHaveAttribute("aria-description", "Jan 4, 2027 to Jan 6, 2027, 50% done");
-    await expect(timeline.bar("Go-live")).toHaveAttribute("aria-description", "Milestone on Jan 15, 2027");
+    await expect(timeline.bar("Design")).toHaveAttribute(
+      "aria-description",
+      "Jan 4, 2027 to Jan 6, 2027, 50% done, Float: 5 working days",
+    );
+    await expect(timeline.bar("Go-live")).toHaveAttribute("aria-description", /^Milestone on Jan 15, 2027, Float: /);
     await expect(timeline.bar("Go-live").locator(".timeline__milestone")).toBeVisible();
     // Progress fills half of Design's bar.
     const body = Number(await timeline.body("Design").getAttribute("width"));
