@@ -111,13 +111,6 @@ pub async fn write_plan(
     }
 }
 
-/// Runs a conversion's follow-up in the background. Every caller shares one boxed future type,
-/// so the task machinery is compiled once for them all (it counts toward the first load).
-pub fn spawn_conversion(work: impl std::future::Future<Output = ()> + 'static) {
-    let work: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> = Box::pin(work);
-    leptos::task::spawn_local(work);
-}
-
 fn post(connection: &Connection, request: &str) {
     if let Some(worker) = &connection.worker {
         let _ = worker.post_message(&JsValue::from_str(request));

@@ -3,7 +3,7 @@
 //! read and checked whole. Files in another format (MS Project XML) go through the converter
 //! worker first, then the "Import report" dialog (`interchange::ImportReportDialog`).
 
-use super::convert::{read_file, spawn_conversion};
+use super::convert::read_file;
 use super::messages::quoted;
 use super::widgets::file::read_text;
 use super::widgets::Modal;
@@ -60,7 +60,7 @@ impl ImportFlow {
     /// Converts `file` in the worker, then shows what will arrive in the "Import report" dialog.
     fn convert_file(self, format: Format, file: web_sys::File) {
         let state = self.state;
-        spawn_conversion(async move {
+        leptos::task::spawn_local(async move {
             match read_file(format, file).await {
                 Ok((plan, losses)) => {
                     if let Some(pending) = state.read_import(&plan) {

@@ -5,7 +5,7 @@
 //! options of one format (such as a select) go in `options_of`, and options of every format
 //! (such as a checkbox) beside the radio group.
 
-use super::super::convert::{spawn_conversion, write_plan};
+use super::super::convert::write_plan;
 use super::super::messages::exported_notice;
 use super::super::widgets::file::download;
 use super::super::widgets::{unique_id, Modal};
@@ -69,7 +69,7 @@ impl ExportAs {
             },
             ExportChoice::Converted(format) => {
                 self.busy.set(true);
-                spawn_conversion(async move {
+                leptos::task::spawn_local(async move {
                     let outcome = write_plan(format, plan).await;
                     self.busy.try_set(false);
                     let file_name = format.file_name(&file_name);
