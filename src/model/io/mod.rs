@@ -10,6 +10,8 @@
 //! else sees it. Every failure is an [`ImportError`] naming where the problem is.
 
 mod compact;
+pub mod csv;
+pub mod ics;
 mod limits;
 mod merge;
 mod migrate;

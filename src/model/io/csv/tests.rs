@@ -1,0 +1,1 @@
+//! Tests for the CSV reader, importer and writer.
