@@ -94,6 +94,23 @@ fn month_number(word: &str) -> Option<u32> {
     Some(position as u32 + 1)
 }
 
+/// True for an English weekday name or abbreviation.
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    word.len() >= 2
+        && DAYS
+            .iter()
+            .any(|day| day.starts_with(word) && (word.len() >= 3 || *day == "thursday"))
+}
+
 /// A year written with two digits: 00 to 68 are 2000 to 2068, the rest 1969 to 1999.
 fn full_year(text: &str) -> Option<i32> {
     let value: i32 = text.parse().ok()?;
@@ -120,6 +137,10 @@ fn shape(text: &str) -> Option<DateShape> {
         let lower = word.to_lowercase();
         if word.contains(':') || lower == "am" || lower == "pm" {
             break;
+        }
+        // MS Project writes the weekday first: "Mon 1/5/26".
+        if words.is_empty() && is_weekday(lower.trim_end_matches([',', '.'])) {
+            continue;
         }
         words.push(word);
     }
