@@ -145,6 +145,8 @@ pub struct CsvCounts {
     pub people_matched: usize,
     pub columns_added: usize,
     pub rows_skipped: usize,
+    /// Tasks moved later so that every dependency holds.
+    pub tasks_moved: usize,
 }
 
 /// One task as Ironplan will read it, for the preview in "Map columns".
@@ -305,6 +307,9 @@ pub fn import_csv(
     *project.tasks_mut() = tasks.into_iter().map(Arc::new).collect();
     break_loops(&mut project, &drafts, &mut problems);
 
+    // Rows with only a duration start on the project's first day; their predecessors now
+    // place them, and summary tasks span their subtasks, as after any import.
+    counts.tasks_moved = crate::model::schedule::reschedule_all(&mut project).len();
     counts.tasks = project.tasks().len();
     counts.milestones = project.tasks().iter().filter(|task| task.milestone).count();
     counts.dependencies = project

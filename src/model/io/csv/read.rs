@@ -176,7 +176,9 @@ pub fn read_table_with(
             limit: limits.max_columns,
         });
     }
-    let header_line = header.position().map_or(1, |at| at.line()) + first_line - 1;
+    // The csv crate miscounts lines after CRLF, so lines are counted here from byte offsets.
+    let mut lines = LineCounter::new(text, first_line);
+    let header_line = lines.line_at(header.position());
     check_cells(header.iter(), header_line, limits)?;
     let headers: Vec<String> = header.iter().map(|cell| cell.trim().to_string()).collect();
     let mut rows = Vec::new();
@@ -190,7 +192,7 @@ pub fn read_table_with(
                 limit: limits.max_rows,
             });
         }
-        let line = record.position().map_or(0, |at| at.line()) + first_line - 1;
+        let line = lines.line_at(record.position());
         check_cells(record.iter(), line, limits)?;
         let mut cells: Vec<String> = record
             .iter()
@@ -212,6 +214,38 @@ pub fn read_table_with(
         headers,
         rows,
     })
+}
+
+/// Turns byte offsets, asked in increasing order, into line numbers.
+struct LineCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str, first_line: u64) -> Self {
+        LineCounter {
+            text,
+            offset: 0,
+            line: first_line,
+        }
+    }
+
+    fn line_at(&mut self, position: Option<&csv::Position>) -> u64 {
+        let mut byte = position.map_or(self.offset, |at| at.byte() as usize);
+        // After a CRLF the crate puts the next record at the LF.
+        if self.text.as_bytes().get(byte) == Some(&b'\n') {
+            byte += 1;
+        }
+        let byte = byte.clamp(self.offset, self.text.len());
+        self.line += self.text.as_bytes()[self.offset..byte]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        self.offset = byte;
+        self.line
+    }
 }
 
 fn syntax(error: &csv::Error, first_line: u64) -> CsvError {

@@ -28,6 +28,8 @@ pub(super) struct Draft {
     pub estimate: Hours,
     pub progress: Progress,
     pub milestone: bool,
+    /// What a Milestone column says, which wins over a duration of 0.
+    pub milestone_flag: Option<bool>,
     pub priority: Priority,
     pub tags: Vec<String>,
     /// (column, text) of every Parent cell, tried in order.
@@ -95,7 +97,10 @@ pub(super) fn read_row(
             false,
         ));
     }
-    let Some((title_column, title)) = cells.first(CsvField::Title) else {
+    let title = cells
+        .all(CsvField::Title)
+        .find(|(_, cell)| !text::clean_line(cell).is_empty());
+    let Some((title_column, title)) = title else {
         problems.push(problem(None, ProblemKind::MissingTitle, true));
         return None;
     };
@@ -120,7 +125,8 @@ pub(super) fn read_row(
         .join("\n\n");
     draft.status = cells
         .first(CsvField::Status)
-        .map(|(_, cell)| text::clean_line(cell));
+        .map(|(_, cell)| text::clean_line(cell))
+        .filter(|status| !status.is_empty());
     for (_, cell) in cells.all(CsvField::Assignee) {
         for name in split_list(cell) {
             // MS Project writes units after a name: "Ada Lovelace[50%]".
@@ -188,7 +194,7 @@ pub(super) fn read_row(
     }
     if let Some((column, cell)) = cells.first(CsvField::Milestone) {
         match parse_yes_no(cell) {
-            Some(milestone) => draft.milestone = milestone,
+            Some(milestone) => draft.milestone_flag = Some(milestone),
             None => problems.push(problem(
                 Some(column),
                 ProblemKind::BadMilestone { text: cell.into() },
@@ -273,9 +279,7 @@ pub(super) fn settle_dates(
     problems: &mut Vec<RowProblem>,
     column_of_end: Option<String>,
 ) -> (NaiveDate, NaiveDate) {
-    if draft.duration == Some(0) {
-        draft.milestone = true;
-    }
+    draft.milestone = draft.milestone_flag.unwrap_or(draft.duration == Some(0));
     let span = i64::from(draft.duration.unwrap_or(1).max(1)) - 1;
     let (start, end) = match (draft.start, draft.end) {
         (Some(start), Some(end)) if end < start => {

@@ -105,10 +105,7 @@ fn is_weekday(word: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    word.len() >= 2
-        && DAYS
-            .iter()
-            .any(|day| day.starts_with(word) && (word.len() >= 3 || *day == "thursday"))
+    word.len() >= 3 && DAYS.iter().any(|day| day.starts_with(word))
 }
 
 /// A year written with two digits: 00 to 68 are 2000 to 2068, the rest 1969 to 1999.

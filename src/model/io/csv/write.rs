@@ -91,10 +91,17 @@ pub fn hours_text(hours: Hours) -> String {
     }
 }
 
-/// A cell a spreadsheet would take for a formula, or whose first character it would
-/// swallow, gets a leading apostrophe (OWASP's advice against CSV injection).
+/// True when a spreadsheet would take `cell` for a formula or swallow its first character:
+/// it starts with `=`, `+`, `-`, `@`, tab or carriage return, after any apostrophes (so that
+/// a guarded cell can be told from a cell that began with an apostrophe).
+fn is_guarded(cell: &str) -> bool {
+    cell.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A cell with a leading apostrophe when it needs one (OWASP's advice against CSV injection).
 pub fn guard_cell(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if is_guarded(cell) {
         format!("'{cell}")
     } else {
         cell.to_string()
@@ -104,7 +111,7 @@ pub fn guard_cell(cell: &str) -> String {
 /// The cell text as it was before [`guard_cell`].
 pub fn unguard_cell(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if is_guarded(rest) => rest,
         _ => cell,
     }
 }
