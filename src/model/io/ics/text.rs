@@ -22,7 +22,7 @@ pub const MAX_LINE_OCTETS: usize = 75;
 
 /// Appends `line` to `out` as one content line: folded so that no physical line passes 75
 /// octets (a continuation line starts with a space, which counts), never inside a UTF-8
-/// character, each physical line ended by CRLF.
+/// character and never right after a space, each physical line ended by CRLF.
 pub fn push_folded(out: &mut String, line: &str) {
     let mut rest = line;
     let mut limit = MAX_LINE_OCTETS;
@@ -35,6 +35,15 @@ pub fn push_folded(out: &mut String, line: &str) {
         let mut cut = limit;
         while !rest.is_char_boundary(cut) {
             cut -= 1;
+        }
+        // Some readers trim each physical line, so a fold never leaves a space at a line's
+        // end: the space moves to the start of the continuation instead.
+        let mut kept = cut;
+        while kept > 1 && rest.as_bytes()[kept - 1].is_ascii_whitespace() {
+            kept -= 1;
+        }
+        if kept > 1 {
+            cut = kept;
         }
         out.push_str(&rest[..cut]);
         out.push_str("\r\n ");
