@@ -82,7 +82,7 @@ pub fn link_notation(key: &str, dependency: &Dependency) -> String {
 /// Hours as a plain number: "8", "12.5", "0.25".
 pub fn hours_text(hours: Hours) -> String {
     let centi = hours.centi();
-    if centi % 100 == 0 {
+    if centi.is_multiple_of(100) {
         (centi / 100).to_string()
     } else {
         format!("{}.{:02}", centi / 100, centi % 100)
