@@ -3,6 +3,10 @@
 // (file://) and keeps its data in that browser's localStorage, so it can travel by e-mail or
 // on a USB stick next to the plan files.
 //
+// The converter worker travels inside too: its glue and wasm become the text of a
+// `<script type="text/x-ironplan-worker">` element, which the browser never runs as a script;
+// src/ui/convert.rs starts the worker from that text through a `blob:` URL on first use.
+//
 //   node .ci/single-file.mjs [dist]        (run after `trunk build --release --offline`)
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -31,6 +35,19 @@ await __wbg_init({ module_or_path: wasmBytes });
 const scriptHash = createHash("sha256").update(script, "utf8").digest("base64");
 
 html = html.replace(loader[0], () => `<script type="module">${script}</script>`);
+
+// The converter worker: Trunk's no-modules glue (it defines `wasm_bindgen`), started with the
+// wasm bytes instead of the file beside the page.
+const workerGlue = readFileSync(join(dist, "convert.js"), "utf8");
+const workerWasm = readFileSync(join(dist, "convert_bg.wasm")).toString("base64");
+const workerScript = `${workerGlue}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${workerWasm}"), (c) => c.charCodeAt(0)) });
+`;
+if (/<\/script/i.test(workerScript)) throw new Error("single-file: the worker's code contains </script");
+html = html.replace(
+  "</body>",
+  () => `<script type="text/x-ironplan-worker" id="ironplan-convert-worker">${workerScript}</script>\n  </body>`,
+);
 // Styles inline, in the same order.
 html = html.replace(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*\/?>/g, (_, name) => {
   const css = readFileSync(join(dist, name), "utf8");
@@ -53,6 +70,8 @@ const policy = [
   `script-src 'wasm-unsafe-eval' 'sha256-${scriptHash}' 'sha256-${bootHash}'`,
   "style-src 'unsafe-inline'",
   "img-src data: blob:",
+  // The converter worker runs from a blob: URL made of the inline worker script.
+  "worker-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -195,6 +195,17 @@ fn the_version_2_fixture_still_imports() {
     };
     assert_eq!(imported.from_version, 2);
     assert!(!imported.project.tasks().is_empty());
+    // Version 2 treated a stored start as "start no earlier than": version 3 says so, and no
+    // task moves.
+    for task in imported.project.tasks() {
+        assert_eq!(
+            task.constraint,
+            ironplan::model::Constraint::StartNoEarlierThan(task.start),
+            "{}",
+            task.title
+        );
+        assert_eq!(task.deadline, None);
+    }
 }
 
 #[test]

@@ -63,7 +63,7 @@ pub use risk::{Impact, Risk, RiskKind};
 pub use schedule::{Moved, Schedule, TaskSchedule};
 pub use scope::{ScopeChange, ScopeChangeKind, ScopeGrowth};
 pub use standup::Standup;
-pub use task::{Dependency, LinkKind, Priority, Task};
+pub use task::{Constraint, ConstraintKind, Dependency, LinkKind, Priority, Task};
 pub use timesheet::Timesheet;
 pub use tracking::{TimeEntry, Timer};
 pub use units::{Budget, Currency, Hours, Money, Progress};

@@ -164,6 +164,155 @@ impl Dependency {
     }
 }
 
+/// When the scheduler may place a task, as MS Project's task constraints. Dates are whole days:
+/// "start" constraints name the first day of work, "finish" constraints the last (inclusive).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", content = "date", rename_all = "snake_case")]
+pub enum Constraint {
+    /// As early as its predecessors allow (the project start when it has none).
+    #[default]
+    AsSoonAsPossible,
+    /// As late as its successors and the project finish allow, without delaying them.
+    AsLateAsPossible,
+    /// Starts on or after the date.
+    StartNoEarlierThan(NaiveDate),
+    /// Starts on or before the date.
+    StartNoLaterThan(NaiveDate),
+    /// Finishes on or after the date.
+    FinishNoEarlierThan(NaiveDate),
+    /// Finishes on or before the date.
+    FinishNoLaterThan(NaiveDate),
+    /// Starts on exactly the date.
+    MustStartOn(NaiveDate),
+    /// Finishes on exactly the date.
+    MustFinishOn(NaiveDate),
+}
+
+/// The kind of a [`Constraint`] without its date, for pickers and file formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConstraintKind {
+    AsSoonAsPossible,
+    AsLateAsPossible,
+    StartNoEarlierThan,
+    StartNoLaterThan,
+    FinishNoEarlierThan,
+    FinishNoLaterThan,
+    MustStartOn,
+    MustFinishOn,
+}
+
+impl ConstraintKind {
+    /// Every kind, in MS Project's order (its `ConstraintType` 0–7).
+    pub const ALL: [ConstraintKind; 8] = [
+        ConstraintKind::AsSoonAsPossible,
+        ConstraintKind::AsLateAsPossible,
+        ConstraintKind::MustStartOn,
+        ConstraintKind::MustFinishOn,
+        ConstraintKind::StartNoEarlierThan,
+        ConstraintKind::StartNoLaterThan,
+        ConstraintKind::FinishNoEarlierThan,
+        ConstraintKind::FinishNoLaterThan,
+    ];
+
+    /// The English label shown in the UI, as MS Project names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ConstraintKind::AsSoonAsPossible => "As soon as possible",
+            ConstraintKind::AsLateAsPossible => "As late as possible",
+            ConstraintKind::StartNoEarlierThan => "Start no earlier than",
+            ConstraintKind::StartNoLaterThan => "Start no later than",
+            ConstraintKind::FinishNoEarlierThan => "Finish no earlier than",
+            ConstraintKind::FinishNoLaterThan => "Finish no later than",
+            ConstraintKind::MustStartOn => "Must start on",
+            ConstraintKind::MustFinishOn => "Must finish on",
+        }
+    }
+
+    /// The stable key used in plan files and form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            ConstraintKind::AsSoonAsPossible => "as_soon_as_possible",
+            ConstraintKind::AsLateAsPossible => "as_late_as_possible",
+            ConstraintKind::StartNoEarlierThan => "start_no_earlier_than",
+            ConstraintKind::StartNoLaterThan => "start_no_later_than",
+            ConstraintKind::FinishNoEarlierThan => "finish_no_earlier_than",
+            ConstraintKind::FinishNoLaterThan => "finish_no_later_than",
+            ConstraintKind::MustStartOn => "must_start_on",
+            ConstraintKind::MustFinishOn => "must_finish_on",
+        }
+    }
+
+    /// The kind whose [`ConstraintKind::key`] is `key`.
+    pub fn from_key(key: &str) -> Option<ConstraintKind> {
+        ConstraintKind::ALL
+            .into_iter()
+            .find(|kind| kind.key() == key)
+    }
+
+    /// MS Project's `ConstraintType` number (0–7).
+    pub fn mspdi_code(self) -> u8 {
+        ConstraintKind::ALL
+            .iter()
+            .position(|kind| *kind == self)
+            .expect("every kind is listed") as u8
+    }
+
+    /// Whether the kind needs a date.
+    pub fn has_date(self) -> bool {
+        !matches!(
+            self,
+            ConstraintKind::AsSoonAsPossible | ConstraintKind::AsLateAsPossible
+        )
+    }
+
+    /// The constraint of this kind on `date` (ignored by the two kinds without a date).
+    pub fn with_date(self, date: NaiveDate) -> Constraint {
+        match self {
+            ConstraintKind::AsSoonAsPossible => Constraint::AsSoonAsPossible,
+            ConstraintKind::AsLateAsPossible => Constraint::AsLateAsPossible,
+            ConstraintKind::StartNoEarlierThan => Constraint::StartNoEarlierThan(date),
+            ConstraintKind::StartNoLaterThan => Constraint::StartNoLaterThan(date),
+            ConstraintKind::FinishNoEarlierThan => Constraint::FinishNoEarlierThan(date),
+            ConstraintKind::FinishNoLaterThan => Constraint::FinishNoLaterThan(date),
+            ConstraintKind::MustStartOn => Constraint::MustStartOn(date),
+            ConstraintKind::MustFinishOn => Constraint::MustFinishOn(date),
+        }
+    }
+}
+
+impl Constraint {
+    /// The kind, without the date.
+    pub fn kind(self) -> ConstraintKind {
+        match self {
+            Constraint::AsSoonAsPossible => ConstraintKind::AsSoonAsPossible,
+            Constraint::AsLateAsPossible => ConstraintKind::AsLateAsPossible,
+            Constraint::StartNoEarlierThan(_) => ConstraintKind::StartNoEarlierThan,
+            Constraint::StartNoLaterThan(_) => ConstraintKind::StartNoLaterThan,
+            Constraint::FinishNoEarlierThan(_) => ConstraintKind::FinishNoEarlierThan,
+            Constraint::FinishNoLaterThan(_) => ConstraintKind::FinishNoLaterThan,
+            Constraint::MustStartOn(_) => ConstraintKind::MustStartOn,
+            Constraint::MustFinishOn(_) => ConstraintKind::MustFinishOn,
+        }
+    }
+
+    /// The constraint's date, if its kind has one.
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Constraint::AsSoonAsPossible | Constraint::AsLateAsPossible => None,
+            Constraint::StartNoEarlierThan(date)
+            | Constraint::StartNoLaterThan(date)
+            | Constraint::FinishNoEarlierThan(date)
+            | Constraint::FinishNoLaterThan(date)
+            | Constraint::MustStartOn(date)
+            | Constraint::MustFinishOn(date) => Some(date),
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Constraint::AsSoonAsPossible
+    }
+}
+
 fn is_zero(value: &i32) -> bool {
     *value == 0
 }
@@ -213,6 +362,12 @@ pub struct Task {
     /// The tasks this one waits for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dependencies: Vec<Dependency>,
+    /// When the scheduler may place the task; "as soon as possible" unless set.
+    #[serde(default, skip_serializing_if = "Constraint::is_default")]
+    pub constraint: Constraint,
+    /// The day the task should be finished by; missing it is flagged, but it never moves the task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
     /// When the task was created.
     pub created: NaiveDate,
     /// When the task was finished; set on entering a done column, cleared on leaving it.
@@ -260,6 +415,8 @@ impl Task {
             milestone: false,
             parent: None,
             dependencies: Vec::new(),
+            constraint: Constraint::AsSoonAsPossible,
+            deadline: None,
             created: today,
             completed: None,
             fixed_cost: Money::ZERO,
@@ -291,6 +448,29 @@ mod tests {
         for kind in LinkKind::ALL {
             assert_eq!(LinkKind::from_abbreviation(kind.abbreviation()), Some(kind));
         }
+    }
+
+    #[test]
+    fn constraints_round_trip_through_their_keys_and_json() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).expect("a real date");
+        for kind in ConstraintKind::ALL {
+            assert_eq!(ConstraintKind::from_key(kind.key()), Some(kind));
+            let constraint = kind.with_date(day);
+            assert_eq!(constraint.kind(), kind);
+            assert_eq!(constraint.date().is_some(), kind.has_date());
+            let json = serde_json::to_string(&constraint).expect("constraints serialize");
+            assert_eq!(
+                serde_json::from_str::<Constraint>(&json).ok(),
+                Some(constraint)
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&Constraint::StartNoEarlierThan(day))
+                .ok()
+                .as_deref(),
+            Some(r#"{"kind":"start_no_earlier_than","date":"2026-03-02"}"#)
+        );
+        assert!(serde_json::from_str::<Constraint>(r#"{"kind":"must_start_on"}"#).is_err());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::banners::{ErrorAlert, LiveRegion, StorageBanners};
 use super::import::{ImportConflictDialog, ImportDropZone, ImportFlow};
+use super::interchange::ImportReportDialog;
 use super::media::use_media_query;
 use super::offline::UpdatePrompt;
 use super::projects::{ProjectListPage, ProjectPage};
@@ -60,6 +61,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <TaskEditorDialog />
+        <ImportReportDialog />
         <ImportConflictDialog />
         <ShortcutsDialog />
         <ImportDropZone />

@@ -1,10 +1,13 @@
 //! Importing plan files: the "Import" button, dropping a file on the page, and the question
 //! asked when a project in the file already exists. Nothing changes until the file has been
-//! read and checked whole.
+//! read and checked whole. Files in another format (MS Project XML) go through the converter
+//! worker first, then the "Import report" dialog (`interchange::ImportReportDialog`).
 
-use super::messages::quoted;
+use super::convert::read_file;
+use super::messages::{conversion_error, quoted};
 use super::widgets::file::read_text;
 use super::widgets::Modal;
+use crate::model::io::convert::Format;
 use crate::model::io::ImportMode;
 use crate::store::commands::PendingImport;
 use crate::store::AppState;
@@ -15,6 +18,15 @@ use leptos::prelude::*;
 pub struct ImportFlow {
     state: AppState,
     pending: RwSignal<Option<PendingImport>>,
+    /// A converted file waiting for the user's word in the "Import report" dialog.
+    pub report: RwSignal<Option<ConvertedImport>>,
+}
+
+/// A file the converter read, checked like a plan file, with what did not carry over.
+#[derive(Clone)]
+pub struct ConvertedImport {
+    pub pending: PendingImport,
+    pub losses: Vec<String>,
 }
 
 impl ImportFlow {
@@ -23,6 +35,7 @@ impl ImportFlow {
         provide_context(ImportFlow {
             state: AppState::expect(),
             pending: RwSignal::new(None),
+            report: RwSignal::new(None),
         });
     }
 
@@ -34,10 +47,42 @@ impl ImportFlow {
     /// Reads `file` and imports it, asking first when it would overwrite something.
     pub fn import_file(self, file: web_sys::File) {
         let state = self.state;
+        if let Some(format) = Format::of_file_name(&file.name()) {
+            self.convert_file(format, file);
+            return;
+        }
         read_text(file, move |outcome| match outcome {
             Ok(text) => self.import_text(state, &text),
             Err(error) => state.fail(error),
         });
+    }
+
+    /// Converts `file` in the worker, then shows what will arrive in the "Import report" dialog.
+    fn convert_file(self, format: Format, file: web_sys::File) {
+        let state = self.state;
+        leptos::task::spawn_local(async move {
+            match read_file(format, file).await {
+                Ok((plan, losses)) => {
+                    if let Some(pending) = state.read_import(&plan) {
+                        self.report.set(Some(ConvertedImport { pending, losses }));
+                    }
+                }
+                Err(failure) => state.fail(conversion_error(failure)),
+            }
+        });
+    }
+
+    /// Goes on with the import the "Import report" dialog showed: at once, or through the
+    /// copy, replace or cancel question when the project is already here.
+    pub fn confirm_report(self) {
+        if let Some(report) = self.report.get_untracked() {
+            self.report.set(None);
+            if report.pending.conflicts.is_empty() {
+                self.state.finish_import(report.pending, ImportMode::New);
+            } else {
+                self.pending.set(Some(report.pending));
+            }
+        }
     }
 
     fn import_text(self, state: AppState, text: &str) {
@@ -72,7 +117,7 @@ pub fn ImportButton() -> impl IntoView {
         <input
             node_ref=input
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.xml,application/xml,text/xml"
             class="visually-hidden"
             tabindex="-1"
             aria-hidden="true"

@@ -3,7 +3,9 @@
 //! The model and store say what went wrong in their own terms; this module is the one place that
 //! words it for the user, saying what is wrong and where.
 
+use super::convert::ConvertFailure;
 use crate::model::board::MoveDirection;
+use crate::model::io::convert::{ConvertError, Format};
 use crate::model::io::ImportError;
 use crate::model::{ColumnId, Field, ModelError, Project, TaskId, Workspace};
 use crate::store::{AppError, Notice};
@@ -323,5 +325,75 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
             task_name(workspace, *task),
             column_name(workspace, *column)
         ),
+    }
+}
+
+/// The name people know a converter format by.
+pub fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Mspdi => "MS Project XML",
+    }
+}
+
+/// Says why a conversion failed, as the reason in "The file could not be read: …".
+pub fn describe_conversion(failure: &ConvertFailure) -> String {
+    match failure {
+        ConvertFailure::Refused(error) => match error {
+            ConvertError::BadRequest { .. } => {
+                "the converter and the app are different versions; reload the page".to_string()
+            }
+            ConvertError::Unsupported { format } => {
+                format!(
+                    "this version of Ironplan cannot convert {} files yet",
+                    format_name(*format)
+                )
+            }
+            ConvertError::Syntax {
+                line,
+                column,
+                message,
+            } => format!("it is broken at line {line}, column {column}: {message}"),
+            ConvertError::Refused { what } => {
+                format!("it contains {what}, which Ironplan refuses for safety")
+            }
+            ConvertError::WrongFormat { format } => {
+                format!("this is not an {} file", format_name(*format))
+            }
+            ConvertError::TooBig { message } => format!("it is too big ({message})"),
+            ConvertError::Invalid { message } => message.clone(),
+        },
+        ConvertFailure::Stopped => "the converter stopped; try again".to_string(),
+        ConvertFailure::Unreadable(_) => "the browser could not read it".to_string(),
+    }
+}
+
+/// The sentence a failed conversion is reported with.
+pub fn conversion_error(failure: ConvertFailure) -> AppError {
+    match failure {
+        ConvertFailure::Unreadable(error) => error,
+        other => AppError::FileRead(describe_conversion(&other)),
+    }
+}
+
+/// Counts with their nouns, such as "12 tasks" or "1 person".
+pub fn count_of(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// The notice after a download from "Export as": the file, and what its format (`None` for
+/// the plan file) could not carry.
+pub fn exported_notice(file_name: &str, format: Option<Format>, losses: &[String]) -> String {
+    match format {
+        Some(format) if !losses.is_empty() => format!(
+            "Downloaded {}. {} cannot carry: {}.",
+            quoted(file_name),
+            format_name(format),
+            losses.join("; ")
+        ),
+        _ => format!("Downloaded {}. Everything carried over.", quoted(file_name)),
     }
 }

@@ -6,9 +6,11 @@
 pub mod app;
 pub mod banners;
 pub mod board;
+pub mod convert;
 pub mod dashboard;
 pub mod format;
 pub mod import;
+pub mod interchange;
 pub mod media;
 pub mod messages;
 pub mod offline;

@@ -8,7 +8,7 @@
 //! ```text
 //! [id, title, column, start, length, estimate, progress, priority, assignee, parent,
 //!  created, completed, milestone, tags, dependencies, description, fixed_cost,
-//!  actual_fixed_cost, time_entries, timer]
+//!  actual_fixed_cost, time_entries, timer, constraint, deadline]
 //! ```
 //!
 //! - `id` is the task's UUID in base64url (22 characters); other tasks are referred to by their
@@ -17,6 +17,9 @@
 //! - dates are days from the project start, `length` is `end − start` in days, `completed` is
 //!   `null` when open; estimate is in hundredths of an hour; priority 0–3 is low to urgent;
 //! - `dependencies` is `[[row, kind 0–3 (FS, SS, FF, SF), lag], …]`;
+//! - `constraint` is `null` for "as soon as possible", else `[kind, day]` with MS Project's
+//!   constraint number 0–7 and the date as days from the project start (`null` when the kind has
+//!   none); `deadline` is days from the project start, or `null`;
 //! - trailing fields equal to their default are left out.
 //!
 //! About 100 characters per task. Reading decodes into the same `Project` and then validates it
@@ -28,7 +31,7 @@ use crate::model::calendar::shift;
 use crate::model::ids::{PersonId, TaskId};
 use crate::model::person::Person;
 use crate::model::project::Project;
-use crate::model::task::{Dependency, LinkKind, Priority, Task};
+use crate::model::task::{Constraint, ConstraintKind, Dependency, LinkKind, Priority, Task};
 use crate::model::tracking::{TimeEntry, Timer};
 use crate::model::units::{Hours, Money, Progress};
 use chrono::NaiveDate;
@@ -174,9 +177,21 @@ pub fn write_compact_project(project: &Project, roster: &[Person], revision: u64
             Some(timer) => serde_json::to_string(timer).expect("timers serialize"),
             None => "null".to_string(),
         });
+        fields.push(match (task.constraint, task.constraint.date()) {
+            (Constraint::AsSoonAsPossible, _) => "null".to_string(),
+            (constraint, Some(day)) => {
+                format!("[{},{}]", constraint.kind().mspdi_code(), days(start, day))
+            }
+            (constraint, None) => format!("[{},null]", constraint.kind().mspdi_code()),
+        });
+        fields.push(
+            task.deadline
+                .map(|day| days(start, day).to_string())
+                .unwrap_or_else(|| "null".to_string()),
+        );
         let defaults = [
             "", "", "", "", "", "0", "0", "1", "-1", "-1", "", "null", "0", "[]", "[]", "\"\"",
-            "0", "0", "[]", "null",
+            "0", "0", "[]", "null", "null", "null",
         ];
         while fields.len() > 11
             && fields.last().map(String::as_str) == Some(defaults[fields.len() - 1])
@@ -320,6 +335,36 @@ pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError>
                     .map_err(|error| field(&at(19), &error.to_string()))?,
             ),
         };
+        let constraint = match cell(20) {
+            Value::Null => Constraint::AsSoonAsPossible,
+            Value::Array(parts) => {
+                let kind = parts
+                    .first()
+                    .and_then(Value::as_u64)
+                    .and_then(|code| ConstraintKind::ALL.get(code as usize))
+                    .copied()
+                    .ok_or_else(|| field(&at(20), "unknown constraint"))?;
+                let day = match parts.get(1) {
+                    Some(Value::Number(offset)) => {
+                        let offset = offset
+                            .as_i64()
+                            .ok_or_else(|| field(&at(20), "expected a whole number of days"))?;
+                        Some(date(offset, 20)?)
+                    }
+                    _ => None,
+                };
+                match day {
+                    Some(day) => kind.with_date(day),
+                    None if !kind.has_date() => kind.with_date(start),
+                    None => return Err(field(&at(20), "the constraint needs a date")),
+                }
+            }
+            _ => return Err(field(&at(20), "expected a constraint")),
+        };
+        let deadline = match cell(21) {
+            Value::Null => None,
+            _ => Some(date(integer(21, 0)?, 21)?),
+        };
         tasks.push(Arc::new(Task {
             id: ids[index],
             title,
@@ -335,6 +380,8 @@ pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError>
             milestone: integer(12, 0)? == 1,
             parent,
             dependencies,
+            constraint,
+            deadline,
             created,
             completed,
             fixed_cost: Money(integer(16, 0)?),
@@ -359,6 +406,26 @@ fn field(path: &str, message: &str) -> ImportError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::io::{read_plan, Plan as Parsed};
+    use crate::model::testing::Plan;
+
+    #[test]
+    fn constraints_and_deadlines_survive_storage() {
+        let mut plan = Plan::new("2026-03-02");
+        let first = plan.task("First", "2026-03-02", "2026-03-04", 8, None);
+        let day = plan.project().start + chrono::Days::new(40);
+        for kind in ConstraintKind::ALL {
+            plan.edit(first, |task| {
+                task.constraint = kind.with_date(day);
+                task.deadline = Some(day);
+            });
+            let text = write_compact_project(plan.project(), &[], 3);
+            let Ok(Parsed::Project(imported)) = read_plan(&text) else {
+                panic!("the stored project reads back: {text}");
+            };
+            assert_eq!(&imported.project, plan.project());
+        }
+    }
 
     #[test]
     fn ids_round_trip_through_base64url() {

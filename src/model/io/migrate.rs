@@ -3,7 +3,8 @@
 //! | version | shipped with | what changed in the next version |
 //! |---|---|---|
 //! | 1 | the prototype | `kind` added; people moved out of the project to the file, the team lists their ids; `budget_minor` + `currency` became `budget`; `working_weekdays` + `holidays` became `calendar`; `depends_on` (`task`, `type` FS/SS/FF/SF, `lag_days`) became `dependencies` (`predecessor`, `kind`, `lag`) |
-//! | 2 | the foundation | current |
+//! | 2 | the foundation | tasks gained `constraint` ("as soon as possible" unless set) and `deadline`; every task of an older file gets "start no earlier than" its stored start, so no plan moves |
+//! | 3 | MS Project interchange | current |
 
 use super::{ImportError, CURRENT_VERSION, FORMAT};
 use serde_json::{json, Map, Value};
@@ -40,6 +41,7 @@ pub fn migrate(mut value: Value) -> Result<Value, ImportError> {
     while version < CURRENT_VERSION {
         value = match version {
             1 => v1_to_v2(value)?,
+            2 => v2_to_v3(value)?,
             _ => unreachable!("every version below the current one has a step"),
         };
         version += 1;
@@ -150,9 +152,108 @@ fn v1_to_v2(mut file: Value) -> Result<Value, ImportError> {
     Ok(file)
 }
 
+/// Version 2 to version 3: tasks gained constraints. In version 2 a stored start acted as
+/// "start no earlier than", so every task gets that constraint on its start and nothing moves.
+fn v2_to_v3(mut file: Value) -> Result<Value, ImportError> {
+    let kind = file
+        .get("kind")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    match kind.as_str() {
+        "project" => {
+            if let Some(project) = file.get_mut("project") {
+                pin_task_starts(project, "project")?;
+            }
+        }
+        "workspace" => {
+            if let Some(Value::Array(projects)) = file
+                .get_mut("workspace")
+                .and_then(|workspace| workspace.get_mut("projects"))
+            {
+                for (index, project) in projects.iter_mut().enumerate() {
+                    pin_task_starts(project, &format!("workspace.projects[{index}]"))?;
+                }
+            }
+        }
+        "stored_project" => pin_stored_starts(&mut file)?,
+        _ => {}
+    }
+    Ok(file)
+}
+
+/// Gives every task of a plan-file project "start no earlier than" its `start`.
+fn pin_task_starts(project: &mut Value, path: &str) -> Result<(), ImportError> {
+    let Some(tasks) = project.get_mut("tasks") else {
+        return Ok(());
+    };
+    let tasks = tasks
+        .as_array_mut()
+        .ok_or_else(|| field_error(&format!("{path}.tasks"), "expected an array"))?;
+    for (index, task) in tasks.iter_mut().enumerate() {
+        let task_path = format!("{path}.tasks[{index}]");
+        let task = object_at(task, &task_path)?;
+        // A task without a start is refused by the typed parse, with its path.
+        let Some(start) = task.get("start").cloned() else {
+            continue;
+        };
+        task.insert(
+            "constraint".to_string(),
+            json!({ "kind": "start_no_earlier_than", "date": start }),
+        );
+    }
+    Ok(())
+}
+
+/// The same for the compact storage encoding: its rows gain a constraint cell (index 20),
+/// "start no earlier than" (MS Project's number 4) on the row's start (index 3).
+fn pin_stored_starts(file: &mut Value) -> Result<(), ImportError> {
+    let Some(Value::Array(rows)) = file.get_mut("tasks") else {
+        return Ok(());
+    };
+    for (index, row) in rows.iter_mut().enumerate() {
+        let cells = row
+            .as_array_mut()
+            .ok_or_else(|| field_error(&format!("tasks[{index}]"), "expected an array"))?;
+        let start = cells.get(3).cloned().unwrap_or(json!(0));
+        // Missing trailing cells were left out as defaults; `null` reads as the default of each.
+        while cells.len() < 20 {
+            cells.push(Value::Null);
+        }
+        cells.truncate(20);
+        cells.push(json!([4, start]));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_two_starts_become_start_no_earlier_than_in_files_and_storage() {
+        let task = json!({ "start": "2026-03-02", "end": "2026-03-04" });
+        let file = json!({
+            "format": "ironplan", "version": 2, "kind": "workspace",
+            "workspace": { "projects": [{ "tasks": [task] }] },
+        });
+        let upgraded = migrate(file).expect("version 2 migrates");
+        assert_eq!(upgraded["version"], json!(3));
+        assert_eq!(
+            upgraded["workspace"]["projects"][0]["tasks"][0]["constraint"],
+            json!({ "kind": "start_no_earlier_than", "date": "2026-03-02" })
+        );
+        let stored = json!({
+            "format": "ironplan", "version": 2, "kind": "stored_project",
+            "tasks": [["id", "Short row", 0, 5, 2], ["id", "Long row", 0, 9, 0, 0, 0, 1, -1, -1, 0, null, 0, [], [], "", 0, 0, [], null]],
+        });
+        let upgraded = migrate(stored).expect("version 2 storage migrates");
+        for (row, start) in [(0, 5), (1, 9)] {
+            let cells = upgraded["tasks"][row].as_array().expect("a row");
+            assert_eq!(cells.len(), 21);
+            assert_eq!(cells[20], json!([4, start]));
+        }
+    }
 
     #[test]
     fn a_future_version_is_refused_by_number() {
@@ -192,7 +293,7 @@ mod tests {
             }
         });
         let upgraded = migrate(file).expect("version 1 migrates");
-        assert_eq!(upgraded["version"], json!(2));
+        assert_eq!(upgraded["version"], json!(3));
         assert_eq!(upgraded["kind"], json!("project"));
         assert_eq!(
             upgraded["project"]["budget"],

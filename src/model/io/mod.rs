@@ -10,11 +10,13 @@
 //! else sees it. Every failure is an [`ImportError`] naming where the problem is.
 
 mod compact;
+pub mod convert;
 pub mod csv;
 pub mod ics;
 mod limits;
 mod merge;
 mod migrate;
+pub mod mspdi;
 mod read;
 mod stored;
 mod write;
@@ -40,7 +42,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "ironplan";
 
 /// The version this build writes. Older versions are migrated on import.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The constant `"ironplan"` format tag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

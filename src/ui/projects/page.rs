@@ -2,6 +2,7 @@
 
 use super::super::board::BoardPage;
 use super::super::dashboard::DashboardPage;
+use super::super::interchange::ExportAsButton;
 use super::super::report::StatusReportPage;
 use super::super::settings::ProjectSettingsDialog;
 use super::super::standup::StandupPage;
@@ -81,6 +82,7 @@ pub fn ProjectPage(id: ProjectId, view: ProjectView) -> impl IntoView {
                         <button type="button" class="button" on:click=export>
                             "Export"
                         </button>
+                        <ExportAsButton id=id />
                     </div>
                 </div>
                 <nav class="tabs" aria-label="Project views" node_ref=tabs>

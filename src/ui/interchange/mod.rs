@@ -1,0 +1,9 @@
+//! Other formats in and out: the "Import report" dialog shown before a converted file is
+//! imported, and the "Export as" dialog. The conversions themselves run in the converter
+//! worker (`ui::convert`).
+
+mod export_as;
+mod import_report;
+
+pub use export_as::ExportAsButton;
+pub use import_report::ImportReportDialog;
