@@ -11,8 +11,8 @@ use super::values::{parse_predecessor, DateFormat};
 use crate::model::io::{project_file, ProjectFile};
 use crate::model::schedule::IdMap;
 use crate::model::{
-    graph, text, validate, Column, ColumnCategory, ColumnId, Currency, Dependency, IdSource,
-    Person, PersonId, Progress, Project, ProjectId, Task, TaskId,
+    graph, text, validate, Column, ColumnCategory, ColumnId, ConstraintKind, Currency, Dependency,
+    IdSource, Person, PersonId, Progress, Project, ProjectId, Task, TaskId,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -253,6 +253,13 @@ pub fn import_csv(
             .unwrap_or(project.columns()[0].id);
         let mut task = Task::new(task_ids[index], draft.title.clone(), column, start, today);
         task.end = end;
+        // A date the file states holds the task there, as typing it in MS Project does;
+        // a task with neither date goes as soon as its predecessors allow.
+        task.constraint = match (draft.start, draft.end) {
+            (Some(_), _) => ConstraintKind::StartNoEarlierThan.with_date(start),
+            (None, Some(_)) => ConstraintKind::FinishNoEarlierThan.with_date(end),
+            (None, None) => ConstraintKind::AsSoonAsPossible.with_date(start),
+        };
         task.description = draft.description.clone();
         task.milestone = draft.milestone;
         task.estimate = draft.estimate;

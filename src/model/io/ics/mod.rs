@@ -7,7 +7,8 @@
 //! `SEQUENCE` goes up each time the task's dates change. The caller keeps the last sequences
 //! ([`IcsSequences`], small and per project) and passes them back next time; this module
 //! stays pure. Dependencies become `RELATED-TO` with RFC 9253's `RELTYPE` (and `GAP` for a
-//! lag), tags become `CATEGORIES`, and the project deadline is an event of its own.
+//! lag), tags become `CATEGORIES`, and each task deadline and the project deadline is an event
+//! of its own.
 //!
 //! Text is escaped and lines folded at 75 octets ([`text`]); lines end in CRLF.
 
@@ -27,9 +28,9 @@ use text::{escape_text, push_folded};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "person", rename_all = "snake_case")]
 pub enum IcsInclude {
-    /// Milestones and the project deadline.
+    /// Milestones, task deadlines and the project deadline.
     MilestonesAndDeadlines,
-    /// Every task, milestone and the project deadline.
+    /// Every task and milestone, task deadlines and the project deadline.
     AllTasks,
     /// The tasks assigned to one person.
     Person(PersonId),
@@ -55,6 +56,11 @@ pub const UID_DOMAIN: &str = "ironplan";
 /// The UID of `task`'s event.
 pub fn task_uid(task: &Task) -> String {
     format!("{}@{UID_DOMAIN}", task.id)
+}
+
+/// The UID of the event for `task`'s deadline.
+pub fn task_deadline_uid(task: &Task) -> String {
+    format!("deadline-{}@{UID_DOMAIN}", task.id)
 }
 
 /// The UID of the project deadline's event.
@@ -104,6 +110,20 @@ pub fn export_ics(
         })
         .map(|task| task_event(project, people, task))
         .collect();
+    if !matches!(include, IcsInclude::Person(_)) {
+        events.extend(project.tasks().iter().filter_map(|task| {
+            let deadline = task.deadline?;
+            Some(Event {
+                uid: task_deadline_uid(task),
+                summary: format!("Deadline: {}", task.title),
+                description: format!("Project: {}\nDeadline of: {}", project.name, task.title),
+                start: deadline,
+                end: deadline,
+                categories: task.tags.clone(),
+                related: Vec::new(),
+            })
+        }));
+    }
     if let (Some(deadline), false) = (project.deadline, matches!(include, IcsInclude::Person(_))) {
         events.push(Event {
             uid: deadline_uid(project),
@@ -153,7 +173,10 @@ pub fn export_ics(
     let existing: HashSet<String> = project
         .tasks()
         .iter()
-        .map(|task| task_uid(task))
+        .flat_map(|task| {
+            let deadline = task.deadline.map(|_| task_deadline_uid(task));
+            std::iter::once(task_uid(task)).chain(deadline)
+        })
         .chain(project.deadline.map(|_| deadline_uid(project)))
         .collect();
     for (uid, event) in &previous.0 {

@@ -56,6 +56,7 @@ fn plan() -> Plan {
         },
     );
     plan.deadline("2026-01-30");
+    plan.edit(build, |task| task.deadline = Some(date("2026-01-20")));
     plan
 }
 
@@ -154,8 +155,8 @@ fn every_task_is_an_all_day_event_the_oracle_reads_back() {
     let events = parse(&text);
     assert_eq!(
         events.len(),
-        project.tasks().len() + 1,
-        "tasks and the deadline"
+        project.tasks().len() + 2,
+        "tasks, the task deadline and the project deadline"
     );
     for task in project.tasks() {
         let event = event_of(&events, task);
@@ -238,8 +239,21 @@ fn milestones_and_deadlines_hold_only_those() {
         .iter()
         .map(|event| unescape(one(event, "SUMMARY")))
         .collect();
-    assert_eq!(summaries, vec!["Go-live ✓ 🚀", "Deadline: Intranet"]);
-    let deadline = &events[1];
+    assert_eq!(
+        summaries,
+        vec![
+            "Go-live ✓ 🚀",
+            "Deadline: Build the import pipeline for customer accounts, contacts and the history of every deal",
+            "Deadline: Intranet"
+        ]
+    );
+    let task_deadline = &events[1];
+    assert_eq!(
+        one(task_deadline, "UID"),
+        task_deadline_uid(&plan.project().tasks()[1])
+    );
+    assert_eq!(one(task_deadline, "DTSTART"), "20260120");
+    let deadline = &events[2];
     assert_eq!(one(deadline, "UID"), deadline_uid(plan.project()));
     assert_eq!(one(deadline, "DTSTART"), "20260130");
     assert_eq!(one(deadline, "DTEND"), "20260131");
