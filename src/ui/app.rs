@@ -2,7 +2,7 @@
 
 use super::banners::{ErrorAlert, LiveRegion, StorageBanners};
 use super::import::{ImportConflictDialog, ImportDropZone, ImportFlow};
-use super::interchange::ImportReportDialog;
+use super::interchange::{ImportReportDialog, MapColumnsDialog};
 use super::media::use_media_query;
 use super::offline::UpdatePrompt;
 use super::projects::{ProjectListPage, ProjectPage};
@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
         </main>
         <TaskEditorDialog />
         <ImportReportDialog />
+        <MapColumnsDialog />
         <ImportConflictDialog />
         <ShortcutsDialog />
         <ImportDropZone />

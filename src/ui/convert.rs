@@ -14,6 +14,8 @@
 use crate::model::io::convert::{
     bytes_to_text, ConvertError, Converted, Format, Job, Request, Response,
 };
+use crate::model::io::csv::{CsvJob, CsvPreviewResult};
+use crate::model::io::ics::{IcsJob, IcsSequences};
 use crate::model::io::DEFAULT_LIMITS;
 use crate::store::AppError;
 use std::cell::RefCell;
@@ -89,11 +91,8 @@ pub async fn convert(job: Job) -> Result<Converted, ConvertFailure> {
     })
 }
 
-/// Reads a picked or dropped file in `format` into a project plan file, in the worker.
-pub async fn read_file(
-    format: Format,
-    file: web_sys::File,
-) -> Result<(String, Vec<String>), ConvertFailure> {
+/// A picked or dropped file's bytes, one character per byte, for a job.
+pub async fn file_bytes(file: &web_sys::File) -> Result<String, ConvertFailure> {
     DEFAULT_LIMITS
         .check_size(file.size() as u64)
         .map_err(|error| ConvertFailure::Unreadable(AppError::Import(error)))?;
@@ -104,15 +103,46 @@ pub async fn read_file(
                 "the browser could not read it".to_string(),
             ))
         })?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(bytes_to_text(&js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// What "Map columns" shows for a CSV file and a mapping (the guessed one when `None`).
+pub async fn csv_preview(job: CsvJob) -> Result<CsvPreviewResult, ConvertFailure> {
+    match convert(Job::CsvPreview(job)).await? {
+        Converted::CsvPreview(result) => Ok(result),
+        _ => Err(ConvertFailure::Stopped),
+    }
+}
+
+/// A CSV file read with the user's mapping into a project plan file.
+pub async fn csv_import(job: CsvJob) -> Result<String, ConvertFailure> {
+    match convert(Job::CsvImport(job)).await? {
+        Converted::Read { plan, .. } => Ok(plan),
+        _ => Err(ConvertFailure::Stopped),
+    }
+}
+
+/// A project written as an iCalendar file, and the sequences to keep for next time.
+pub async fn write_calendar(job: IcsJob) -> Result<(String, IcsSequences), ConvertFailure> {
+    match convert(Job::WriteCalendar(job)).await? {
+        Converted::Calendar { text, sequences } => Ok((text, sequences)),
+        _ => Err(ConvertFailure::Stopped),
+    }
+}
+
+/// Reads a picked or dropped file in `format` into a project plan file, in the worker.
+pub async fn read_file(
+    format: Format,
+    file: web_sys::File,
+) -> Result<(String, Vec<String>), ConvertFailure> {
     let job = Job::Read {
         format,
         file_name: file.name(),
-        bytes: bytes_to_text(&bytes),
+        bytes: file_bytes(&file).await?,
     };
     match convert(job).await? {
         Converted::Read { plan, losses } => Ok((plan, losses)),
-        Converted::Written { .. } => Err(ConvertFailure::Stopped),
+        _ => Err(ConvertFailure::Stopped),
     }
 }
 
@@ -123,7 +153,7 @@ pub async fn write_plan(
 ) -> Result<(String, Vec<String>), ConvertFailure> {
     match convert(Job::Write { format, plan }).await? {
         Converted::Written { text, losses } => Ok((text, losses)),
-        Converted::Read { .. } => Err(ConvertFailure::Stopped),
+        _ => Err(ConvertFailure::Stopped),
     }
 }
 

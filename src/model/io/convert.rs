@@ -42,6 +42,13 @@ pub enum Job {
         /// A project plan file, as `io::export_project` writes it.
         plan: String,
     },
+    /// Reads a CSV file for the "Map columns" dialog: its headers, the mapping (guessed when
+    /// none is given), and the first tasks and the problems as the import would have them.
+    CsvPreview(super::csv::CsvJob),
+    /// Reads a CSV file with the user's mapping into a project plan file.
+    CsvImport(super::csv::CsvJob),
+    /// Writes the project of a plan file as an iCalendar file.
+    WriteCalendar(super::ics::IcsJob),
 }
 
 /// A format the worker converts from or to.
@@ -50,6 +57,10 @@ pub enum Job {
 pub enum Format {
     /// Microsoft Project XML (MSPDI).
     Mspdi,
+    /// Comma- (or semicolon-, tab-) separated values, as spreadsheets and trackers write.
+    Csv,
+    /// iCalendar (RFC 5545), written only.
+    Ics,
 }
 
 impl Format {
@@ -57,6 +68,8 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Mspdi => "xml",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
         }
     }
 
@@ -64,6 +77,8 @@ impl Format {
     pub fn mime(self) -> &'static str {
         match self {
             Format::Mspdi => "application/xml",
+            Format::Csv => "text/csv",
+            Format::Ics => "text/calendar",
         }
     }
 
@@ -72,6 +87,7 @@ impl Format {
         let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
         match extension.as_str() {
             "xml" => Some(Format::Mspdi),
+            "csv" | "tsv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -106,6 +122,13 @@ pub enum Converted {
     },
     /// A plan written in another format, and what the format could not carry.
     Written { text: String, losses: Vec<String> },
+    /// What "Map columns" shows for a CSV file.
+    CsvPreview(super::csv::CsvPreviewResult),
+    /// An iCalendar file, and the sequences to keep for the next export of the project.
+    Calendar {
+        text: String,
+        sequences: super::ics::IcsSequences,
+    },
 }
 
 /// Why a conversion failed. Nothing was converted when one is returned.
@@ -185,6 +208,18 @@ fn run(job: Job) -> Result<Converted, ConvertError> {
             })?;
             read(format, &file_name, &bytes)
         }
+        Job::CsvPreview(job) => super::csv::preview_job(&job).map(Converted::CsvPreview),
+        Job::CsvImport(job) => {
+            let plan = super::csv::import_job(&job)?;
+            Ok(Converted::Read {
+                plan,
+                losses: Vec::new(),
+            })
+        }
+        Job::WriteCalendar(job) => {
+            let (text, sequences) = super::ics::calendar_job(&job)?;
+            Ok(Converted::Calendar { text, sequences })
+        }
         Job::Write { format, plan } => {
             let Plan::Project(imported) = read_plan(&plan)? else {
                 return Err(ConvertError::Invalid {
@@ -202,8 +237,14 @@ fn read(format: Format, _file_name: &str, _bytes: &[u8]) -> Result<Converted, Co
 }
 
 /// Writes a project with the converter for `format`.
-fn write(format: Format, _imported: &super::ImportedProject) -> Result<Converted, ConvertError> {
-    Err(ConvertError::Unsupported { format })
+fn write(format: Format, imported: &super::ImportedProject) -> Result<Converted, ConvertError> {
+    match format {
+        Format::Csv => Ok(Converted::Written {
+            text: super::csv::export_csv(&imported.project, &imported.people),
+            losses: Vec::new(),
+        }),
+        _ => Err(ConvertError::Unsupported { format }),
+    }
 }
 
 /// A file's bytes as a string of one character per byte, for the JSON of a [`Request`].

@@ -24,6 +24,7 @@
 
 mod decode;
 mod import;
+mod jobs;
 mod mapping;
 mod read;
 mod rows;
@@ -37,6 +38,9 @@ pub use decode::{decode_text, Decoded, Encoding};
 pub use import::{
     import_csv, preview, CsvCounts, CsvImport, CsvMapping, PreviewTask, ProblemKind, RowProblem,
     PREVIEW_TASKS,
+};
+pub use jobs::{
+    guessed_mapping, import_job, preview_job, CsvJob, CsvPreviewResult, PREVIEW_PROBLEMS,
 };
 pub use mapping::{guess_mapping, normalize_header, CsvField};
 pub use read::{

@@ -263,3 +263,34 @@ fn write_event(out: &mut String, event: &Event, stamp: &str, sequence: u32) {
     push_folded(out, "TRANSP:TRANSPARENT");
     push_folded(out, "END:VEVENT");
 }
+
+/// An iCalendar export for the converter worker (`io::convert`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IcsJob {
+    /// A project plan file, as `io::export_project` writes it.
+    pub plan: String,
+    pub include: IcsInclude,
+    /// The moment of export, UTC.
+    pub stamp: NaiveDateTime,
+    /// The sequences the app kept from the project's last export.
+    #[serde(default)]
+    pub previous: IcsSequences,
+}
+
+/// The calendar job: the text and the sequences to keep.
+pub fn calendar_job(
+    job: &IcsJob,
+) -> Result<(String, IcsSequences), crate::model::io::convert::ConvertError> {
+    let crate::model::io::Plan::Project(imported) = crate::model::io::read_plan(&job.plan)? else {
+        return Err(crate::model::io::convert::ConvertError::Invalid {
+            message: "only a single project can be written as a calendar".to_string(),
+        });
+    };
+    Ok(export_ics(
+        &imported.project,
+        &imported.people,
+        job.include,
+        job.stamp,
+        &job.previous,
+    ))
+}
