@@ -39,7 +39,7 @@ struct MapColumnsState {
 }
 
 impl MapColumnsState {
-    fn job(self, mapping: Option<CsvMapping>, id_seed: u128) -> CsvJob {
+    fn job(self, mapping: Option<CsvMapping>, id_seed: u64) -> CsvJob {
         let file = self.file.get_value();
         CsvJob {
             file_name: file.file_name,
@@ -116,7 +116,7 @@ impl MapColumnsState {
             return;
         };
         mapping.project_name = self.project_name.get_untracked();
-        let job = self.job(Some(mapping), uuid::Uuid::new_v4().as_u128());
+        let job = self.job(Some(mapping), uuid::Uuid::new_v4().as_u64_pair().0);
         self.busy.set(true);
         leptos::task::spawn_local(async move {
             let outcome = csv_import(job).await;

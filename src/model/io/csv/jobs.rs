@@ -23,10 +23,11 @@ pub struct CsvJob {
     pub today: NaiveDate,
     /// The workspace's people, matched by name.
     pub roster: Vec<Person>,
-    /// Where the new ids start: random, chosen by the app, so the worker needs no randomness
-    /// and two imports of one file never share ids.
+    /// Where the new ids start (the high 64 bits of the first one): random, chosen by the
+    /// app, so the worker needs no randomness and two imports of one file never share ids.
+    /// (A `u64`, because serde cannot buffer a `u128` inside the tagged job.)
     #[serde(default)]
-    pub id_seed: u128,
+    pub id_seed: u64,
 }
 
 /// The most problems a preview lists; the count says how many there are in all.
@@ -129,7 +130,7 @@ pub fn import_job(job: &CsvJob) -> Result<String, ConvertError> {
         .mapping
         .clone()
         .unwrap_or_else(|| guessed_mapping(&table));
-    let mut ids = SequentialIds::starting_at(job.id_seed);
+    let mut ids = SequentialIds::starting_at(u128::from(job.id_seed) << 64);
     let import = import_csv(&table, &mapping, job.today, &job.roster, &mut ids)?;
     Ok(serde_json::to_string(&import.file).expect("plan files serialize"))
 }

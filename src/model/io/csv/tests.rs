@@ -1027,3 +1027,115 @@ proptest! {
         }
     }
 }
+
+// ----- Through the converter worker -----
+
+mod worker {
+    use super::*;
+    use crate::model::io::convert::{
+        bytes_to_text, handle, ConvertError, Converted, Format, Job, Request, Response,
+    };
+    use crate::model::io::ics::{IcsInclude, IcsJob, IcsSequences};
+    use crate::model::io::{export_project, Plan as PlanFile};
+
+    fn answer(job: Job) -> Result<Converted, ConvertError> {
+        let request = serde_json::to_string(&Request { id: 7, job }).expect("requests serialize");
+        let response: Response = serde_json::from_str(&handle(&request)).expect("a response");
+        assert_eq!(response.id, 7);
+        response.result
+    }
+
+    fn job(name: &str, mapping: Option<CsvMapping>, id_seed: u64) -> CsvJob {
+        CsvJob {
+            file_name: name.to_string(),
+            bytes: bytes_to_text(&fixture(name)),
+            mapping,
+            today: date(TODAY),
+            roster: Vec::new(),
+            id_seed,
+        }
+    }
+
+    #[test]
+    fn the_worker_previews_a_csv_file_with_the_guessed_mapping() {
+        let Ok(Converted::CsvPreview(result)) = answer(Job::CsvPreview(job("jira.csv", None, 0)))
+        else {
+            panic!("a preview");
+        };
+        assert_eq!(result.headers[0], "Summary");
+        assert_eq!(result.mapping.fields, guess_mapping(&table("jira.csv")));
+        assert_eq!(result.mapping.project_name, "jira");
+        assert_eq!(result.preview.len(), PREVIEW_TASKS);
+        assert_eq!(result.counts.tasks, 5);
+        assert!(!result.date_guess.ambiguous);
+    }
+
+    #[test]
+    fn a_preview_without_a_title_column_shows_nothing_yet() {
+        let mapping = CsvMapping {
+            fields: vec![CsvField::Ignore; 3],
+            date_format: None,
+            project_name: String::new(),
+        };
+        let Ok(Converted::CsvPreview(result)) =
+            answer(Job::CsvPreview(job("ambiguous.csv", Some(mapping), 0)))
+        else {
+            panic!("a preview");
+        };
+        assert!(result.preview.is_empty());
+        assert_eq!(result.counts.tasks, 0);
+    }
+
+    #[test]
+    fn the_worker_imports_a_csv_file_with_fresh_ids_each_time() {
+        let read = |seed| match answer(Job::CsvImport(job("asana.csv", None, seed))) {
+            Ok(Converted::Read { plan, .. }) => match read_plan(&plan) {
+                Ok(PlanFile::Project(imported)) => imported,
+                other => panic!("a project plan file, not {other:?}"),
+            },
+            other => panic!("a plan, not {other:?}"),
+        };
+        let first = read(1);
+        let second = read(2);
+        assert_eq!(first.project.tasks().len(), 3);
+        assert_ne!(first.project.id, second.project.id);
+        assert_ne!(first.people[0].id, second.people[0].id);
+    }
+
+    #[test]
+    fn a_file_that_is_not_csv_gets_a_clear_refusal() {
+        assert!(matches!(
+            answer(Job::CsvPreview(CsvJob {
+                bytes: String::new(),
+                ..job("ambiguous.csv", None, 0)
+            })),
+            Err(ConvertError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn the_worker_writes_spreadsheets_and_calendars() {
+        let plan = sample_plan();
+        let file = export_project(plan.project(), plan.workspace.people());
+        let Ok(Converted::Written { text, losses }) = answer(Job::Write {
+            format: Format::Csv,
+            plan: file.clone(),
+        }) else {
+            panic!("a spreadsheet");
+        };
+        assert!(text.starts_with("\u{feff}ID,WBS,Title"));
+        assert!(losses.is_empty());
+        let Ok(Converted::Calendar { text, sequences }) = answer(Job::WriteCalendar(IcsJob {
+            plan: file,
+            include: IcsInclude::AllTasks,
+            stamp: date(TODAY).and_hms_opt(8, 0, 0).expect("a time"),
+            previous: IcsSequences::default(),
+        })) else {
+            panic!("a calendar");
+        };
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert_eq!(sequences.0.len(), plan.project().tasks().len());
+        assert_eq!(Format::of_file_name("Export.TSV"), Some(Format::Csv));
+        assert_eq!(Format::Ics.file_name("crm.ironplan.json"), "crm.ics");
+    }
+}
