@@ -25,6 +25,7 @@
 mod decode;
 mod import;
 mod jobs;
+mod links;
 mod mapping;
 mod read;
 mod rows;
