@@ -2,7 +2,7 @@
 
 use super::banners::{ErrorAlert, LiveRegion, StorageBanners};
 use super::import::{ImportConflictDialog, ImportDropZone, ImportFlow};
-use super::interchange::ImportReportDialog;
+use super::interchange::{ImportReportDialog, MapColumnsDialog};
 use super::media::use_media_query;
 use super::merge::{ChangesDialog, CompareFlow, MergeFlow, ResolveConflictsDialog};
 use super::offline::UpdatePrompt;
@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
         </main>
         <TaskEditorDialog />
         <ImportReportDialog />
+        <MapColumnsDialog />
         <ImportConflictDialog />
         <ResolveConflictsDialog />
         <ChangesDialog />

@@ -14,6 +14,8 @@
 use crate::model::io::convert::{
     bytes_to_text, decode_response, encode_request, ConvertError, Converted, Format, Job,
 };
+use crate::model::io::csv::{CsvJob, CsvPreviewResult};
+use crate::model::io::ics::{IcsJob, IcsSequences};
 use crate::model::io::DEFAULT_LIMITS;
 use crate::store::clock::today;
 use crate::store::AppError;
@@ -77,26 +79,54 @@ pub async fn convert(job: Job) -> Result<Converted, ConvertError> {
     })
 }
 
+/// A picked or dropped file's bytes, one character per byte, for a job.
+pub async fn file_bytes(file: &web_sys::File) -> Result<String, AppError> {
+    DEFAULT_LIMITS.check_size(file.size() as u64)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| AppError::FileRead("the browser could not read it".to_string()))?;
+    Ok(bytes_to_text(&js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// What "Map columns" shows for a CSV file and a mapping (the guessed one when `None`).
+pub async fn csv_preview(job: CsvJob) -> Result<CsvPreviewResult, ConvertError> {
+    match convert(Job::CsvPreview(job)).await? {
+        Converted::CsvPreview(result) => Ok(result),
+        _ => Err(ConvertError::Stopped),
+    }
+}
+
+/// A CSV file read with the user's mapping into a project plan file.
+pub async fn csv_import(job: CsvJob) -> Result<String, ConvertError> {
+    match convert(Job::CsvImport(job)).await? {
+        Converted::Read { plan, .. } => Ok(plan),
+        _ => Err(ConvertError::Stopped),
+    }
+}
+
+/// A project written as an iCalendar file, and the sequences to keep for next time.
+pub async fn write_calendar(job: IcsJob) -> Result<(String, IcsSequences), ConvertError> {
+    match convert(Job::WriteCalendar(job)).await? {
+        Converted::Calendar { text, sequences } => Ok((text, sequences)),
+        _ => Err(ConvertError::Stopped),
+    }
+}
+
 /// Reads a picked or dropped file in `format` into a project plan file, in the worker: the
 /// plan file's text and what did not carry over.
 pub async fn read_file(
     format: Format,
     file: web_sys::File,
 ) -> Result<(String, Vec<String>), AppError> {
-    DEFAULT_LIMITS.check_size(file.size() as u64)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| AppError::FileRead("the browser could not read it".to_string()))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let job = Job::Read {
         format,
         file_name: file.name(),
-        bytes: bytes_to_text(&bytes),
+        bytes: file_bytes(&file).await?,
         today: today(),
     };
     match convert(job).await? {
         Converted::Read { plan, losses } => Ok((plan, losses)),
-        Converted::Written { .. } => Err(ConvertError::Stopped.into()),
+        _ => Err(ConvertError::Stopped.into()),
     }
 }
 
@@ -107,7 +137,7 @@ pub async fn write_plan(
 ) -> Result<(String, Vec<String>), ConvertError> {
     match convert(Job::Write { format, plan }).await? {
         Converted::Written { text, losses } => Ok((text, losses)),
-        Converted::Read { .. } => Err(ConvertError::Stopped),
+        _ => Err(ConvertError::Stopped),
     }
 }
 

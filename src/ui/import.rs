@@ -3,7 +3,7 @@
 //! read and checked whole. Files in another format (MS Project XML) go through the converter
 //! worker first, then the "Import report" dialog (`interchange::ImportReportDialog`).
 
-use super::convert::read_file;
+use super::convert::{file_bytes, read_file};
 use super::merge::MergeFlow;
 use super::messages::quoted;
 use super::widgets::file::read_text;
@@ -22,6 +22,16 @@ pub struct ImportFlow {
     pending: RwSignal<Option<PendingImport>>,
     /// A converted file waiting for the user's word in the "Import report" dialog.
     pub report: RwSignal<Option<ConvertedImport>>,
+    /// A CSV file waiting in the "Map columns" dialog.
+    pub csv: RwSignal<Option<CsvFile>>,
+}
+
+/// A CSV file as picked, for the "Map columns" dialog to read again with each mapping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvFile {
+    pub file_name: String,
+    /// The bytes, one character per byte.
+    pub bytes: String,
 }
 
 /// A file the converter read, checked like a plan file, with what did not carry over.
@@ -38,6 +48,7 @@ impl ImportFlow {
             state: AppState::expect(),
             pending: RwSignal::new(None),
             report: RwSignal::new(None),
+            csv: RwSignal::new(None),
         });
     }
 
@@ -49,6 +60,10 @@ impl ImportFlow {
     /// Reads `file` and imports it, asking first when it would overwrite something.
     pub fn import_file(self, file: web_sys::File) {
         let state = self.state;
+        if let Some(Format::Csv) = Format::of_file_name(&file.name()) {
+            self.map_columns(file);
+            return;
+        }
         if let Some(format) = Format::of_file_name(&file.name()) {
             self.convert_file(format, file);
             return;
@@ -57,6 +72,25 @@ impl ImportFlow {
             Ok(text) => self.import_text(state, &text),
             Err(error) => state.fail(error),
         });
+    }
+
+    /// Reads a CSV file's bytes and opens "Map columns" for it.
+    fn map_columns(self, file: web_sys::File) {
+        let state = self.state;
+        leptos::task::spawn_local(async move {
+            match file_bytes(&file).await {
+                Ok(bytes) => self.csv.set(Some(CsvFile {
+                    file_name: file.name(),
+                    bytes,
+                })),
+                Err(error) => state.fail(error),
+            }
+        });
+    }
+
+    /// Asks the copy, replace or cancel question for `pending`.
+    pub fn ask(self, pending: PendingImport) {
+        self.pending.set(Some(pending));
     }
 
     /// Converts `file` in the worker, then shows what will arrive in the "Import report" dialog.
@@ -119,7 +153,7 @@ pub fn ImportButton() -> impl IntoView {
         <input
             node_ref=input
             type="file"
-            accept=".json,application/json,.xml,application/xml,text/xml"
+            accept=".json,application/json,.xml,application/xml,text/xml,.csv,text/csv,.tsv,text/tab-separated-values"
             class="visually-hidden"
             tabindex="-1"
             aria-hidden="true"

@@ -48,6 +48,13 @@ pub enum Job {
         /// A project plan file, as `io::export_project` writes it.
         plan: String,
     },
+    /// Reads a CSV file for the "Map columns" dialog: its headers, the mapping (guessed when
+    /// none is given), and the first tasks and the problems as the import would have them.
+    CsvPreview(super::csv::CsvJob),
+    /// Reads a CSV file with the user's mapping into a project plan file.
+    CsvImport(super::csv::CsvJob),
+    /// Writes the project of a plan file as an iCalendar file.
+    WriteCalendar(super::ics::IcsJob),
 }
 
 /// A format the worker converts from or to.
@@ -56,6 +63,10 @@ pub enum Job {
 pub enum Format {
     /// Microsoft Project XML (MSPDI).
     Mspdi,
+    /// Comma- (or semicolon-, tab-) separated values, as spreadsheets and trackers write.
+    Csv,
+    /// iCalendar (RFC 5545), written only.
+    Ics,
 }
 
 impl Format {
@@ -63,12 +74,14 @@ impl Format {
     pub fn key(self) -> &'static str {
         match self {
             Format::Mspdi => "mspdi",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
         }
     }
 
     /// The format a request names.
     pub fn from_key(key: &str) -> Option<Format> {
-        [Format::Mspdi]
+        [Format::Mspdi, Format::Csv, Format::Ics]
             .into_iter()
             .find(|format| format.key() == key)
     }
@@ -77,6 +90,8 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Mspdi => "xml",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
         }
     }
 
@@ -84,6 +99,8 @@ impl Format {
     pub fn mime(self) -> &'static str {
         match self {
             Format::Mspdi => "application/xml",
+            Format::Csv => "text/csv",
+            Format::Ics => "text/calendar",
         }
     }
 
@@ -92,6 +109,7 @@ impl Format {
         let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
         match extension.as_str() {
             "xml" => Some(Format::Mspdi),
+            "csv" | "tsv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -126,6 +144,13 @@ pub enum Converted {
     },
     /// A plan written in another format, and what the format could not carry.
     Written { text: String, losses: Vec<String> },
+    /// What "Map columns" shows for a CSV file.
+    CsvPreview(super::csv::CsvPreviewResult),
+    /// An iCalendar file, and the sequences to keep for the next export of the project.
+    Calendar {
+        text: String,
+        sequences: super::ics::IcsSequences,
+    },
 }
 
 /// Why a conversion failed. Nothing was converted when one is returned.
@@ -183,6 +208,18 @@ fn run(job: Job, ids: &mut dyn IdSource) -> Result<Converted, ConvertError> {
             })?;
             read(format, &bytes, today, ids)
         }
+        Job::CsvPreview(job) => super::csv::preview_job(&job).map(Converted::CsvPreview),
+        Job::CsvImport(job) => {
+            let plan = super::csv::import_job(&job)?;
+            Ok(Converted::Read {
+                plan,
+                losses: Vec::new(),
+            })
+        }
+        Job::WriteCalendar(job) => {
+            let (text, sequences) = super::ics::calendar_job(&job)?;
+            Ok(Converted::Calendar { text, sequences })
+        }
         Job::Write { format, plan } => {
             let plan = read_plan(&plan).map_err(|error| ConvertError::Plan {
                 message: error.to_string(),
@@ -192,7 +229,7 @@ fn run(job: Job, ids: &mut dyn IdSource) -> Result<Converted, ConvertError> {
                     message: "only a single project can be written in another format".to_string(),
                 });
             };
-            Ok(write(format, &imported))
+            write(format, &imported)
         }
     }
 }
@@ -215,19 +252,26 @@ fn read(
                 losses: mspdi_losses(&import.losses),
             })
         }
+        // CSV files are read by the `CsvImport` job, with the user's mapping.
+        Format::Csv | Format::Ics => Err(ConvertError::Unsupported { format }),
     }
 }
 
 /// Writes a project with the converter for `format`.
-fn write(format: Format, imported: &ImportedProject) -> Converted {
+fn write(format: Format, imported: &ImportedProject) -> Result<Converted, ConvertError> {
     match format {
         Format::Mspdi => {
             let export = mspdi::write_mspdi(&imported.project, &imported.people);
-            Converted::Written {
+            Ok(Converted::Written {
                 text: export.xml,
                 losses: mspdi_losses(&export.losses),
-            }
+            })
         }
+        Format::Csv => Ok(Converted::Written {
+            text: super::csv::export_csv(&imported.project, &imported.people),
+            losses: Vec::new(),
+        }),
+        Format::Ics => Err(ConvertError::Unsupported { format }),
     }
 }
 
@@ -265,7 +309,20 @@ pub fn encode_request(id: u64, job: &Job) -> String {
             quote(format.key()),
             quote(plan)
         ),
+        Job::CsvPreview(job) => tagged(id, "csv_preview", super::wire::csv_job(job)),
+        Job::CsvImport(job) => tagged(id, "csv_import", super::wire::csv_job(job)),
+        Job::WriteCalendar(job) => tagged(id, "write_calendar", super::wire::ics_job(job)),
     }
+}
+
+/// A request whose job is the variant `name` with `fields`.
+fn tagged(id: u64, name: &str, fields: Value) -> String {
+    let mut job = serde_json::Map::new();
+    job.insert(name.to_string(), fields);
+    let mut request = serde_json::Map::new();
+    request.insert("id".to_string(), Value::from(id));
+    request.insert("job".to_string(), Value::Object(job));
+    Value::Object(request).to_string()
 }
 
 /// Reads a response written by [`handle`]; `None` when it is not one.
@@ -316,6 +373,11 @@ fn decode_converted(value: &Value) -> Option<Converted> {
             text: text_field(fields, "text")?,
             losses: lines_field(fields, "losses")?,
         }),
+        "csv_preview" => super::wire::csv_preview_of(fields).map(Converted::CsvPreview),
+        "calendar" => Some(Converted::Calendar {
+            text: text_field(fields, "text")?,
+            sequences: super::wire::sequences_of(fields.get("sequences")?)?,
+        }),
         _ => None,
     }
 }
@@ -356,6 +418,11 @@ pub fn text_to_bytes(text: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
     use crate::model::ids::SequentialIds;
+    use crate::model::io::csv::{
+        CsvCounts, CsvField, CsvJob, CsvMapping, CsvPreviewResult, DateFormat, DateGuess, Encoding,
+        PreviewTask, ProblemKind, RowProblem,
+    };
+    use crate::model::io::ics::{IcsEvent, IcsInclude, IcsJob, IcsSequences};
     use crate::model::sample::add_crm_migration;
     use crate::model::Workspace;
 
@@ -509,6 +576,59 @@ mod tests {
         assert_eq!(back.project.tasks().len(), project.tasks().len());
     }
 
+    fn sample_workspace() -> (Workspace, crate::model::ProjectId) {
+        let mut workspace = Workspace::default();
+        let id = add_crm_migration(&mut workspace, today(), &mut SequentialIds::default())
+            .expect("sample");
+        (workspace, id)
+    }
+
+    fn csv_job(mapping: Option<CsvMapping>) -> CsvJob {
+        let (workspace, _) = sample_workspace();
+        CsvJob {
+            file_name: "Tasks; \u{e9}t\u{e9}.csv".to_string(),
+            bytes: bytes_to_text(b"Name,Start\r\n\"a, \"\"b\"\"\",2026-03-02\r\n\xff"),
+            mapping,
+            today: today(),
+            roster: workspace.people().to_vec(),
+            id_seed: u64::MAX,
+        }
+    }
+
+    fn calendar_jobs() -> Vec<Job> {
+        let (workspace, id) = sample_workspace();
+        let project = workspace.find_project(id).expect("the sample project");
+        let plan = crate::model::io::export_project(project, workspace.people());
+        let stamp = today()
+            .and_hms_nano_opt(9, 30, 5, 123_000_000)
+            .expect("a moment");
+        let mut previous = IcsSequences::default();
+        previous.0.insert(
+            "a@ironplan".to_string(),
+            IcsEvent {
+                start: today(),
+                end: today(),
+                sequence: 4,
+            },
+        );
+        let person = workspace.people()[0].id;
+        [
+            IcsInclude::MilestonesAndDeadlines,
+            IcsInclude::AllTasks,
+            IcsInclude::Person(person),
+        ]
+        .into_iter()
+        .map(|include| {
+            Job::WriteCalendar(IcsJob {
+                plan: plan.clone(),
+                include,
+                stamp,
+                previous: previous.clone(),
+            })
+        })
+        .collect()
+    }
+
     #[test]
     fn the_apps_requests_read_as_typed_requests() {
         let jobs = [
@@ -522,12 +642,131 @@ mod tests {
                 format: Format::Mspdi,
                 plan: "{\"format\": \"ironplan\"}\r\n\t".to_string(),
             },
-        ];
+            Job::Write {
+                format: Format::Csv,
+                plan: "{}".to_string(),
+            },
+            Job::CsvPreview(csv_job(None)),
+            Job::CsvImport(csv_job(Some(CsvMapping {
+                fields: CsvField::ALL.to_vec(),
+                date_format: Some(DateFormat::DayMonthYear),
+                project_name: "Q3 \"launch\"".to_string(),
+            }))),
+            Job::CsvImport(csv_job(Some(CsvMapping {
+                fields: vec![CsvField::Title, CsvField::Ignore],
+                date_format: None,
+                project_name: String::new(),
+            }))),
+        ]
+        .into_iter()
+        .chain(calendar_jobs());
         for (id, job) in jobs.into_iter().enumerate() {
             let id = id as u64 + 1;
             let text = encode_request(id, &job);
             let typed: Request = serde_json::from_str(&text).expect("a typed request");
             assert_eq!(typed, Request { id, job });
+        }
+    }
+
+    /// A preview with every kind of problem.
+    fn preview_result() -> CsvPreviewResult {
+        let text = || "3FS+2d, \"x\"".to_string();
+        let kinds = vec![
+            ProblemKind::MissingTitle,
+            ProblemKind::BadDate { text: text() },
+            ProblemKind::AmbiguousDate { text: text() },
+            ProblemKind::EndBeforeStart {
+                start: today(),
+                end: today(),
+            },
+            ProblemKind::BadDuration { text: text() },
+            ProblemKind::BadEstimate { text: text() },
+            ProblemKind::BadProgress { text: text() },
+            ProblemKind::BadMilestone { text: text() },
+            ProblemKind::UnknownPriority { text: text() },
+            ProblemKind::TitleShortened,
+            ProblemKind::TagsLeftOut { count: 3 },
+            ProblemKind::ExtraAssignees {
+                names: vec!["Ana".to_string(), "Bo".to_string()],
+            },
+            ProblemKind::BadPredecessor { text: text() },
+            ProblemKind::UnknownPredecessor { text: text() },
+            ProblemKind::SelfPredecessor { text: text() },
+            ProblemKind::LinkWithinHierarchy { text: text() },
+            ProblemKind::LinkLoop { text: text() },
+            ProblemKind::UnknownParent { text: text() },
+            ProblemKind::ParentLoop { text: text() },
+            ProblemKind::DuplicateId { text: text() },
+            ProblemKind::BadOutline { text: text() },
+            ProblemKind::MilestoneWithSubtasks,
+            ProblemKind::RaggedRow {
+                found: 2,
+                expected: 5,
+            },
+        ];
+        let problems: Vec<RowProblem> = kinds
+            .into_iter()
+            .enumerate()
+            .map(|(row, kind)| RowProblem {
+                row,
+                line: row as u64 + 2,
+                column: (row % 2 == 0).then(|| "Due date".to_string()),
+                kind,
+                skipped: row % 3 == 0,
+            })
+            .collect();
+        CsvPreviewResult {
+            headers: vec!["Summary".to_string(), "Labels".to_string()],
+            mapping: CsvMapping {
+                fields: CsvField::ALL.to_vec(),
+                date_format: None,
+                project_name: "jira".to_string(),
+            },
+            date_guess: DateGuess {
+                format: Some(DateFormat::MonthDayYear),
+                ambiguous: true,
+            },
+            encoding: Encoding::Windows1252,
+            preview: vec![PreviewTask {
+                row: 1,
+                title: "Kick-off".to_string(),
+                status: "To Do".to_string(),
+                assignee: Some("Ana".to_string()),
+                start: today(),
+                end: today(),
+                milestone: true,
+                parent: None,
+                predecessors: "2FS+1d".to_string(),
+            }],
+            problem_count: problems.len(),
+            problems,
+            counts: CsvCounts {
+                rows: 1,
+                tasks: 2,
+                milestones: 3,
+                dependencies: 4,
+                people_added: 5,
+                people_matched: 6,
+                columns_added: 7,
+                rows_skipped: 8,
+                tasks_moved: 9,
+            },
+        }
+    }
+
+    #[test]
+    fn every_encoding_reads_back() {
+        for encoding in super::super::wire::ENCODINGS {
+            let result = CsvPreviewResult {
+                encoding,
+                ..preview_result()
+            };
+            let response = Response {
+                id: 1,
+                result: Ok(Converted::CsvPreview(result)),
+            };
+            let text = serde_json::to_string(&response).expect("responses serialize");
+            assert_eq!(decode_response(&text), Some(response));
         }
     }
 
@@ -541,6 +780,32 @@ mod tests {
             Ok(Converted::Written {
                 text: "<Project/>".to_string(),
                 losses: Vec::new(),
+            }),
+            Ok(Converted::CsvPreview(preview_result())),
+            Ok(Converted::Calendar {
+                text: "BEGIN:VCALENDAR\r\n".to_string(),
+                sequences: IcsSequences(
+                    [
+                        (
+                            "1@ironplan".to_string(),
+                            IcsEvent {
+                                start: today(),
+                                end: today(),
+                                sequence: 0,
+                            },
+                        ),
+                        (
+                            "deadline-2@ironplan".to_string(),
+                            IcsEvent {
+                                start: today(),
+                                end: today().succ_opt().expect("a day"),
+                                sequence: u32::MAX,
+                            },
+                        ),
+                    ]
+                    .into_iter()
+                    .collect(),
+                ),
             }),
             Err(ConvertError::BadRequest {
                 message: "x".to_string(),

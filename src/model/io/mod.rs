@@ -11,6 +11,8 @@
 
 mod compact;
 pub mod convert;
+pub mod csv;
+pub mod ics;
 mod limits;
 mod merge;
 mod migrate;
@@ -18,6 +20,7 @@ pub mod mspdi;
 mod read;
 mod stored;
 mod text;
+mod wire;
 mod write;
 
 pub use compact::{

@@ -5,13 +5,14 @@
 //! options of one format (such as a select) go in `options_of`, and options of every format
 //! (such as a checkbox) beside the radio group.
 
-use super::super::convert::write_plan;
+use super::super::convert::{write_calendar, write_plan};
 use super::super::messages::exported_notice;
 use super::super::widgets::file::download;
 use super::super::widgets::{unique_id, Modal};
 use crate::model::io::convert::Format;
-use crate::model::ProjectId;
-use crate::store::AppState;
+use crate::model::io::ics::{IcsInclude, IcsJob, IcsSequences};
+use crate::model::{PersonId, ProjectId};
+use crate::store::{clock, session, AppState};
 use leptos::prelude::*;
 
 /// A format the "Export as" dialog offers, in the order shown.
@@ -21,9 +22,11 @@ enum ExportChoice {
     Converted(Format),
 }
 
-const CHOICES: [ExportChoice; 2] = [
+const CHOICES: [ExportChoice; 4] = [
     ExportChoice::PlanFile,
     ExportChoice::Converted(Format::Mspdi),
+    ExportChoice::Converted(Format::Csv),
+    ExportChoice::Converted(Format::Ics),
 ];
 
 impl ExportChoice {
@@ -32,14 +35,143 @@ impl ExportChoice {
         match self {
             ExportChoice::PlanFile => "Plan file (.json)",
             ExportChoice::Converted(Format::Mspdi) => "MS Project XML (.xml)",
+            ExportChoice::Converted(Format::Csv) => "Spreadsheet (.csv)",
+            ExportChoice::Converted(Format::Ics) => "Calendar (.ics)",
         }
     }
 }
 
 /// Extra fields shown for one format only.
-fn options_of(choice: ExportChoice) -> Option<AnyView> {
+fn options_of(dialog: ExportAs, choice: ExportChoice) -> Option<AnyView> {
     match choice {
-        ExportChoice::PlanFile | ExportChoice::Converted(Format::Mspdi) => None,
+        ExportChoice::Converted(Format::Ics) => {
+            Some(view! { <CalendarOptions dialog=dialog /> }.into_any())
+        }
+        ExportChoice::PlanFile | ExportChoice::Converted(_) => None,
+    }
+}
+
+/// Which events a calendar holds, as the "Include" select offers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum IncludeChoice {
+    MilestonesAndDeadlines,
+    AllTasks,
+    OnePerson,
+}
+
+impl IncludeChoice {
+    const ALL: [IncludeChoice; 3] = [
+        IncludeChoice::MilestonesAndDeadlines,
+        IncludeChoice::AllTasks,
+        IncludeChoice::OnePerson,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            IncludeChoice::MilestonesAndDeadlines => "Milestones and deadlines",
+            IncludeChoice::AllTasks => "All tasks",
+            IncludeChoice::OnePerson => "Tasks of one person",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            IncludeChoice::MilestonesAndDeadlines => "milestones",
+            IncludeChoice::AllTasks => "all",
+            IncludeChoice::OnePerson => "person",
+        }
+    }
+}
+
+/// The name of the per-project memo of the last calendar export's sequences, kept in this
+/// browser (`store::session`), so that a calendar importing the next export sees which events
+/// moved, even after a reload.
+const SEQUENCES: &str = "calendar-sequences";
+
+/// The "Include" select, and the person select for "Tasks of one person".
+#[component]
+fn CalendarOptions(dialog: ExportAs) -> impl IntoView {
+    let include_id = unique_id("calendar-include");
+    let person_id = unique_id("calendar-person");
+    let team = Memo::new(move |_| {
+        dialog.state.workspace().with(|workspace| {
+            workspace
+                .find_project(dialog.project)
+                .map(|project| {
+                    project
+                        .team()
+                        .iter()
+                        .filter_map(|id| workspace.person(*id))
+                        .map(|person| (person.id, person.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <div class="field">
+            <label for=include_id.clone() class="field__label">
+                "Include"
+            </label>
+            <select
+                id=include_id
+                class="field__input"
+                on:change=move |event| {
+                    let key = event_target_value(&event);
+                    if let Some(choice) = IncludeChoice::ALL.into_iter().find(|choice| choice.key() == key) {
+                        dialog.include.set(choice);
+                        if choice == IncludeChoice::OnePerson && dialog.person.get_untracked().is_none() {
+                            dialog.person.set(team.get_untracked().first().map(|(id, _)| *id));
+                        }
+                    }
+                    dialog.notice.set(None);
+                }
+            >
+                {IncludeChoice::ALL
+                    .into_iter()
+                    .map(|choice| {
+                        view! {
+                            <option value=choice.key() selected=move || dialog.include.get() == choice>
+                                {choice.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+        {move || {
+            (dialog.include.get() == IncludeChoice::OnePerson)
+                .then(|| {
+                    let person_id = person_id.clone();
+                    view! {
+                        <div class="field">
+                            <label for=person_id.clone() class="field__label">
+                                "Person"
+                            </label>
+                            <select
+                                id=person_id
+                                class="field__input"
+                                on:change=move |event| {
+                                    let value = event_target_value(&event);
+                                    dialog.person.set(value.parse().ok());
+                                }
+                            >
+                                {team
+                                    .get()
+                                    .into_iter()
+                                    .map(|(id, name)| {
+                                        view! {
+                                            <option value=id.to_string() selected=move || dialog.person.get() == Some(id)>
+                                                {name}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                    }
+                })
+        }}
     }
 }
 
@@ -54,6 +186,9 @@ struct ExportAs {
     redacted: RwSignal<bool>,
     /// What the last download could not carry, shown after it.
     notice: RwSignal<Option<String>>,
+    /// The calendar's "Include" choice, and its person.
+    include: RwSignal<IncludeChoice>,
+    person: RwSignal<Option<PersonId>>,
 }
 
 impl ExportAs {
@@ -70,6 +205,7 @@ impl ExportAs {
                     .set(Some(exported_notice(&file_name, None, &[]))),
                 Err(error) => self.state.fail(error),
             },
+            ExportChoice::Converted(Format::Ics) => self.download_calendar(file_name, plan),
             ExportChoice::Converted(format) => {
                 self.busy.set(true);
                 leptos::task::spawn_local(async move {
@@ -92,6 +228,50 @@ impl ExportAs {
     }
 }
 
+impl ExportAs {
+    /// Writes the calendar the "Include" select asks for, keeping its sequences for next time.
+    fn download_calendar(self, file_name: String, plan: String) {
+        let include = match self.include.get_untracked() {
+            IncludeChoice::MilestonesAndDeadlines => IcsInclude::MilestonesAndDeadlines,
+            IncludeChoice::AllTasks => IcsInclude::AllTasks,
+            IncludeChoice::OnePerson => match self.person.get_untracked() {
+                Some(person) => IcsInclude::Person(person),
+                None => {
+                    self.notice.set(Some("Choose a person first.".to_string()));
+                    return;
+                }
+            },
+        };
+        let project = self.project;
+        let previous: IcsSequences = session::project_memo(SEQUENCES, project).unwrap_or_default();
+        let job = IcsJob {
+            plan,
+            include,
+            stamp: clock::now_utc(),
+            previous,
+        };
+        self.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let outcome = write_calendar(job).await;
+            self.busy.try_set(false);
+            let file_name = Format::Ics.file_name(&file_name);
+            match outcome {
+                Ok((text, sequences)) => {
+                    session::remember_project_memo(SEQUENCES, project, &sequences);
+                    match download(&file_name, &text, Format::Ics.mime()) {
+                        Ok(()) => {
+                            let notice = exported_notice(&file_name, Some(Format::Ics), &[]);
+                            self.notice.try_set(Some(notice));
+                        }
+                        Err(error) => self.state.fail(error),
+                    }
+                }
+                Err(failure) => self.state.fail(failure.into()),
+            }
+        });
+    }
+}
+
 /// "Export as…": opens the "Export as" dialog for project `id`.
 #[component]
 pub fn ExportAsButton(
@@ -106,6 +286,8 @@ pub fn ExportAsButton(
         busy: RwSignal::new(false),
         redacted: RwSignal::new(false),
         notice: RwSignal::new(None),
+        include: RwSignal::new(IncludeChoice::MilestonesAndDeadlines),
+        person: RwSignal::new(None),
     };
     let close = move || {
         open.set(false);
@@ -160,7 +342,7 @@ fn ExportAsDialog(dialog: ExportAs, on_close: Callback<()>) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            {move || options_of(dialog.choice.get())}
+            {move || options_of(dialog, dialog.choice.get())}
             {
                 let id = unique_id("export-redacted");
                 view! {

@@ -98,6 +98,8 @@ test("the sample project is exported as MS Project XML", async ({ page }) => {
   expect(file.text).toContain('<Project xmlns="http://schemas.microsoft.com/project"');
   expect(file.text).toContain(SAMPLE_PROJECT);
   await expect(interchange.exportDialog.getByRole("status")).toContainText(`Downloaded “${file.name}”`);
+  await interchange.exportDialog.getByRole("button", { name: "Close" }).click();
+  await expect(interchange.exportDialog).toBeHidden();
   // Export itself still downloads the plan file at once.
   const plan = await interchange.app.exportProject();
   expect(plan.name).toMatch(/\.ironplan\.json$/);
