@@ -85,6 +85,16 @@ pub fn hours(value: Hours) -> String {
     format!("{number} h")
 }
 
+/// Total float in a table cell: "3 d", or "–" when the task does not lead to the finish.
+pub fn float_short(days: Option<i32>) -> String {
+    days.map_or_else(|| "–".to_string(), |days| format!("{days} d"))
+}
+
+/// True when a task is on the critical path: flagged critical, or zero float or less.
+pub fn is_critical(days: Option<i32>, critical: bool) -> bool {
+    critical || days.is_some_and(|days| days <= 0)
+}
+
 /// Total float (slack) as MS Project shows it: "3 working days"; zero or less is critical.
 /// `None` when the task does not lead to the project's finish.
 pub fn float_days(days: Option<i32>, critical: bool) -> String {

@@ -325,11 +325,11 @@ fn TaskRowView(
                     </td>
                     <td class="numeric">
                         {move || float.get().map(|float| {
-                            let critical = float.critical || float.days.is_some_and(|days| days <= 0);
+                            let critical = format::is_critical(float.days, float.critical);
                             view! {
                                 <span class=if critical { "float float--critical" } else { "float" }>
                                     <span aria-hidden="true">
-                                        {float.days.map(|days| format!("{days} d")).unwrap_or_else(|| "–".to_string())}
+                                        {format::float_short(float.days)}
                                     </span>
                                     <span class="visually-hidden">{format::float_days(float.days, float.critical)}</span>
                                 </span>

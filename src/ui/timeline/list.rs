@@ -49,11 +49,10 @@ impl ListRow {
             end: format::date(row.end),
             slip: slip_text(row.slip),
             float: (
-                row.float
-                    .map_or_else(|| "–".to_string(), |days| format!("{days} d")),
+                format::float_short(row.float),
                 format::float_days(row.float, row.critical),
             ),
-            critical: row.critical || row.float.is_some_and(|days| days <= 0),
+            critical: format::is_critical(row.float, row.critical),
         }
     }
 }
