@@ -1,6 +1,6 @@
 //! Which task field each column holds, guessed from the headers that Jira, Trello, monday.com,
 //! Asana, Smartsheet and MS Project's Excel export write (the table is in
-//! `docs/interchange-csv.md`).
+//! `docs/interchange.md`).
 
 use super::read::CsvTable;
 use serde::{Deserialize, Serialize};

@@ -108,8 +108,6 @@ pub enum LossKind {
     CostsRecomputed,
     /// Custom field (extended attribute) values: left out.
     CustomFieldValues,
-    /// Calendar exceptions that make a weekend day a working day: not kept.
-    WeekendWorkingDays,
     /// Tasks, resources or assignments on other calendars than the project's: the project
     /// calendar is used.
     OtherCalendars,
@@ -162,7 +160,6 @@ impl LossKind {
         LossKind::UnknownResources,
         LossKind::CostsRecomputed,
         LossKind::CustomFieldValues,
-        LossKind::WeekendWorkingDays,
         LossKind::OtherCalendars,
         LossKind::ExtraBaselines,
         LossKind::CapacityCapped,

@@ -114,13 +114,6 @@ pub fn describe_loss(kind: LossKind, count: usize) -> String {
             "Custom fields: {count} {} left out",
             if count == 1 { "value" } else { "values" }
         ),
-        LossKind::WeekendWorkingDays => format!(
-            "{}: not kept; the calendar’s working weekdays apply",
-            n(
-                "working day on a day off (calendar exception)",
-                "working days on days off (calendar exceptions)"
-            )
-        ),
         LossKind::OtherCalendars => format!(
             "{}: the project calendar is used",
             n(
