@@ -568,3 +568,37 @@ pub fn exported_notice(file_name: &str, format: Option<Format>, losses: &[String
         _ => format!("Downloaded {}. Everything carried over.", quoted(file_name)),
     }
 }
+
+/// A scheduling conflict as MS Project users know it: the constraint holds and a link into the
+/// task does not.
+pub fn describe_conflict(conflict: crate::model::schedule::Conflict) -> String {
+    use crate::model::schedule::Conflict;
+    let constraint = conflict.constraint();
+    let rule = match constraint.date() {
+        Some(day) => format!(
+            "“{} {}”",
+            constraint.kind().label(),
+            super::format::date(day)
+        ),
+        None => format!("“{}”", constraint.kind().label()),
+    };
+    match conflict {
+        Conflict::StartTooLate { wanted, .. } => format!(
+            "scheduling conflict: its dependencies need it to start {}, but {rule} holds it earlier",
+            super::format::date(wanted)
+        ),
+        Conflict::FinishTooLate { wanted, .. } => format!(
+            "scheduling conflict: its dependencies need it to finish {}, but {rule} holds it earlier",
+            super::format::date(wanted)
+        ),
+    }
+}
+
+/// `text` with its first letter in capitals, to start a sentence.
+pub fn capitalized(text: &str) -> String {
+    let mut letters = text.chars();
+    match letters.next() {
+        Some(first) => first.to_uppercase().chain(letters).collect(),
+        None => String::new(),
+    }
+}

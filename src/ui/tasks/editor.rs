@@ -2,7 +2,7 @@
 //! task, including its dependencies, with messages beside the fields.
 
 use super::super::format;
-use super::super::messages::{describe, quoted};
+use super::super::messages::{capitalized, describe, describe_conflict, quoted};
 use super::super::timeline::OpenSchedule;
 use super::super::widgets::{
     CheckField, ConfirmDialog, Modal, SelectField, TextAreaField, TextField,
@@ -327,7 +327,7 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
         schedule.with(|schedule| {
             schedule
                 .task(task_id)
-                .map(|figures| (figures.total_float, figures.critical))
+                .map(|figures| (figures.total_float, figures.critical, figures.conflict))
         })
     });
     let kind_options: Vec<(String, String)> = LinkKind::ALL
@@ -417,11 +417,16 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
                 {move || {
                     existing
                         .and(float.get())
-                        .map(|(days, critical)| {
+                        .map(|(days, critical, conflict)| {
                             view! {
                                 <p class="task-editor__float">
                                     "Float: " {format::float_days(days, critical)}
                                 </p>
+                                {conflict.map(|conflict| view! {
+                                    <p class="form__error" role="status">
+                                        {capitalized(&describe_conflict(conflict))} "."
+                                    </p>
+                                })}
                             }
                         })
                 }}

@@ -3,6 +3,7 @@
 
 use super::super::format;
 use super::super::media::use_media_query;
+use super::super::messages::{capitalized, describe_conflict};
 use super::super::timeline::OpenSchedule;
 use super::super::widgets::unique_id;
 use super::editor::TaskEditor;
@@ -34,6 +35,7 @@ struct RowSummary {
 struct RowFloat {
     days: Option<i32>,
     critical: bool,
+    conflict: Option<crate::model::schedule::Conflict>,
 }
 
 /// Height of a table row in px; style/tasks.css gives rows exactly this height.
@@ -277,6 +279,7 @@ fn TaskRowView(
             schedule.task(row.id).map(|figures| RowFloat {
                 days: figures.total_float,
                 critical: figures.critical,
+                conflict: figures.conflict,
             })
         })
     });
@@ -332,6 +335,12 @@ fn TaskRowView(
                                         {format::float_short(float.days)}
                                     </span>
                                     <span class="visually-hidden">{format::float_days(float.days, float.critical)}</span>
+                                    {float.conflict.map(|conflict| view! {
+                                        <span class="badge badge--danger" title=capitalized(&describe_conflict(conflict))>
+                                            "Conflict"
+                                            <span class="visually-hidden">": " {describe_conflict(conflict)}</span>
+                                        </span>
+                                    })}
                                 </span>
                             }
                         })}

@@ -8,7 +8,7 @@
 //! pointer, and the drop is committed through the store. No geometry is computed here.
 
 use super::super::format;
-use super::super::messages::quoted;
+use super::super::messages::{describe_conflict, quoted};
 use super::super::tasks::editor::TaskEditor;
 use super::drag::{Drag, DragKind, DragOutcome};
 use super::layout::{
@@ -49,6 +49,10 @@ pub fn describe_bar(row: &RowLayout, critical_shown: bool) -> String {
             ", Float: {}",
             format::float_days(row.float, row.critical)
         ));
+    }
+    if let Some(conflict) = row.conflict {
+        text.push_str(", ");
+        text.push_str(&describe_conflict(conflict));
     }
     if let Some(deadline) = &row.deadline {
         let verb = if deadline.missed { "missed" } else { "due" };

@@ -526,6 +526,8 @@ pub struct RowLayout {
     pub float: Option<i32>,
     /// The task's deadline marker, when it has a deadline.
     pub deadline: Option<DeadlineMark>,
+    /// The constraint its links cannot meet, if any.
+    pub conflict: Option<crate::model::schedule::Conflict>,
     /// The top of the row.
     pub y: f64,
     /// The bar: for a milestone, the diamond's bounding box.
@@ -830,6 +832,7 @@ fn row_layout(input: &LayoutInput, geometry: Geometry, index: usize) -> Option<R
         slip,
         float: schedule.and_then(|schedule| schedule.total_float),
         deadline,
+        conflict: schedule.and_then(|schedule| schedule.conflict),
         y,
         x: left,
         bar_y,
