@@ -141,7 +141,7 @@ pub enum LossKind {
 
 impl LossKind {
     /// Every kind, in report order: import losses first, then export losses.
-    pub const ALL: [LossKind; 32] = [
+    pub const ALL: [LossKind; 31] = [
         LossKind::NullRowsSkipped,
         LossKind::UnnamedTasks,
         LossKind::TextShortened,
