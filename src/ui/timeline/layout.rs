@@ -180,7 +180,7 @@ pub fn span(project: &Project, schedule: &Schedule, today: NaiveDate) -> Span {
         include(deadline, deadline);
     }
     for task in schedule.tasks() {
-        include(task.early_start, task.early_finish);
+        include(task.start, task.finish);
     }
     for task in project.tasks() {
         include(task.start, task.end);
@@ -258,8 +258,8 @@ pub fn opening_scroll_left(
     today: NaiveDate,
     width: f64,
 ) -> f64 {
-    let first = schedule.tasks().iter().map(|task| task.early_start).min();
-    let last = schedule.tasks().iter().map(|task| task.early_finish).max();
+    let first = schedule.tasks().iter().map(|task| task.start).min();
+    let last = schedule.tasks().iter().map(|task| task.finish).max();
     match (first, last) {
         (Some(first), Some(last)) if first <= today && today <= last => {
             scroll_left_to_show(geometry, today, width)
@@ -703,7 +703,7 @@ fn dates_of(input: &LayoutInput, task: &Task) -> (NaiveDate, NaiveDate) {
         return *dates;
     }
     match input.schedule.task(task.id) {
-        Some(schedule) => (schedule.early_start, schedule.early_finish),
+        Some(schedule) => (schedule.start, schedule.finish),
         None => (task.start, task.end),
     }
 }
