@@ -1,6 +1,9 @@
 import { test, expect } from "../fixtures";
 import { AppPage } from "../pages/app";
 import type { Browser } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { InterchangePage } from "../pages/interchange";
+import { ViewsPage } from "../pages/views";
 
 /** A second person: a fresh browser profile with the app open. */
 async function colleague(browser: Browser) {
@@ -95,5 +98,33 @@ test.describe("send a plan, get it back, merge", () => {
     expect((await download).suggestedFilename()).toBe("compared-plan-changes.md");
     await changes.getByRole("button", { name: "Close" }).click();
     await expect(changes).toBeHidden();
+  });
+});
+
+test.describe("share without the money", () => {
+  test("a redacted export holds no rate, budget, cost or time note, and says it is redacted", async ({ page }) => {
+    const views = new ViewsPage(page);
+    await views.openSample();
+    const interchange = new InterchangePage(page);
+    // The plain export carries the money, so the check below would see it if redaction failed.
+    const plain = JSON.parse((await interchange.exportAs("Plan file (.json)")).text);
+    const rates = plain.people.map((person: { hourly_rate?: number }) => person.hourly_rate ?? 0);
+    expect(rates.some((rate: number) => rate > 0)).toBe(true);
+    expect(plain.project.budget.amount).toBeGreaterThan(0);
+
+    await interchange.exportDialog.getByRole("checkbox", { name: "Leave out rates, costs and time notes" }).check();
+    const download = page.waitForEvent("download");
+    await interchange.exportDialog.getByRole("button", { name: "Download" }).click();
+    const redacted = JSON.parse(readFileSync(await (await download).path(), "utf8"));
+    expect(redacted.redacted).toBe(true);
+    for (const person of redacted.people) expect(person.hourly_rate ?? 0).toBe(0);
+    expect(redacted.project.budget.amount ?? 0).toBe(0);
+    for (const task of redacted.project.tasks) {
+      expect(task.fixed_cost ?? 0).toBe(0);
+      expect(task.actual_fixed_cost ?? 0).toBe(0);
+      for (const entry of task.time_entries ?? []) expect(entry.note ?? "").toBe("");
+    }
+    // Every task is still there.
+    expect(redacted.project.tasks.length).toBe(plain.project.tasks.length);
   });
 });
