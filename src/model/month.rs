@@ -373,7 +373,8 @@ impl MonthLayout {
     }
 }
 
-#[cfg(test)]
+// Property tests use proptest, a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::testing::{date, Plan};

@@ -717,7 +717,8 @@ fn field(path: &str, message: &str) -> ImportError {
     }
 }
 
-#[cfg(test)]
+// Property tests use proptest, a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::io::{read_plan, Plan as Parsed};

@@ -15,7 +15,8 @@ mod structure;
 mod three_way;
 mod values;
 
-#[cfg(test)]
+// Property tests use proptest, a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use changes::{

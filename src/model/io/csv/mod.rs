@@ -32,7 +32,8 @@ mod rows;
 mod values;
 mod write;
 
-#[cfg(test)]
+// Property tests use proptest, a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use decode::{decode_text, Decoded, Encoding};

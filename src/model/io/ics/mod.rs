@@ -14,7 +14,8 @@
 
 pub mod text;
 
-#[cfg(test)]
+// Property tests use proptest, a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 use crate::model::calendar::shift;

@@ -13,7 +13,8 @@ mod fields;
 mod links;
 mod people;
 mod read;
-#[cfg(test)]
+// Property tests use proptest, a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 mod uid;
 pub mod wording;

@@ -3,7 +3,7 @@
 use super::*;
 use crate::model::testing::{date, TestPlan};
 use crate::model::{Column, Dependency, Progress};
-use crate::model::{ColumnCategory, ColumnId, LinkKind, PersonId, Priority, Project, TaskId};
+use crate::model::{ColumnCategory, ColumnId, LinkKind, PersonId, Priority, TaskId};
 
 /// A plan on 2027-01-04 with three cards in To do (A, B, C) and two in In progress (D, E).
 fn five_cards() -> (TestPlan, [TaskId; 5]) {
@@ -495,6 +495,7 @@ fn the_layout_counts_every_card_of_a_column_whatever_the_filter() {
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
+    use crate::model::Project;
     use proptest::prelude::*;
 
     proptest! {
