@@ -188,6 +188,8 @@ test.describe("calendar", () => {
     await expect(calendar.day(plusDays(today, 8))).toBeFocused();
     await expect(calendar.day(plusDays(today, 8))).toHaveAttribute("tabindex", "0");
     await page.keyboard.press("ArrowUp");
+    // The focus moves a frame after the key: wait for it, as the eye would, before the next key.
+    await expect(calendar.day(plusDays(today, 1))).toBeFocused();
     await page.keyboard.press("ArrowLeft");
     await expect(calendar.day(today)).toBeFocused();
   });
