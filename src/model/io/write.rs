@@ -35,13 +35,83 @@ pub fn workspace_file(workspace: &Workspace) -> WorkspaceFile {
 
 /// One project as pretty-printed JSON.
 pub fn export_project(project: &Project, roster: &[Person]) -> String {
-    serde_json::to_string_pretty(&project_file(project, roster))
-        .expect("plan types always serialize")
+    indent(
+        &serde_json::to_string(&project_file(project, roster))
+            .expect("plan types always serialize"),
+    )
 }
 
 /// The whole workspace as pretty-printed JSON.
 pub fn export_workspace(workspace: &Workspace) -> String {
-    serde_json::to_string_pretty(&workspace_file(workspace)).expect("plan types always serialize")
+    indent(&serde_json::to_string(&workspace_file(workspace)).expect("plan types always serialize"))
+}
+
+/// Compact JSON laid out exactly as `serde_json::to_string_pretty` lays it out: two spaces per
+/// level, one member per line, `": "` after keys, and `{}` and `[]` for empty ones.
+///
+/// Plan files are written compact and then indented, so the plan types are serialized by one
+/// serializer, the one the stored projects use, and the page carries its code once.
+pub fn indent(compact: &str) -> String {
+    let bytes = compact.as_bytes();
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    let mut depth = 0usize;
+    let mut copied = 0;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut at = 0;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            at += 1;
+            continue;
+        }
+        // Structure is ASCII, and no byte of a multi-byte UTF-8 character is ASCII, so the
+        // text between two structural bytes is whole characters.
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' | b'}' | b']' | b',' | b':' => {
+                out.push_str(&compact[copied..at]);
+                copied = at + 1;
+                match byte {
+                    b'{' | b'[' => {
+                        out.push(char::from(byte));
+                        if matches!(bytes.get(at + 1), Some(b'}' | b']')) {
+                            out.push(char::from(bytes[at + 1]));
+                            at += 1;
+                            copied = at + 1;
+                        } else {
+                            depth += 1;
+                            newline(&mut out, depth);
+                        }
+                    }
+                    b'}' | b']' => {
+                        depth = depth.saturating_sub(1);
+                        newline(&mut out, depth);
+                        out.push(char::from(byte));
+                    }
+                    b',' => {
+                        out.push(',');
+                        newline(&mut out, depth);
+                    }
+                    _ => out.push_str(": "),
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    out.push_str(&compact[copied..]);
+    out
 }
 
 /// A file name that is safe on every common system, made from `name`: letters and digits are
@@ -106,6 +176,19 @@ mod tests {
     }
 
     #[test]
+    fn plan_files_are_laid_out_as_serde_json_lays_out_pretty_json() {
+        let mut plan = Workspace::default();
+        let mut ids = crate::model::ids::SequentialIds::default();
+        let today = crate::model::testing::date("2026-03-04");
+        crate::model::sample::add_crm_migration(&mut plan, today, &mut ids).expect("sample");
+        let file = workspace_file(&plan);
+        assert_eq!(
+            export_workspace(&plan),
+            serde_json::to_string_pretty(&file).expect("serializes")
+        );
+    }
+
+    #[test]
     fn every_windows_device_name_gets_a_prefix() {
         for number in ["1", "4", "5", "9", "¹", "²", "³"] {
             for device in ["COM", "LPT"] {
@@ -116,5 +199,41 @@ mod tests {
         }
         assert_eq!(file_name("COM10"), "com10.ironplan.json");
         assert_eq!(file_name("Computer"), "computer.ironplan.json");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::indent;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    fn json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |x| x.is_finite())
+                .prop_map(Value::from),
+            // Quotes, backslashes, structure characters and other scripts inside strings.
+            "[a-z\\\\\"{}\\[\\],: é漢\\n\\t\u{1F600}]{0,8}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z\\\\\":{}, ]{0,6}", inner, 0..6)
+                    .prop_map(|map| Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn indenting_compact_json_gives_serde_jsons_pretty_json(value in json()) {
+            let compact = serde_json::to_string(&value).expect("serializes");
+            let pretty = serde_json::to_string_pretty(&value).expect("serializes");
+            prop_assert_eq!(indent(&compact), pretty);
+        }
     }
 }
