@@ -69,7 +69,7 @@ impl AppState {
             base,
         });
         self.keep_snapshot(&full, &version, None);
-        let text = serde_json::to_string_pretty(&file).expect("plan types always serialize");
+        let text = io::write_project_file(&file);
         Some((io::file_name(&name), text))
     }
 

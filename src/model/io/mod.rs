@@ -37,7 +37,9 @@ pub use stored::{
     StoredPart,
 };
 pub use text::{decode_text, NotText};
-pub use write::{export_project, export_workspace, file_name, project_file, workspace_file};
+pub use write::{
+    export_project, export_workspace, file_name, project_file, workspace_file, write_project_file,
+};
 
 use super::merge::Lineage;
 use super::person::Person;
