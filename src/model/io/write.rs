@@ -35,10 +35,12 @@ pub fn workspace_file(workspace: &Workspace) -> WorkspaceFile {
 
 /// One project as pretty-printed JSON.
 pub fn export_project(project: &Project, roster: &[Person]) -> String {
-    indent(
-        &serde_json::to_string(&project_file(project, roster))
-            .expect("plan types always serialize"),
-    )
+    write_project_file(&project_file(project, roster))
+}
+
+/// A project's file value as pretty-printed JSON.
+pub fn write_project_file(file: &ProjectFile) -> String {
+    indent(&serde_json::to_string(file).expect("plan types always serialize"))
 }
 
 /// The whole workspace as pretty-printed JSON.
