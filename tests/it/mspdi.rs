@@ -286,3 +286,61 @@ fn fuzz_seeds_import_or_are_refused_without_a_panic() {
     // The small plan, in UTF-8 and in UTF-16.
     assert_eq!(imported, 2);
 }
+
+mod mangled {
+    use super::*;
+    use ironplan::model::io::{read_plan, write_project_file};
+    use proptest::prelude::*;
+
+    /// One edit of a file's lines: a byte of a line replaced by one that matters in dates,
+    /// numbers and markup, a run of lines dropped, or a line repeated.
+    fn edit() -> impl Strategy<Value = (prop::sample::Index, prop::sample::Index, u8, u8)> {
+        (
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            prop::sample::select(b"09-:T.<>/&\"x ".to_vec()),
+            0u8..3,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// A real MS Project file with its dates, numbers or elements damaged is imported or
+        /// refused with an error, never a panic; and what imports is a valid plan that reads
+        /// back as a plan file.
+        #[test]
+        fn a_damaged_corpus_file_imports_or_is_refused_without_a_panic(
+            file in any::<prop::sample::Index>(),
+            edits in proptest::collection::vec(edit(), 1..6),
+        ) {
+            let files = corpus();
+            let text = std::fs::read_to_string(file.get(&files)).expect("a readable corpus file");
+            let mut lines: Vec<Vec<u8>> = text.lines().map(|line| line.as_bytes().to_vec()).collect();
+            for (line, at, byte, kind) in edits {
+                let index = line.index(lines.len().max(1)).min(lines.len().saturating_sub(1));
+                match kind {
+                    0 if !lines.is_empty() && !lines[index].is_empty() => {
+                        let bytes = &mut lines[index];
+                        let at = at.index(bytes.len());
+                        bytes[at] = byte;
+                    }
+                    1 if !lines.is_empty() => {
+                        let end = (index + 1 + at.index(4)).min(lines.len());
+                        lines.drain(index..end);
+                    }
+                    _ if !lines.is_empty() => {
+                        let copy = lines[index].clone();
+                        lines.insert(index, copy);
+                    }
+                    _ => {}
+                }
+            }
+            let bytes = lines.join(&b'\n');
+            if let Ok(import) = read_mspdi(&bytes, today(), &mut SequentialIds::default()) {
+                let plan = write_project_file(&import.file);
+                prop_assert!(read_plan(&plan).is_ok(), "the imported plan does not read back");
+            }
+        }
+    }
+}
