@@ -129,6 +129,30 @@ ensure_e2e_packages() {
   fi
 }
 
+# MPXJ, the Java library ProjectLibre and GanttProject read MS Project files with, as an outside
+# reader of Ironplan's MS Project XML exports (.ci/test's mpxj step). Python packages from PyPI,
+# pinned, in a virtual environment under target/; a Java runtime from apt when there is none.
+MPXJ_VERSION="16.10.0"
+JPYPE_VERSION="1.7.1"
+MPXJ_VENV="$IRONPLAN_ROOT/target/mpxj-venv"
+
+ensure_mpxj() {
+  if ! command -v java >/dev/null 2>&1; then
+    log "java missing: installing default-jre-headless with apt-get"
+    as_root apt-get update
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends default-jre-headless
+  fi
+  if "$MPXJ_VENV/bin/python" -c "import mpxj, jpype" >/dev/null 2>&1 \
+     && "$MPXJ_VENV/bin/pip" show mpxj 2>/dev/null | grep -qx "Version: $MPXJ_VERSION"; then
+    log "mpxj $MPXJ_VERSION: present ($MPXJ_VENV)"
+  else
+    log "mpxj $MPXJ_VERSION: pip install into $MPXJ_VENV"
+    python3 -m venv "$MPXJ_VENV"
+    "$MPXJ_VENV/bin/pip" install --quiet --disable-pip-version-check \
+      "mpxj==$MPXJ_VERSION" "JPype1==$JPYPE_VERSION"
+  fi
+}
+
 # Release build with wasm-opt into dist/.
 # Release builds erase component types (Leptos's `erase_components`): the same app, about a
 # sixth less wasm. Only the wasm build gets the flag, so host builds keep their cache.

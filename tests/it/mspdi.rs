@@ -344,3 +344,61 @@ mod mangled {
         }
     }
 }
+
+/// With `MSPDI_EXPORT_DIR` set (`.ci/test`'s `mpxj` step sets it), writes the sample project
+/// and every corpus file as Ironplan exports them, each with a `.expect.json` of what an outside
+/// reader must find: the tasks with their dates, the dependencies and the people. The step then
+/// opens them with MPXJ, the library ProjectLibre and GanttProject read MS Project files with
+/// (tests/mpxj/check.py). Without the variable this test does nothing.
+#[test]
+fn exports_for_an_outside_reader() {
+    let Ok(folder) = std::env::var("MSPDI_EXPORT_DIR") else {
+        return;
+    };
+    let folder = PathBuf::from(folder);
+    std::fs::create_dir_all(&folder).expect("the export folder can be made");
+    let write =
+        |name: &str, project: &ironplan::model::Project, people: &[ironplan::model::Person]| {
+            let written = write_mspdi(project, people);
+            std::fs::write(folder.join(format!("{name}.xml")), &written.xml).expect("written");
+            let tasks: Vec<serde_json::Value> = project
+                .tasks()
+                .iter()
+                .map(|task| serde_json::json!([task.title, task.start, task.end]))
+                .collect();
+            let links: usize = project
+                .tasks()
+                .iter()
+                .map(|task| task.dependencies.len())
+                .sum();
+            let expect = serde_json::json!({
+                "tasks": tasks,
+                "links": links,
+                "resources": project.team().len(),
+            });
+            std::fs::write(
+                folder.join(format!("{name}.expect.json")),
+                expect.to_string(),
+            )
+            .expect("written");
+        };
+    let mut workspace = ironplan::model::Workspace::default();
+    let id = ironplan::model::sample::add_crm_migration(
+        &mut workspace,
+        today(),
+        &mut SequentialIds::default(),
+    )
+    .expect("the sample");
+    let project = workspace.project(id).expect("the sample project");
+    write("sample", project, workspace.people());
+    for path in corpus() {
+        let bytes = std::fs::read(&path).expect("corpus files are readable");
+        let import = read_mspdi(&bytes, today(), &mut SequentialIds::default()).expect("imports");
+        let stem = path
+            .file_stem()
+            .expect("a name")
+            .to_string_lossy()
+            .to_string();
+        write(&stem, &import.file.project, &import.file.people);
+    }
+}
