@@ -7,10 +7,8 @@
 //! (schedules, health) are computed on demand and never stored.
 
 pub mod figures;
-pub mod graph;
 pub mod io;
 pub mod merge;
-pub mod month;
 pub mod plan;
 pub mod sample;
 pub mod schedule;
@@ -21,10 +19,10 @@ pub use figures::{
     burnup, cost, earned_value, forecast, format, health, ratio, scope, week, workload,
 };
 pub use plan::{
-    baseline, calendar, diff, error, ids, person, project, risk, task, text, tracking, units,
-    validate, workspace,
+    baseline, calendar, diff, error, graph, ids, person, project, risk, task, text, tracking,
+    units, validate, workspace,
 };
-pub use views::{board, report, standup, timesheet};
+pub use views::{board, month, report, standup, timesheet};
 
 #[cfg(test)]
 pub(crate) mod testing;

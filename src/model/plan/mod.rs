@@ -1,6 +1,7 @@
 //! The plan's data: what a plan file holds and the commands that change it. Ids, units,
 //! calendars, tasks, projects (`project/`), people, the workspace, and the records a plan keeps
-//! (baselines, risks, time entries, the scope log, health thresholds); checks of whole values
+//! (baselines, risks, time entries, the scope log, health thresholds); the task network as a
+//! graph of events, in which the commands refuse loops (`graph`); checks of whole values
 //! (`validate`), cleaning of names (`text`) and the difference between two versions (`diff`).
 //!
 //! The bottom layer: nothing here imports from `schedule`, `figures` or `views`
@@ -10,6 +11,7 @@ pub mod baseline;
 pub mod calendar;
 pub mod diff;
 pub mod error;
+pub mod graph;
 pub mod ids;
 pub mod person;
 pub mod project;

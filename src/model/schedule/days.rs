@@ -128,10 +128,7 @@ impl WorkingDays {
 mod tests {
     use super::*;
     use crate::model::calendar::WeekdaySet;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test dates are valid")
-    }
+    use crate::model::testing::date;
 
     fn office() -> Calendar {
         Calendar {

@@ -1,9 +1,13 @@
 //! View models: what a screen or a document shows, pure and without pixels. The board, the
-//! status report, the stand-up and the timesheet.
+//! calendar's month, the status report, the stand-up and the timesheet.
 //!
 //! The top layer of the model: it reads the plan, the schedule and the figures.
 
 pub mod board;
+pub mod month;
 pub mod report;
 pub mod standup;
 pub mod timesheet;
+
+// `month.rs` names these through `super::`, as it did at the model's root.
+use super::{calendar, week, Calendar, Project, TaskId};

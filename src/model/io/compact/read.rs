@@ -1,37 +1,13 @@
-//! The compact encoding of a project, used in browser storage, where the quota is about
-//! 5.2 million characters per site.
-//!
-//! Plain plan-file JSON spends about 270 characters on a task, mostly on four 36-character
-//! UUIDs and on field names. Here a project is the usual plan file with `"kind":
-//! "stored_project"`, its `project.tasks` empty, and a top-level `tasks` table of arrays:
-//!
-//! ```text
-//! [id, title, column, start, length, estimate, progress, priority, assignee, parent,
-//!  created, completed, milestone, tags, dependencies, description, fixed_cost,
-//!  actual_fixed_cost, time_entries, timer, constraint, deadline]
-//! ```
-//!
-//! - `id` is the task's UUID in base64url (22 characters); other tasks are referred to by their
-//!   row number, columns by their position in `project.columns`, people by their position in
-//!   `project.team` (−1 for none);
-//! - dates are days from the project start, `length` is `end − start` in days, `completed` is
-//!   `null` when open; estimate is in hundredths of an hour; priority 0–3 is low to urgent;
-//! - `dependencies` is `[[row, kind 0–3 (FS, SS, FF, SF), lag], …]`;
-//! - `constraint` is `null` for "as soon as possible", else `[kind, day]` with MS Project's
-//!   constraint number 0–7 and the date as days from the project start (`null` when the kind has
-//!   none); `deadline` is days from the project start, or `null`;
-//! - trailing fields equal to their default are left out.
-//!
-//! About 100 characters per task. Reading decodes into the same `Project` and then validates it
-//! like any import, so a stored project can also be imported as a file.
+//! Reading the compact encoding: row by row straight from stored text ([`read_stored`]), or
+//! from a parsed value ([`read_compact`]), which names the problem when anything is wrong.
 
-use super::limits::Limits;
-use super::migrate::migrate;
-use super::read::{typed, StrictValue};
-use super::{project_file, ImportError, ProjectFile, CURRENT_VERSION};
+use super::decode_id;
 use crate::model::calendar::shift;
 use crate::model::ids::{ColumnId, PersonId, TaskId};
-use crate::model::person::Person;
+use crate::model::io::limits::Limits;
+use crate::model::io::migrate::migrate;
+use crate::model::io::read::{typed, StrictValue};
+use crate::model::io::{ImportError, ProjectFile, CURRENT_VERSION};
 use crate::model::project::Project;
 use crate::model::task::{Constraint, ConstraintKind, Dependency, LinkKind, Priority, Task};
 use crate::model::tracking::{TimeEntry, Timer};
@@ -39,260 +15,13 @@ use crate::model::units::{Hours, Money, Progress};
 use chrono::NaiveDate;
 use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::fmt;
-use std::fmt::Write as _;
 use std::sync::Arc;
-use uuid::Uuid;
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// A UUID as 22 base64url characters.
-pub fn encode_id(id: Uuid) -> String {
-    let bytes = id.as_bytes();
-    let mut text = String::with_capacity(22);
-    for chunk in bytes.chunks(3) {
-        let value = chunk.iter().enumerate().fold(0u32, |value, (index, byte)| {
-            value | u32::from(*byte) << (16 - 8 * index)
-        });
-        let characters = chunk.len() + 1;
-        for position in 0..characters {
-            text.push(ALPHABET[(value >> (18 - 6 * position) & 63) as usize] as char);
-        }
-    }
-    text
-}
-
-/// The UUID of 22 base64url characters, or `None`.
-pub fn decode_id(text: &str) -> Option<Uuid> {
-    if text.len() != 22 {
-        return None;
-    }
-    let mut bytes = [0u8; 16];
-    let mut filled = 0;
-    for chunk in text.as_bytes().chunks(4) {
-        let mut value = 0u32;
-        for (index, character) in chunk.iter().enumerate() {
-            let digit = ALPHABET.iter().position(|known| known == character)? as u32;
-            value |= digit << (18 - 6 * index);
-        }
-        for index in 0..chunk.len() - 1 {
-            bytes[filled] = (value >> (16 - 8 * index)) as u8;
-            filled += 1;
-        }
-    }
-    Some(Uuid::from_bytes(bytes))
-}
-
-fn days(from: NaiveDate, to: NaiveDate) -> i64 {
-    (to - from).num_days()
-}
-
-fn json_string(text: &str) -> String {
-    serde_json::to_string(text).expect("strings always serialize")
-}
-
-/// The project in the compact storage encoding, with its team's people and its revision.
-pub fn write_compact_project(project: &Project, roster: &[Person], revision: u64) -> String {
-    let shell = write_compact_shell(project, roster);
-    let encoder = RowEncoder::new(project);
-    let mut rows = String::with_capacity(project.tasks().len() * 110);
-    encoder.write_rows(&mut rows, project.tasks());
-    join_compact(revision, &shell, [rows.as_str()])
-}
-
-/// The project without its tasks and without a revision, with its team's people: the shell
-/// that [`join_compact`] puts the task table into.
-pub fn write_compact_shell(project: &Project, roster: &[Person]) -> String {
-    let mut shell = project.clone();
-    shell.tasks_mut().clear();
-    let file = project_file(&shell, roster);
-    let envelope = serde_json::to_string(&file).expect("plan types always serialize");
-    envelope.replacen("\"kind\":\"project\"", "\"kind\":\"stored_project\"", 1)
-}
-
-/// One stored project text from its revision, its shell and runs of task rows in order (each
-/// run is rows separated by commas, as [`RowEncoder::write_rows`] writes them).
-pub fn join_compact<'a>(
-    revision: u64,
-    shell: &str,
-    runs: impl IntoIterator<Item = &'a str>,
-) -> String {
-    let mut text = CompactText::new(revision, shell, 0);
-    for run in runs {
-        text.push_run(run);
-    }
-    text.finish()
-}
-
-/// Stored project text built run by run, so that the runs need not all be held at once.
-pub struct CompactText {
-    out: String,
-    runs: usize,
-}
-
-impl CompactText {
-    /// Starts the text with the revision and the shell; `capacity` is the expected length.
-    pub fn new(revision: u64, shell: &str, capacity: usize) -> CompactText {
-        let inner = shell
-            .strip_prefix('{')
-            .and_then(|rest| rest.strip_suffix('}'))
-            .unwrap_or(shell);
-        let mut out = String::with_capacity(capacity.max(inner.len() + 40));
-        let _ = write!(out, "{{\"revision\":{revision},");
-        out.push_str(inner);
-        out.push_str(",\"tasks\":[");
-        CompactText { out, runs: 0 }
-    }
-
-    /// Appends a run of rows; empty runs add nothing.
-    pub fn push_run(&mut self, run: &str) {
-        if run.is_empty() {
-            return;
-        }
-        if self.runs > 0 {
-            self.out.push(',');
-        }
-        self.out.push_str(run);
-        self.runs += 1;
-    }
-
-    pub fn finish(mut self) -> String {
-        self.out.push_str("]}");
-        self.out
-    }
-}
-
-/// Writes task rows of one project: knows the row of every task, the position of every
-/// column and team member.
-pub struct RowEncoder {
-    start: NaiveDate,
-    columns: HashMap<ColumnId, usize>,
-    team: HashMap<PersonId, usize>,
-    rows: HashMap<TaskId, usize>,
-}
-
-impl RowEncoder {
-    pub fn new(project: &Project) -> RowEncoder {
-        RowEncoder {
-            start: project.start,
-            columns: project
-                .columns()
-                .iter()
-                .enumerate()
-                .map(|(index, column)| (column.id, index))
-                .collect(),
-            team: project
-                .team()
-                .iter()
-                .enumerate()
-                .map(|(index, person)| (*person, index))
-                .collect(),
-            rows: project
-                .tasks()
-                .iter()
-                .enumerate()
-                .map(|(index, task)| (task.id, index))
-                .collect(),
-        }
-    }
-
-    /// Appends `tasks` as rows separated by commas, without brackets around them.
-    pub fn write_rows(&self, out: &mut String, tasks: &[Arc<Task>]) {
-        for (number, task) in tasks.iter().enumerate() {
-            if number > 0 {
-                out.push(',');
-            }
-            self.write_row(out, task);
-        }
-    }
-
-    fn write_row(&self, out: &mut String, task: &Task) {
-        let (start, columns, team, rows) = (self.start, &self.columns, &self.team, &self.rows);
-        let person_index = |person: Option<PersonId>| -> i64 {
-            person
-                .and_then(|person| team.get(&person))
-                .map(|index| *index as i64)
-                .unwrap_or(-1)
-        };
-        let mut fields: Vec<String> = vec![
-            format!("\"{}\"", encode_id(task.id.uuid())),
-            json_string(&task.title),
-            columns.get(&task.column).copied().unwrap_or(0).to_string(),
-            days(start, task.start).to_string(),
-            days(task.start, task.end).to_string(),
-            task.estimate.centi().to_string(),
-            task.progress.percent().to_string(),
-            (task.priority as u8).to_string(),
-            person_index(task.assignee).to_string(),
-            task.parent
-                .and_then(|parent| rows.get(&parent))
-                .map(|index| *index as i64)
-                .unwrap_or(-1)
-                .to_string(),
-            days(start, task.created).to_string(),
-            task.completed
-                .map(|day| days(start, day).to_string())
-                .unwrap_or_else(|| "null".to_string()),
-            u8::from(task.milestone).to_string(),
-            serde_json::to_string(&task.tags).expect("tags serialize"),
-        ];
-        let mut links = String::from("[");
-        for (number, dependency) in task.dependencies.iter().enumerate() {
-            if number > 0 {
-                links.push(',');
-            }
-            let _ = write!(
-                links,
-                "[{},{},{}]",
-                rows.get(&dependency.predecessor)
-                    .copied()
-                    .unwrap_or(usize::MAX),
-                dependency.kind as u8,
-                dependency.lag
-            );
-        }
-        links.push(']');
-        fields.push(links);
-        fields.push(json_string(&task.description));
-        fields.push(task.fixed_cost.0.to_string());
-        fields.push(task.actual_fixed_cost.0.to_string());
-        fields.push(serde_json::to_string(&task.time_entries).expect("entries serialize"));
-        fields.push(match &task.timer {
-            Some(timer) => serde_json::to_string(timer).expect("timers serialize"),
-            None => "null".to_string(),
-        });
-        fields.push(match (task.constraint, task.constraint.date()) {
-            (Constraint::AsSoonAsPossible, _) => "null".to_string(),
-            (constraint, Some(day)) => {
-                format!("[{},{}]", constraint.kind().mspdi_code(), days(start, day))
-            }
-            (constraint, None) => format!("[{},null]", constraint.kind().mspdi_code()),
-        });
-        fields.push(
-            task.deadline
-                .map(|day| days(start, day).to_string())
-                .unwrap_or_else(|| "null".to_string()),
-        );
-        let defaults = [
-            "", "", "", "", "", "0", "0", "1", "-1", "-1", "", "null", "0", "[]", "[]", "\"\"",
-            "0", "0", "[]", "null", "null", "null",
-        ];
-        while fields.len() > 11
-            && fields.last().map(String::as_str) == Some(defaults[fields.len() - 1])
-        {
-            fields.pop();
-        }
-        out.push('[');
-        out.push_str(&fields.join(","));
-        out.push(']');
-    }
-}
 
 /// Reads the compact encoding back into a plan file (not yet validated), from a parsed value.
 /// The general path: [`read_stored`] reads stored text faster, and falls back to this one,
 /// which names the problem, whenever anything is wrong.
-pub(super) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError> {
+pub(in crate::model::io) fn read_compact(mut value: Value) -> Result<ProjectFile, ImportError> {
     let rows = match value.as_object_mut().and_then(|root| root.remove("tasks")) {
         Some(Value::Array(rows)) => rows,
         _ => return Err(field("tasks", "expected the task table")),
@@ -576,7 +305,7 @@ fn finish(mut file: ProjectFile, table: Table) -> Result<ProjectFile, ImportErro
 /// general path makes (strict JSON, the limits, the envelope, every cell) and gives the same
 /// project; but it gives `None` at the first problem, and for anything that is not a stored
 /// project of the current version, so that the general path reads it and names the problem.
-pub(super) fn read_stored(text: &str, limits: &Limits) -> Option<ProjectFile> {
+pub(in crate::model::io) fn read_stored(text: &str, limits: &Limits) -> Option<ProjectFile> {
     let head = &text.as_bytes()[..text.len().min(200)];
     let needle = b"\"kind\":\"stored_project\"";
     if !head.windows(needle.len()).any(|window| window == needle) {
@@ -709,131 +438,10 @@ fn within_limits(value: &Value, limits: &Limits, tasks: &mut usize) -> bool {
     }
 }
 
-fn field(path: &str, message: &str) -> ImportError {
+pub(super) fn field(path: &str, message: &str) -> ImportError {
     ImportError::Field {
         path: path.to_string(),
         message: message.to_string(),
         position: None,
-    }
-}
-
-// Property tests use proptest, a host-only dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use crate::model::io::{read_plan, Plan as Parsed};
-    use crate::model::testing::Plan;
-
-    #[test]
-    fn constraints_and_deadlines_survive_storage() {
-        let mut plan = Plan::new("2026-03-02");
-        let first = plan.task("First", "2026-03-02", "2026-03-04", 8, None);
-        let day = plan.project().start + chrono::Days::new(40);
-        for kind in ConstraintKind::ALL {
-            plan.edit(first, |task| {
-                task.constraint = kind.with_date(day);
-                task.deadline = Some(day);
-            });
-            let text = write_compact_project(plan.project(), &[], 3);
-            let Ok(Parsed::Project(imported)) = read_plan(&text) else {
-                panic!("the stored project reads back: {text}");
-            };
-            assert_eq!(&imported.project, plan.project());
-        }
-    }
-
-    #[test]
-    fn ids_round_trip_through_base64url() {
-        for value in [
-            0u128,
-            1,
-            u128::MAX,
-            0x0123_4567_89ab_cdef_0011_2233_4455_6677,
-        ] {
-            let id = Uuid::from_u128(value);
-            let text = encode_id(id);
-            assert_eq!(text.len(), 22);
-            assert_eq!(decode_id(&text), Some(id));
-        }
-        assert_eq!(decode_id("too short"), None);
-        assert_eq!(decode_id("!!!!!!!!!!!!!!!!!!!!!!"), None);
-    }
-
-    use crate::model::io::limits::DEFAULT_LIMITS;
-    use crate::model::io::read::strict_value;
-    use crate::model::{sample, SequentialIds, Workspace};
-    use proptest::prelude::*;
-
-    fn sample_text() -> String {
-        let mut workspace = Workspace::default();
-        let mut ids = SequentialIds::default();
-        let today = NaiveDate::from_ymd_opt(2027, 3, 1).expect("valid date");
-        let id = sample::add_crm_migration(&mut workspace, today, &mut ids).expect("sample");
-        let project = workspace.project(id).expect("exists");
-        write_compact_project(project, workspace.people(), 3)
-    }
-
-    /// The general path of `read_plan` for stored text, up to validation.
-    fn general(text: &str) -> Result<ProjectFile, ImportError> {
-        DEFAULT_LIMITS.check_depth(text)?;
-        let value = strict_value(text)?;
-        DEFAULT_LIMITS.check_value(&value)?;
-        let value = migrate(value)?;
-        if value.get("kind").and_then(Value::as_str) != Some("stored_project") {
-            return Err(field("kind", "not stored"));
-        }
-        read_compact(value)
-    }
-
-    #[test]
-    fn the_row_by_row_reader_gives_what_the_general_reader_gives() {
-        let text = sample_text();
-        let fast = read_stored(&text, &DEFAULT_LIMITS).expect("reads row by row");
-        assert_eq!(Ok(fast), general(&text));
-    }
-
-    #[test]
-    fn the_row_by_row_reader_leaves_limits_to_the_general_reader() {
-        let text = sample_text();
-        let tight = Limits {
-            max_tasks: 3,
-            ..DEFAULT_LIMITS
-        };
-        assert_eq!(read_stored(&text, &tight), None);
-        let short = Limits {
-            max_string_chars: 10,
-            ..DEFAULT_LIMITS
-        };
-        assert_eq!(read_stored(&text, &short), None);
-        let repeated = text.replacen("{\"revision\":3,", "{\"revision\":3,\"revision\":3,", 1);
-        assert_eq!(read_stored(&repeated, &DEFAULT_LIMITS), None);
-        let trailing = format!("{text} x");
-        assert_eq!(read_stored(&trailing, &DEFAULT_LIMITS), None);
-    }
-
-    proptest! {
-        /// Whatever one changed character does to stored text, the row-by-row reader accepts it
-        /// only when the general reader accepts it too, and reads the same project.
-        #[test]
-        fn the_row_by_row_reader_never_accepts_what_the_general_reader_refuses(
-            at in 0usize..100_000,
-            replacement in prop::sample::select(vec!['0', '7', '-', '"', ',', '[', ']', '{', '}', 'n', 'x', ' ']),
-            cut in prop::bool::weighted(0.1),
-        ) {
-            let text = sample_text();
-            let mut bytes = text.into_bytes();
-            let at = at % bytes.len();
-            if cut {
-                bytes.truncate(at);
-            } else {
-                bytes[at] = replacement as u8;
-            }
-            let Ok(text) = String::from_utf8(bytes) else {
-                return Ok(());
-            };
-            if let Some(fast) = read_stored(&text, &DEFAULT_LIMITS) {
-                prop_assert_eq!(Ok(fast), general(&text));
-            }
-        }
     }
 }

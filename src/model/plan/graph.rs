@@ -14,8 +14,7 @@
 //! through summary tasks ("A waits for the phase that contains A"). Building the graph and
 //! finding a loop are linear in tasks plus dependencies.
 
-use super::ids::TaskId;
-use super::schedule::IdMap;
+use super::ids::{IdMap, TaskId};
 use super::task::{LinkKind, Task};
 use std::sync::Arc;
 
