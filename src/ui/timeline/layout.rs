@@ -18,7 +18,7 @@ use super::super::tasks::rows::{task_rows, Sort};
 use crate::model::calendar::shift;
 use crate::model::health::misses_deadline;
 use crate::model::schedule::IdMap;
-use crate::model::{Baseline, Calendar, LinkKind, Project, Schedule, Task, TaskId};
+use crate::model::{BaselineDates, Calendar, LinkKind, Project, Schedule, Task, TaskId};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -343,17 +343,9 @@ pub struct TimelineRows {
     position: IdMap<TaskId, usize>,
     /// The tasks that depend on each task.
     successors: IdMap<TaskId, Vec<TaskId>>,
-    /// The current baseline's dates of every task that was in it. A summary task's are
-    /// rolled up from the subtasks in the baseline, since its own stored dates may be stale.
-    in_baseline: IdMap<TaskId, BaselineDates>,
-}
-
-/// A task's dates in the baseline, inclusive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct BaselineDates {
-    start: NaiveDate,
-    end: NaiveDate,
-    milestone: bool,
+    /// The current baseline's dates of every task that was in it, summaries rolled up
+    /// ([`Baseline::dates`](crate::model::Baseline::dates)).
+    in_baseline: BaselineDates,
 }
 
 impl TimelineRows {
@@ -409,7 +401,7 @@ pub fn timeline_rows(project: &Project, collapsed: &HashSet<TaskId>) -> Timeline
     }
     let in_baseline = project
         .baseline()
-        .map(|baseline| baseline_dates(project, baseline, &position))
+        .map(|baseline| baseline.dates(project))
         .unwrap_or_default();
     TimelineRows {
         rows,
@@ -418,63 +410,6 @@ pub fn timeline_rows(project: &Project, collapsed: &HashSet<TaskId>) -> Timeline
         successors,
         in_baseline,
     }
-}
-
-/// The baseline dates of every task in `baseline`, summaries rolled up from their subtasks.
-fn baseline_dates(
-    project: &Project,
-    baseline: &Baseline,
-    position: &IdMap<TaskId, usize>,
-) -> IdMap<TaskId, BaselineDates> {
-    let tasks = project.tasks();
-    let mut summary = vec![false; tasks.len()];
-    for task in tasks {
-        if let Some(parent) = task.parent.and_then(|parent| position.get(&parent)) {
-            summary[*parent] = true;
-        }
-    }
-    let mut dates: IdMap<TaskId, BaselineDates> = baseline
-        .tasks
-        .iter()
-        .map(|known| {
-            (
-                known.task,
-                BaselineDates {
-                    start: known.start,
-                    end: known.end,
-                    milestone: known.milestone,
-                },
-            )
-        })
-        .collect();
-    let mut rolled: IdMap<TaskId, (NaiveDate, NaiveDate)> = IdMap::default();
-    for known in &baseline.tasks {
-        let Some(index) = position.get(&known.task) else {
-            continue;
-        };
-        if summary[*index] {
-            continue;
-        }
-        // Widen every ancestor's span; the step limit guards against damaged parent loops.
-        let mut parent = tasks[*index].parent;
-        let mut steps = 0;
-        while let Some(id) = parent {
-            let span = rolled.entry(id).or_insert((known.start, known.end));
-            *span = (span.0.min(known.start), span.1.max(known.end));
-            steps += 1;
-            parent = position
-                .get(&id)
-                .and_then(|index| tasks[*index].parent)
-                .filter(|_| steps <= tasks.len());
-        }
-    }
-    for (id, (start, end)) in rolled {
-        if let Some(known) = dates.get_mut(&id) {
-            known.start = start;
-            known.end = end;
-        }
-    }
-    dates
 }
 
 /// Dates shown instead of the schedule's while a bar is dragged: the dragged task and every
@@ -800,7 +735,7 @@ fn row_layout(input: &LayoutInput, geometry: Geometry, index: usize) -> Option<R
         y: middle,
         missed: misses_deadline(input.project, task, end),
     });
-    let baseline_task = input.rows.in_baseline.get(&task.id);
+    let baseline_task = input.rows.in_baseline.get(task.id);
     let slip =
         baseline_task.map(|known| input.project.calendar.working_days_between(known.end, end));
     let baseline_bar = baseline_task.filter(|_| input.show_baseline).map(|known| {
