@@ -193,3 +193,177 @@ pub(super) fn arrows(
     }
     arrows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{lay_out, link, plan, row};
+    use super::super::{Scale, Window, ROW_HEIGHT};
+    use super::*;
+
+    #[test]
+    fn a_simple_chain_draws_bars_from_their_dates_and_an_arrow_between_them() {
+        // Design ███      (Mon 4–Wed 6)
+        // Build        ██ (Fri 8–Mon 11), FS on Design, a day later than it must
+        let mut plan = plan();
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        let build = plan.task("Build", "2027-01-08", "2027-01-11", 0, None);
+        link(&mut plan, design, build, LinkKind::FinishToStart, 0);
+        plan.progress(design, 50);
+        let layout = lay_out(&plan, Scale::Day, None);
+
+        let first = row(&layout, design);
+        assert_eq!(first.kind, BarKind::Task);
+        assert_eq!(first.x, 7.0 * 36.0);
+        assert_eq!(first.width, 3.0 * 36.0);
+        assert_eq!(first.progress_width, 1.5 * 36.0);
+        assert_eq!(first.y, 0.0);
+        let second = row(&layout, build);
+        assert_eq!(second.x, 11.0 * 36.0);
+        assert_eq!(second.width, 4.0 * 36.0);
+        assert_eq!(second.y, ROW_HEIGHT);
+        // Design could slip a day; Build ends the project.
+        assert!(!first.critical && second.critical);
+
+        let arrow = layout.arrow(build, design).expect("an arrow joins them");
+        assert_eq!(arrow.kind, LinkKind::FinishToStart);
+        assert!(!arrow.critical);
+        let design_end = 10.0 * 36.0;
+        assert_eq!(
+            arrow.points,
+            vec![
+                (design_end, BAR_MIDDLE),
+                (design_end + ARROW_STUB, BAR_MIDDLE),
+                (design_end + ARROW_STUB, ROW_HEIGHT + BAR_MIDDLE),
+                (second.x, ROW_HEIGHT + BAR_MIDDLE),
+            ]
+        );
+        assert_eq!(arrow.head[0], (second.x, ROW_HEIGHT + BAR_MIDDLE));
+    }
+
+    #[test]
+    fn a_successor_right_after_its_predecessor_is_entered_from_the_left() {
+        // Design ███   (Mon 4–Wed 6)
+        // Build     ██ (Thu 7–Fri 8): no room to turn, so the arrow doubles back in the gap.
+        let mut plan = plan();
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        let build = plan.task("Build", "2027-01-07", "2027-01-08", 0, None);
+        link(&mut plan, design, build, LinkKind::FinishToStart, 0);
+        let layout = lay_out(&plan, Scale::Day, None);
+        assert!(row(&layout, design).critical && row(&layout, build).critical);
+        let arrow = layout.arrow(build, design).expect("an arrow joins them");
+        assert!(arrow.critical);
+        let edge = 10.0 * 36.0;
+        assert_eq!(
+            arrow.points,
+            vec![
+                (edge, BAR_MIDDLE),
+                (edge + ARROW_STUB, BAR_MIDDLE),
+                (edge + ARROW_STUB, ROW_HEIGHT),
+                (edge - ARROW_STUB, ROW_HEIGHT),
+                (edge - ARROW_STUB, ROW_HEIGHT + BAR_MIDDLE),
+                (edge, ROW_HEIGHT + BAR_MIDDLE),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_overlapping_successor_is_reached_along_the_gap_between_the_rows() {
+        // Design ███     (Mon 4–Wed 6)
+        // Build    ██    (Wed 6–Thu 7), FS with a lead of one day
+        let mut plan = plan();
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        let build = plan.task("Build", "2027-01-06", "2027-01-07", 0, None);
+        link(&mut plan, design, build, LinkKind::FinishToStart, -1);
+        let layout = lay_out(&plan, Scale::Day, None);
+        let arrow = layout.arrow(build, design).expect("an arrow joins them");
+        let build_start = row(&layout, build).x;
+        assert_eq!(arrow.lag, -1);
+        assert_eq!(arrow.points.len(), 6);
+        // It drops to the boundary between the rows, runs back left past Build's start, then
+        // enters Build from the left.
+        assert_eq!(arrow.points[2].1, ROW_HEIGHT);
+        assert_eq!(arrow.points[3], (build_start - ARROW_STUB, ROW_HEIGHT));
+        assert_eq!(
+            arrow.points.last().copied(),
+            Some((build_start, ROW_HEIGHT + BAR_MIDDLE))
+        );
+    }
+
+    #[test]
+    fn every_link_kind_leaves_and_enters_at_the_right_ends() {
+        let from = Ends {
+            left: 100.0,
+            right: 200.0,
+            row_top: 0.0,
+        };
+        let to = Ends {
+            left: 150.0,
+            right: 300.0,
+            row_top: 64.0,
+        };
+        let (fs, _) = route(from, to, LinkKind::FinishToStart);
+        assert_eq!(fs.first().map(|point| point.0), Some(200.0));
+        assert_eq!(fs.last().map(|point| point.0), Some(150.0));
+        let (ss, ss_head) = route(from, to, LinkKind::StartToStart);
+        assert_eq!(
+            ss,
+            vec![(100.0, 14.0), (90.0, 14.0), (90.0, 78.0), (150.0, 78.0)]
+        );
+        assert_eq!(ss_head[1].0, 144.0, "the head points right, into the start");
+        let (ff, ff_head) = route(from, to, LinkKind::FinishToFinish);
+        assert_eq!(
+            ff,
+            vec![(200.0, 14.0), (310.0, 14.0), (310.0, 78.0), (300.0, 78.0)]
+        );
+        assert_eq!(ff_head[1].0, 306.0, "the head points left, into the finish");
+        // SF leaves leftwards but must enter the finish from the right: around, in the gap.
+        let (sf, _) = route(from, to, LinkKind::StartToFinish);
+        assert_eq!(
+            sf,
+            vec![
+                (100.0, 14.0),
+                (90.0, 14.0),
+                (90.0, 32.0),
+                (310.0, 32.0),
+                (310.0, 78.0),
+                (300.0, 78.0)
+            ]
+        );
+        // Upwards: the gap used is above the predecessor's row.
+        let (up, _) = route(to, from, LinkKind::FinishToStart);
+        assert_eq!(up[2].1, 64.0);
+    }
+
+    #[test]
+    fn only_windowed_rows_are_laid_out_but_arrows_reach_rows_outside() {
+        let mut plan = plan();
+        let mut ids = Vec::new();
+        for index in 0..40 {
+            ids.push(plan.task(
+                &format!("Task {index}"),
+                "2027-01-04",
+                "2027-01-04",
+                0,
+                None,
+            ));
+        }
+        link(&mut plan, ids[0], ids[35], LinkKind::FinishToStart, 0);
+        link(&mut plan, ids[20], ids[5], LinkKind::FinishToStart, 0);
+        let window = Window {
+            rows: 0..16,
+            days: 0..30,
+        };
+        let layout = lay_out(&plan, Scale::Day, Some(window));
+        assert_eq!(layout.rows.len(), 16);
+        assert_eq!(layout.rows[3].index, 3);
+        assert!(layout.row(ids[20]).is_none());
+        assert_eq!(layout.height, 40.0 * ROW_HEIGHT);
+        assert!(
+            layout.arrow(ids[35], ids[0]).is_some(),
+            "out of a shown row"
+        );
+        assert!(layout.arrow(ids[5], ids[20]).is_some(), "into a shown row");
+        assert_eq!(layout.arrows.len(), 2);
+        assert!(layout.bands.iter().all(|band| band.x < 30.0 * 36.0));
+    }
+}

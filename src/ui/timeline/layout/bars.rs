@@ -278,3 +278,140 @@ pub(super) fn row_layout(
         baseline: baseline_bar,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{lay_out, lay_out_with, link, plan, row};
+    use super::super::Scale;
+    use super::*;
+    use crate::model::testing::date;
+    use crate::model::LinkKind;
+
+    #[test]
+    fn milestones_are_diamonds_at_the_end_of_their_day_and_summaries_are_brackets() {
+        let mut plan = plan();
+        let phase = plan.task("Phase", "2027-01-04", "2027-01-04", 0, None);
+        let work = plan.task("Work", "2027-01-05", "2027-01-06", 0, None);
+        let done = plan.task("Done", "2027-01-08", "2027-01-08", 0, None);
+        plan.edit(work, |task| task.parent = Some(phase));
+        plan.edit(done, |task| task.milestone = true);
+        let layout = lay_out(&plan, Scale::Day, None);
+        let summary = row(&layout, phase);
+        assert_eq!(summary.kind, BarKind::Summary);
+        assert!(summary.has_children);
+        // Rolled up from the subtask, not the stored Monday.
+        assert_eq!(summary.start, date("2027-01-05"));
+        assert_eq!(summary.x, 8.0 * 36.0);
+        assert_eq!(summary.outline.len(), 6);
+        assert!(summary.handles.is_none());
+        assert!(!summary.critical);
+        let milestone = row(&layout, done);
+        assert_eq!(milestone.kind, BarKind::Milestone);
+        let centre = 12.0 * 36.0;
+        assert_eq!(milestone.x, centre - MILESTONE_HALF);
+        assert_eq!(milestone.width, 2.0 * MILESTONE_HALF);
+        assert_eq!(milestone.outline[0], (centre, milestone.y + 6.0));
+        assert!(milestone.handles.is_none());
+        assert_eq!(row(&layout, work).depth, 1);
+    }
+
+    #[test]
+    fn plain_bars_get_handles_at_both_ends_and_a_connector_beyond_the_finish() {
+        let mut plan = plan();
+        let task = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        let layout = lay_out(&plan, Scale::Day, None);
+        let bar = row(&layout, task);
+        let [left, right] = bar.handles.expect("task bars have handles");
+        assert!(left.0 < bar.x && left.0 + left.1 > bar.x);
+        let end = bar.x + bar.width;
+        assert!(right.0 < end && right.0 + right.1 > end);
+        assert!(bar.connector.0 > right.0 + right.1);
+        assert!(bar.label.0 > bar.connector.0);
+    }
+
+    #[test]
+    fn a_task_deadline_is_marked_on_its_row_and_missed_when_the_task_ends_after_it() {
+        let mut plan = plan();
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        let build = plan.task("Build", "2027-01-04", "2027-01-08", 0, None);
+        for (task, deadline) in [(design, "2027-01-06"), (build, "2027-01-07")] {
+            plan.edit(task, |task| task.deadline = Some(date(deadline)));
+        }
+        let layout = lay_out(&plan, Scale::Day, None);
+        let met = row(&layout, design).deadline.clone().expect("a deadline");
+        assert_eq!(met.x, layout.geometry.x_of(date("2027-01-07")));
+        assert!(!met.missed);
+        let missed = row(&layout, build).deadline.clone().expect("a deadline");
+        assert!(missed.missed);
+        assert_eq!(row(&layout, build).float, Some(0));
+    }
+
+    #[test]
+    fn a_preview_moves_the_dragged_bar_and_what_it_pushes() {
+        let mut plan = plan();
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        let build = plan.task("Build", "2027-01-07", "2027-01-08", 0, None);
+        link(&mut plan, design, build, LinkKind::FinishToStart, 0);
+        let preview = Preview {
+            dates: [
+                (design, (date("2027-01-05"), date("2027-01-07"))),
+                (build, (date("2027-01-08"), date("2027-01-11"))),
+            ]
+            .into_iter()
+            .collect(),
+        };
+        let layout = lay_out_with(&plan, Scale::Day, None, Some(&preview), false);
+        assert_eq!(row(&layout, design).start, date("2027-01-05"));
+        let moved = row(&layout, build);
+        assert_eq!(moved.end, date("2027-01-11"));
+        assert_eq!(moved.x, layout.geometry.x_of(date("2027-01-08")));
+        let arrow = layout.arrow(build, design).expect("the arrow follows");
+        assert_eq!(arrow.points[0].0, layout.geometry.x_of(date("2027-01-08")));
+    }
+
+    #[test]
+    fn baseline_bars_and_slip_in_working_days() {
+        let mut plan = plan();
+        let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        plan.baseline("2027-01-04");
+        let added = plan.task("Added later", "2027-01-04", "2027-01-04", 0, None);
+        // Wed 6 → Mon 11: Thu, Fri, Mon are three working days of slip.
+        plan.project_mut()
+            .set_task_dates(design, date("2027-01-07"), date("2027-01-11"))
+            .expect("valid dates");
+        let hidden = lay_out(&plan, Scale::Day, None);
+        assert_eq!(row(&hidden, design).slip, Some(3));
+        assert_eq!(row(&hidden, added).slip, None);
+        assert!(row(&hidden, design).baseline.is_none());
+        let shown = lay_out_with(&plan, Scale::Day, None, None, true);
+        let bar = row(&shown, design);
+        let baseline = bar.baseline.as_ref().expect("a baseline bar");
+        assert_eq!(baseline.x, shown.geometry.x_of(date("2027-01-04")));
+        assert_eq!(baseline.width, 3.0 * 36.0);
+        assert!(baseline.y > bar.bar_y + bar.height);
+        assert!(row(&shown, added).baseline.is_none());
+    }
+
+    #[test]
+    fn a_summary_is_compared_with_its_subtasks_in_the_baseline_not_its_stale_dates() {
+        // A baseline stored before summaries were rolled up holds Phase on Mon 4 only; its
+        // subtask runs Tue 5–Thu 7.
+        let mut plan = plan();
+        let phase = plan.task("Phase", "2027-01-04", "2027-01-04", 0, None);
+        let work = plan.task("Work", "2027-01-05", "2027-01-07", 0, None);
+        plan.edit(work, |task| task.parent = Some(phase));
+        plan.baseline_changed("2027-01-04", |baseline| {
+            for known in &mut baseline.tasks {
+                if known.task == phase {
+                    (known.start, known.end) = (date("2027-01-04"), date("2027-01-04"));
+                }
+            }
+        });
+        let layout = lay_out_with(&plan, Scale::Day, None, None, true);
+        let summary = row(&layout, phase);
+        assert_eq!(summary.slip, Some(0));
+        let bar = summary.baseline.as_ref().expect("a baseline bar");
+        assert_eq!(bar.x, layout.geometry.x_of(date("2027-01-05")));
+        assert_eq!(bar.width, 3.0 * 36.0);
+    }
+}

@@ -273,3 +273,161 @@ pub fn window(viewport: Viewport, row_count: usize, span: Span, scale: Scale) ->
         days: first_day..end_day,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::plan;
+    use super::*;
+    use crate::model::schedule;
+    use crate::model::testing::date;
+    use chrono::Weekday;
+
+    #[test]
+    fn the_span_starts_on_a_monday_before_everything_and_leaves_room_after() {
+        let mut plan = plan();
+        plan.task("Design", "2027-01-06", "2027-01-08", 0, None);
+        plan.deadline("2027-09-30");
+        let schedule = schedule::compute(plan.project());
+        let span = span(plan.project(), &schedule, date("2027-01-06"));
+        // A week before Mon 4 Jan is Mon 28 Dec 2026; the deadline plus five weeks ends it.
+        assert_eq!(span.origin, date("2026-12-28"));
+        assert_eq!(span.origin.weekday(), Weekday::Mon);
+        assert_eq!(span.end, date("2027-11-04"));
+    }
+
+    #[test]
+    fn dates_map_to_x_and_back() {
+        let geometry = Geometry {
+            origin: date("2026-12-28"),
+            day_width: Scale::Day.day_width(),
+        };
+        let day = date("2027-01-04");
+        let x = geometry.x_of(day);
+        assert_eq!(x, 7.0 * 36.0);
+        assert_eq!(geometry.date_at(x), day);
+        assert_eq!(geometry.date_at(x + 35.9), day);
+        assert_eq!(geometry.date_at(x - 0.1), date("2027-01-03"));
+        assert_eq!(geometry.days_in(53.0), 1);
+        assert_eq!(geometry.days_in(-55.0), -2);
+        assert_eq!(geometry.days_in(17.0), 0);
+    }
+
+    #[test]
+    fn the_chart_opens_at_the_work_and_zoom_keeps_the_middle_day() {
+        let mut plan = plan();
+        plan.task("Design", "2027-01-04", "2027-01-08", 0, None);
+        let schedule = schedule::compute(plan.project());
+        let geometry = Geometry {
+            origin: date("2026-11-23"),
+            day_width: 10.0,
+        };
+        // Today before the work: open two days before the first task.
+        let early = opening_scroll_left(geometry, &schedule, date("2026-11-26"), 900.0);
+        assert_eq!(early, geometry.x_of(date("2027-01-02")));
+        // Today within the work: open with today a third of the way in.
+        let during = opening_scroll_left(geometry, &schedule, date("2027-01-06"), 900.0);
+        assert_eq!(during, geometry.x_of(date("2027-01-06")) - 300.0);
+        assert_eq!(
+            scroll_left_to_show(geometry, date("2026-11-24"), 900.0),
+            0.0
+        );
+
+        let viewport = Viewport {
+            scroll_left: 400.0,
+            width: 600.0,
+            ..Viewport::default()
+        };
+        let middle = middle_date(geometry, viewport);
+        assert_eq!(middle, date("2027-02-01"));
+        let finer = Geometry {
+            day_width: 36.0,
+            ..geometry
+        };
+        let left = scroll_left_to_centre(finer, middle, 600.0);
+        assert_eq!(
+            middle_date(
+                finer,
+                Viewport {
+                    scroll_left: left,
+                    ..viewport
+                }
+            ),
+            middle
+        );
+    }
+
+    #[test]
+    fn moving_the_focus_to_a_row_off_screen_scrolls_just_enough() {
+        let viewport = Viewport {
+            scroll_top: 320.0,
+            height: 320.0,
+            ..Viewport::default()
+        };
+        assert_eq!(scroll_top_to_show_row(viewport, 12), None);
+        assert_eq!(scroll_top_to_show_row(viewport, 9), Some(9.0 * ROW_HEIGHT));
+        assert_eq!(
+            scroll_top_to_show_row(viewport, 20),
+            Some(21.0 * ROW_HEIGHT - 320.0)
+        );
+    }
+
+    #[test]
+    fn the_window_covers_the_visible_rows_and_days_with_a_margin_in_blocks() {
+        let span = Span {
+            origin: date("2027-01-04"),
+            end: date("2037-01-04"),
+        };
+        let viewport = Viewport {
+            scroll_left: 0.0,
+            scroll_top: 0.0,
+            width: 1000.0,
+            height: 640.0,
+        };
+        let top = window(viewport, 10_000, span, Scale::Day);
+        // 20 visible rows + 8 margin: 28, a whole number of blocks of 4.
+        assert_eq!(top.rows, 0..28);
+        // 1000 px + 400 margin, rounded up to 1600 px = 45 days at 36 px.
+        assert_eq!(top.days, 0..45);
+
+        let scrolled = Viewport {
+            scroll_top: 100.0 * ROW_HEIGHT + 5.0,
+            scroll_left: 4500.0,
+            ..viewport
+        };
+        let middle = window(scrolled, 10_000, span, Scale::Day);
+        assert_eq!(middle.rows, 92..132);
+        assert!(middle.rows.contains(&100) && middle.rows.contains(&120));
+        let visible_days = (4500.0 / 36.0) as i64..(5500.0 / 36.0) as i64;
+        assert!(middle.days.start <= visible_days.start && middle.days.end >= visible_days.end);
+        // A few pixels more change nothing.
+        let nudged = Viewport {
+            scroll_top: scrolled.scroll_top + 40.0,
+            scroll_left: scrolled.scroll_left + 30.0,
+            ..scrolled
+        };
+        assert_eq!(window(nudged, 10_000, span, Scale::Day), middle);
+
+        // Scrolled to the end of 50 rows: 960 px down.
+        let bottom = window(
+            Viewport {
+                scroll_top: 960.0,
+                ..viewport
+            },
+            50,
+            span,
+            Scale::Day,
+        );
+        assert_eq!(bottom.rows, 20..50);
+        let beyond = window(
+            Viewport {
+                scroll_top: 1e9,
+                ..viewport
+            },
+            50,
+            span,
+            Scale::Day,
+        );
+        assert!(beyond.rows.is_empty());
+        assert!(window(viewport, 0, span, Scale::Day).rows.is_empty());
+    }
+}

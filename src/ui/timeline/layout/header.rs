@@ -173,3 +173,107 @@ pub fn pinned_label_x(tick: &Tick, visible_left: f64) -> f64 {
     let latest = tick.x + tick.width - text_width - 4.0;
     (visible_left + 4.0).min(latest).max(tick.label_at.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{lay_out, plan};
+    use super::*;
+    use crate::model::testing::date;
+
+    #[test]
+    fn weekends_and_holidays_are_shaded_in_merged_bands() {
+        let mut plan = plan();
+        plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        plan.project_mut()
+            .calendar
+            .holidays
+            .insert(date("2027-01-06"));
+        let layout = lay_out(&plan, Scale::Day, None);
+        let geometry = layout.geometry;
+        let weekend = layout
+            .bands
+            .iter()
+            .find(|band| band.x == geometry.x_of(date("2027-01-09")))
+            .expect("Sat 9 and Sun 10 are shaded");
+        assert_eq!(weekend.width, 2.0 * 36.0);
+        assert!(!weekend.holiday);
+        let holiday = layout
+            .bands
+            .iter()
+            .find(|band| band.x == geometry.x_of(date("2027-01-06")))
+            .expect("the holiday is shaded");
+        assert!(holiday.holiday);
+        assert_eq!(holiday.width, 36.0);
+        // At Quarter zoom only the holiday remains.
+        let coarse = lay_out(&plan, Scale::Quarter, None);
+        assert!(coarse.bands.iter().all(|band| band.holiday));
+        assert_eq!(coarse.bands.len(), 1);
+    }
+
+    #[test]
+    fn the_header_has_two_tiers_for_every_zoom() {
+        let mut plan = plan();
+        plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        let day = lay_out(&plan, Scale::Day, None);
+        let january = day
+            .ticks
+            .iter()
+            .find(|tick| tick.major && tick.label == "January 2027")
+            .expect("a month label");
+        assert_eq!(january.x, day.geometry.x_of(date("2027-01-01")));
+        assert_eq!(january.width, 31.0 * 36.0);
+        assert!(day
+            .ticks
+            .iter()
+            .any(|tick| !tick.major && tick.label == "4"));
+        assert!(day
+            .gridlines
+            .contains(&day.geometry.x_of(date("2027-02-01"))));
+
+        let week = lay_out(&plan, Scale::Week, None);
+        let monday = week
+            .ticks
+            .iter()
+            .find(|tick| !tick.major && tick.label == "4 Jan")
+            .expect("weeks are labelled by their Monday");
+        assert_eq!(monday.width, 7.0 * 16.0);
+
+        let month = lay_out(&plan, Scale::Month, None);
+        assert!(month
+            .ticks
+            .iter()
+            .any(|tick| tick.major && tick.label == "2027"));
+        assert!(month
+            .ticks
+            .iter()
+            .any(|tick| !tick.major && tick.label == "Feb"));
+
+        let quarter = lay_out(&plan, Scale::Quarter, None);
+        let first = quarter
+            .ticks
+            .iter()
+            .find(|tick| !tick.major && tick.label == "Q1")
+            .expect("quarters are labelled");
+        assert_eq!(first.x, quarter.geometry.x_of(date("2027-01-01")));
+        assert_eq!(first.width, 90.0 * 2.0);
+        // The first header cell is cut at the span's start.
+        assert!(quarter.ticks.iter().all(|tick| tick.x >= 0.0));
+    }
+
+    #[test]
+    fn month_labels_stay_on_screen_within_their_month() {
+        let tick = Tick {
+            x: 100.0,
+            y: 0.0,
+            width: 1000.0,
+            height: 24.0,
+            label: "January 2027".to_string(),
+            label_at: (104.0, 16.0),
+            major: true,
+        };
+        assert_eq!(pinned_label_x(&tick, 0.0), 104.0);
+        assert_eq!(pinned_label_x(&tick, 500.0), 504.0);
+        // Near the month's end the label stops inside its cell.
+        assert_eq!(pinned_label_x(&tick, 1090.0), 1100.0 - 90.0 - 4.0);
+    }
+}

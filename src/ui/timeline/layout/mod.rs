@@ -156,4 +156,76 @@ pub fn number(value: f64) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod fixture;
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::{lay_out, link, plan, row};
+    use super::*;
+    use crate::model::schedule;
+    use crate::model::testing::date;
+    use crate::model::LinkKind;
+
+    #[test]
+    fn today_and_the_deadline_get_lines() {
+        let mut plan = plan();
+        plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+        plan.deadline("2027-01-29");
+        let layout = lay_out(&plan, Scale::Day, None);
+        assert_eq!(
+            layout.today,
+            Some(layout.geometry.x_of(date("2027-01-06")) + 18.0)
+        );
+        assert_eq!(
+            layout.deadline,
+            Some(layout.geometry.x_of(date("2027-01-30")))
+        );
+    }
+
+    #[test]
+    fn collapsed_subtasks_have_no_rows_and_no_arrows() {
+        let mut plan = plan();
+        let phase = plan.task("Phase", "2027-01-04", "2027-01-04", 0, None);
+        let inner = plan.task("Inner", "2027-01-04", "2027-01-05", 0, None);
+        let after = plan.task("After", "2027-01-06", "2027-01-07", 0, None);
+        plan.edit(inner, |task| task.parent = Some(phase));
+        link(&mut plan, inner, after, LinkKind::FinishToStart, 0);
+        let schedule = schedule::compute(plan.project());
+        let rows = timeline_rows(plan.project(), &[phase].into_iter().collect());
+        assert_eq!(rows.rows.len(), 2);
+        assert!(!rows.rows[0].expanded);
+        let span = span(plan.project(), &schedule, date("2027-01-04"));
+        let layout = layout(&LayoutInput {
+            project: plan.project(),
+            schedule: &schedule,
+            rows: &rows,
+            span,
+            scale: Scale::Week,
+            window: Window::everything(rows.rows.len(), span),
+            today: date("2027-01-04"),
+            preview: None,
+            show_baseline: false,
+        });
+        assert!(layout.row(inner).is_none());
+        assert_eq!(row(&layout, after).index, 1);
+        assert!(layout.arrows.is_empty());
+    }
+
+    #[test]
+    fn the_row_under_a_point_is_found_for_dropping_a_dependency() {
+        let mut plan = plan();
+        plan.task("One", "2027-01-04", "2027-01-04", 0, None);
+        plan.task("Two", "2027-01-04", "2027-01-04", 0, None);
+        let layout = lay_out(&plan, Scale::Week, None);
+        assert_eq!(layout.row_at(5.0), Some(0));
+        assert_eq!(layout.row_at(ROW_HEIGHT + 1.0), Some(1));
+        assert_eq!(layout.row_at(2.0 * ROW_HEIGHT + 1.0), None);
+        assert_eq!(layout.row_at(-1.0), None);
+    }
+
+    #[test]
+    fn points_are_written_compactly() {
+        assert_eq!(points_attribute(&[(1.0, 2.5), (3.04, -4.0)]), "1,2.5 3,-4");
+        assert_eq!(number(12.25), "12.3");
+    }
+}
