@@ -109,11 +109,7 @@ impl Baseline {
     /// the plan since keep theirs and widen nothing.
     pub fn dates(&self, project: &Project) -> BaselineDates {
         let tasks = project.tasks();
-        let position: IdMap<TaskId, usize> = tasks
-            .iter()
-            .enumerate()
-            .map(|(index, task)| (task.id, index))
-            .collect();
+        let position = crate::model::task::positions(tasks);
         let mut summary = vec![false; tasks.len()];
         for task in tasks {
             if let Some(parent) = task.parent.and_then(|parent| position.get(&parent)) {

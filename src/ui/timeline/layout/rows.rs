@@ -72,12 +72,7 @@ pub fn timeline_rows(project: &Project, collapsed: &HashSet<TaskId>) -> Timeline
         .enumerate()
         .map(|(index, row)| (row.task, index))
         .collect();
-    let position = project
-        .tasks()
-        .iter()
-        .enumerate()
-        .map(|(index, task)| (task.id, index))
-        .collect();
+    let position = crate::model::task::positions(project.tasks());
     let mut successors: IdMap<TaskId, Vec<TaskId>> = IdMap::default();
     for task in project.tasks() {
         for dependency in &task.dependencies {
