@@ -129,7 +129,7 @@ pub fn timeline_svg(layout: &TimelineLayout, project_name: &str, critical: bool)
         let _ = writeln!(
             svg,
             r#"<g><title>{}</title><polyline points="{}" fill="none" stroke="{colour}" stroke-width="1.5"/><polygon points="{}" fill="{colour}"/></g>"#,
-            escape(&super::chart::describe_arrow(arrow)),
+            escape(&super::arrow::describe_arrow(arrow)),
             points_attribute(&arrow.points),
             points_attribute(&arrow.head)
         );
@@ -145,7 +145,7 @@ pub fn timeline_svg(layout: &TimelineLayout, project_name: &str, critical: bool)
             svg,
             "<g><title>{}: {}</title>",
             escape(&row.title),
-            escape(&super::chart::describe_bar(row, critical))
+            escape(&super::bar::describe_bar(row, critical))
         );
         if let Some(baseline) = &row.baseline {
             let _ = write!(

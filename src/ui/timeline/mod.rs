@@ -9,6 +9,8 @@
 //! shows a preview from a local signal and writes once, on drop. Left out: scheduling itself
 //! (`model::schedule`) and wording of errors (`ui::messages`).
 
+pub mod arrow;
+pub mod bar;
 pub mod baseline;
 pub mod chart;
 pub mod dependency;
