@@ -27,7 +27,7 @@ pub use views::{board, month, report, standup, timesheet};
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use baseline::{Baseline, BaselineTask};
+pub use baseline::{Baseline, BaselineDates, BaselineSpan, BaselineTask};
 pub use calendar::{Calendar, WeekdaySet};
 pub use cost::{PreciseMoney, ProjectCost, Rates, TaskCost};
 pub use earned_value::{EarnedValue, EvmFigures, EvmPoint, EvmTotals};

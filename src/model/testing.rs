@@ -177,13 +177,32 @@ impl TestPlan {
 
     /// Sets a baseline on `day`, at the people's current rates.
     pub fn baseline(&mut self, day: &str) {
-        let baseline = Baseline::capture(
+        self.baseline_changed(day, |_| {});
+    }
+
+    /// Sets a baseline on `day` in which `task` ends on `end`, as a baseline stored before
+    /// summary tasks were rolled up might hold a stale summary end.
+    pub fn baseline_ending(&mut self, day: &str, task: TaskId, end: &str) {
+        self.baseline_changed(day, |baseline| {
+            for known in &mut baseline.tasks {
+                if known.task == task {
+                    known.end = date(end);
+                }
+            }
+        });
+    }
+
+    /// Sets a baseline on `day` after `change` alters the snapshot, to stand for a baseline as
+    /// an older version or another tool stored it.
+    pub fn baseline_changed(&mut self, day: &str, change: impl FnOnce(&mut Baseline)) {
+        let mut baseline = Baseline::capture(
             BaselineId::new(&mut self.ids),
             "Approved plan",
             self.project(),
             self.workspace.people(),
             date(day),
         );
+        change(&mut baseline);
         self.project_mut()
             .add_baseline(baseline)
             .expect("valid baseline");

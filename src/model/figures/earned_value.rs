@@ -224,11 +224,11 @@ pub fn series(
     let first = baseline_leaves(baseline)
         .map(|task| task.start)
         .fold(project.start, NaiveDate::min);
+    // Summaries rolled up from their subtasks: their stored baseline dates may be stale.
     let last = baseline
-        .tasks
-        .iter()
-        .map(|task| task.end)
-        .fold(status_date, NaiveDate::max);
+        .dates(project)
+        .finish()
+        .map_or(status_date, |finish| finish.max(status_date));
 
     // Actual cost as dated amounts, sorted, then swept once; fixed costs have no date and
     // count from the first week, as they do in AC.
@@ -449,5 +449,26 @@ mod tests {
         assert_eq!(points[1].pv, euros(100_000));
         assert_eq!(points[1].ev, None);
         assert_eq!(points[1].ac, None);
+    }
+
+    #[test]
+    fn a_stale_summary_end_in_the_baseline_does_not_stretch_the_series() {
+        let mut plan = TestPlan::new("2026-03-02");
+        let ada = plan.person("Ada", 100_000);
+        let phase = plan.task("Phase", "2026-03-02", "2026-03-02", 0, None);
+        let build = plan.task("Build", "2026-03-02", "2026-03-13", 100, Some(ada));
+        plan.edit(build, |task| task.parent = Some(phase));
+        plan.baseline_ending("2026-03-02", phase, "2026-04-30");
+        let points = series(
+            plan.project(),
+            plan.workspace.people(),
+            date("2026-03-06"),
+            Weekday::Mon,
+        );
+        assert_eq!(
+            points.len(),
+            2,
+            "to the week of Build's baseline end, Fri 13"
+        );
     }
 }

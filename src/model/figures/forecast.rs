@@ -8,12 +8,10 @@
 //! deadline of their own: the project deadline applies to every milestone. Running the
 //! scheduler is not this module's business.
 
-use crate::model::baseline::Baseline;
 use crate::model::calendar::Calendar;
 use crate::model::ids::TaskId;
 use crate::model::project::Project;
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// One milestone: baseline date, forecast date and slip.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,19 +81,6 @@ pub struct ScheduleForecast {
     pub worst_slip: Option<Slip>,
 }
 
-/// Baseline dates by task, for lookups.
-fn baseline_dates(baseline: Option<&Baseline>) -> HashMap<TaskId, NaiveDate> {
-    baseline
-        .map(|baseline| {
-            baseline
-                .tasks
-                .iter()
-                .map(|task| (task.task, task.end))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn slip(calendar: &Calendar, baseline: Option<NaiveDate>, forecast: NaiveDate) -> Option<i64> {
     baseline.map(|baseline| calendar.working_days_between(baseline, forecast))
 }
@@ -103,15 +88,18 @@ fn slip(calendar: &Calendar, baseline: Option<NaiveDate>, forecast: NaiveDate) -
 /// The schedule forecast of `project` against its current baseline and deadline.
 pub fn schedule_forecast(project: &Project) -> ScheduleForecast {
     let calendar = &project.calendar;
-    let baseline = project.baseline();
-    let planned = baseline_dates(baseline);
+    // Summaries rolled up from their subtasks: their stored baseline dates may be stale.
+    let planned = project.baseline().map(|baseline| baseline.dates(project));
     let deadline = project.deadline;
     let milestones: Vec<MilestoneForecast> = project
         .tasks()
         .iter()
         .filter(|task| task.milestone)
         .map(|task| {
-            let baseline = planned.get(&task.id).copied();
+            let baseline = planned
+                .as_ref()
+                .and_then(|planned| planned.get(task.id))
+                .map(|span| span.end);
             MilestoneForecast {
                 task: task.id,
                 title: task.title.clone(),
@@ -124,8 +112,7 @@ pub fn schedule_forecast(project: &Project) -> ScheduleForecast {
         })
         .collect();
     let forecast = project.tasks().iter().map(|task| task.end).max();
-    let baseline_finish =
-        baseline.and_then(|baseline| baseline.tasks.iter().map(|task| task.end).max());
+    let baseline_finish = planned.as_ref().and_then(|planned| planned.finish());
     let finish = FinishForecast {
         forecast,
         baseline: baseline_finish,
@@ -228,6 +215,21 @@ mod tests {
                 }
             })
         );
+    }
+
+    #[test]
+    fn a_stale_summary_end_in_the_baseline_does_not_move_the_baseline_finish() {
+        // A baseline from an older version stored Phase ending Fri 13, but its only subtask
+        // ended Thu 5: the baseline finish is Thu 5, so a finish on Fri 6 slipped a day.
+        let mut plan = TestPlan::new("2026-03-02");
+        let phase = plan.task("Phase", "2026-03-02", "2026-03-02", 0, None);
+        let build = plan.task("Build", "2026-03-02", "2026-03-05", 10, None);
+        plan.edit(build, |task| task.parent = Some(phase));
+        plan.baseline_ending("2026-03-02", phase, "2026-03-13");
+        plan.edit(build, |task| task.end = date("2026-03-06"));
+        let forecast = schedule_forecast(plan.project());
+        assert_eq!(forecast.finish.baseline, Some(date("2026-03-05")));
+        assert_eq!(forecast.finish.slip_days, Some(1));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! A [`Task`] is plain data; it is checked when it enters a [`crate::model::Project`] through a
 //! command (`add_task`, `update_task`), which is the only way in.
 
-use crate::model::ids::{ColumnId, PersonId, TaskId};
+use crate::model::ids::{ColumnId, IdMap, PersonId, TaskId};
 use crate::model::tracking::{TimeEntry, Timer};
 use crate::model::units::{Hours, Money, Progress};
 use chrono::NaiveDate;
@@ -389,6 +389,15 @@ pub struct Task {
 
 fn is_zero_money(value: &Money) -> bool {
     *value == Money::ZERO
+}
+
+/// Where each of `tasks` sits in the slice, for lookups without a scan.
+pub fn positions<T: AsRef<Task>>(tasks: &[T]) -> IdMap<TaskId, usize> {
+    tasks
+        .iter()
+        .enumerate()
+        .map(|(index, task)| (task.as_ref().id, index))
+        .collect()
 }
 
 impl Task {

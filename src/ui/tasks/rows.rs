@@ -124,11 +124,7 @@ pub fn task_rows(
     collapsed: &HashSet<TaskId>,
 ) -> TaskRows {
     let tasks = project.tasks();
-    let position: IdMap<TaskId, usize> = tasks
-        .iter()
-        .enumerate()
-        .map(|(index, task)| (task.id, index))
-        .collect();
+    let position = crate::model::task::positions(tasks);
     let mut children: IdMap<Option<TaskId>, Vec<usize>> = IdMap::default();
     for (index, task) in tasks.iter().enumerate() {
         let parent = task.parent.filter(|parent| position.contains_key(parent));

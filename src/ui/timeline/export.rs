@@ -129,7 +129,7 @@ pub fn timeline_svg(layout: &TimelineLayout, project_name: &str, critical: bool)
         let _ = writeln!(
             svg,
             r#"<g><title>{}</title><polyline points="{}" fill="none" stroke="{colour}" stroke-width="1.5"/><polygon points="{}" fill="{colour}"/></g>"#,
-            escape(&super::chart::describe_arrow(arrow)),
+            escape(&super::arrow::describe_arrow(arrow)),
             points_attribute(&arrow.points),
             points_attribute(&arrow.head)
         );
@@ -145,7 +145,7 @@ pub fn timeline_svg(layout: &TimelineLayout, project_name: &str, critical: bool)
             svg,
             "<g><title>{}: {}</title>",
             escape(&row.title),
-            escape(&super::chart::describe_bar(row, critical))
+            escape(&super::bar::describe_bar(row, critical))
         );
         if let Some(baseline) = &row.baseline {
             let _ = write!(
@@ -283,17 +283,10 @@ pub fn timeline_svg(layout: &TimelineLayout, project_name: &str, critical: bool)
 
 #[cfg(test)]
 mod tests {
-    use super::super::layout::{layout, span, timeline_rows, LayoutInput, Scale, Window};
+    use super::super::layout::fixture::{lay_out, plan};
+    use super::super::layout::Scale;
     use super::*;
-    use crate::model::{
-        schedule, Currency, Dependency, Project, ProjectId, SequentialIds, Task, TaskId,
-    };
-    use chrono::NaiveDate;
-    use std::collections::HashSet;
-
-    fn date(text: &str) -> NaiveDate {
-        text.parse().expect("test dates are valid")
-    }
+    use crate::model::{schedule, Dependency, TaskId};
 
     #[test]
     fn text_is_escaped() {
@@ -305,52 +298,26 @@ mod tests {
 
     #[test]
     fn the_file_is_a_standalone_drawing_with_every_task_and_arrow() {
-        let mut ids = SequentialIds::default();
-        let mut project = Project::new(
-            ProjectId::new(&mut ids),
-            "R&D <Intranet>",
-            date("2027-01-04"),
-            Currency::EUR,
-            &mut ids,
-        )
-        .expect("valid project");
-        let column = project.columns()[0].id;
+        let mut plan = plan();
+        let mut details = plan.project().details();
+        details.name = "R&D <Intranet>".to_string();
+        plan.project_mut()
+            .update_details(details)
+            .expect("valid name");
         let mut titles = Vec::new();
         let mut previous: Option<TaskId> = None;
         for index in 0..60 {
-            let mut task = Task::new(
-                TaskId::new(&mut ids),
-                format!("Step {index}"),
-                column,
-                date("2027-01-04"),
-                date("2027-01-04"),
-            );
+            let title = format!("Step {index}");
+            let task = plan.task(&title, "2027-01-04", "2027-01-04", 0, None);
             if let Some(previous) = previous {
-                task.dependencies
-                    .push(Dependency::finish_to_start(previous));
+                plan.link(task, Dependency::finish_to_start(previous));
             }
-            previous = Some(task.id);
-            titles.push(task.title.clone());
-            project
-                .add_task(task, date("2027-01-04"))
-                .expect("valid task");
+            previous = Some(task);
+            titles.push(title);
         }
-        schedule::reschedule_all(&mut project);
-        let computed = schedule::compute(&project);
-        let rows = timeline_rows(&project, &HashSet::new());
-        let span = span(&project, &computed, date("2027-01-04"));
-        let drawing = layout(&LayoutInput {
-            project: &project,
-            schedule: &computed,
-            rows: &rows,
-            span,
-            scale: Scale::Week,
-            window: Window::everything(rows.rows.len(), span),
-            today: date("2027-01-04"),
-            preview: None,
-            show_baseline: false,
-        });
-        let svg = timeline_svg(&drawing, &project.name, true);
+        schedule::reschedule_all(plan.project_mut());
+        let drawing = lay_out(&plan, Scale::Week, None);
+        let svg = timeline_svg(&drawing, &plan.project().name, true);
         assert!(svg.starts_with("<?xml"));
         assert!(svg.contains(r#"xmlns="http://www.w3.org/2000/svg""#));
         assert!(svg.contains("<title>R&amp;D &lt;Intranet&gt; — Timeline</title>"));

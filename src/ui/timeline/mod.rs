@@ -4,263 +4,47 @@
 //! The page owns the view state (zoom, toggles, collapsed parents, scroll position, the drag
 //! in progress) as local signals, and derives everything else in memos: the rows, the
 //! schedule, the window of rows and days on screen and, from those, the pure
-//! [`layout::layout`]. The list (`list.rs`) and the chart (`chart.rs`) draw that layout, one
-//! keyed component and one memo per rendered row. Changes go through `AppState` verbs; a drag
-//! shows a preview from a local signal and writes once, on drop. Left out: scheduling itself
-//! (`model::schedule`) and wording of errors (`ui::messages`).
+//! [`layout::layout`]. The list (`list.rs`) and the chart (`chart.rs`, with `bar.rs` and
+//! `arrow.rs`) draw that layout, one keyed component and one memo per rendered row; they share
+//! the [`TimelineContext`] (`context.rs`), and the schedule comes from [`OpenSchedule`]
+//! (`open_schedule.rs`). Changes go through `AppState` verbs; a drag shows a preview from a
+//! local signal and writes once, on drop. Left out: scheduling itself (`model::schedule`) and
+//! wording of errors (`ui::messages`).
 
+pub mod arrow;
+pub mod bar;
 pub mod baseline;
 pub mod chart;
+pub mod context;
 pub mod dependency;
 pub mod drag;
 pub mod export;
 pub mod layout;
 pub mod list;
+pub mod open_schedule;
+
+pub use context::{focus_element, TimelineContext};
+pub use open_schedule::OpenSchedule;
 
 use super::widgets::file::download;
 use crate::model::calendar::shift;
 use crate::model::io::file_name;
 use crate::model::schedule::Rescheduler;
-use crate::model::{schedule, Project, ProjectId, Schedule, TaskId};
+use crate::model::{Project, ProjectId, TaskId};
 use crate::store::AppState;
 use baseline::SetBaselineDialog;
 use chart::TimelineChart;
+use context::window_viewport;
 use dependency::DependencyDialog;
 use drag::{preview_with, Drag};
 use layout::{
-    layout, span, timeline_rows, window, Geometry, LayoutInput, Scale, Span, TimelineLayout,
-    TimelineRows, Viewport, Window, HEADER_HEIGHT, LIST_WIDTH,
+    layout, span, timeline_rows, window, Geometry, LayoutInput, Scale, Span, Viewport, Window,
+    HEADER_HEIGHT, LIST_WIDTH,
 };
 use leptos::prelude::*;
 use list::TimelineList;
 use std::collections::HashSet;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-
-/// The Timeline's shared view state and derived values, handed to its parts.
-#[derive(Clone, Copy)]
-pub struct TimelineContext {
-    /// The project shown.
-    pub project: ProjectId,
-    /// The zoom level.
-    pub scale: RwSignal<Scale>,
-    /// Highlight the critical tasks and arrows.
-    pub show_critical: RwSignal<bool>,
-    /// Draw baseline bars under the current ones.
-    pub show_baseline: RwSignal<bool>,
-    /// Summary tasks whose subtasks are hidden.
-    pub collapsed: RwSignal<HashSet<TaskId>>,
-    /// The scroll position and size of the chart area.
-    pub viewport: RwSignal<Viewport>,
-    /// The drawn width of the task list in px: `LIST_WIDTH`, less on a narrow screen, 0 while
-    /// the list is collapsed there.
-    pub list_width: RwSignal<f64>,
-    /// The drag in progress.
-    pub drag: RwSignal<Option<Drag>>,
-    /// The bar with the keyboard focus.
-    pub selected: RwSignal<Option<TaskId>>,
-    /// The dependency being edited, as (successor, predecessor).
-    pub editing_link: RwSignal<Option<(TaskId, TaskId)>>,
-    /// The rows in display order.
-    pub rows: Memo<TimelineRows>,
-    /// Everything drawn, for the rendered window.
-    pub layout: Memo<TimelineLayout>,
-    /// The ids of the rendered rows, for keyed lists.
-    pub row_ids: Memo<Vec<TaskId>>,
-    /// True when the project has a baseline to compare against.
-    pub has_baseline: Memo<bool>,
-    /// The element that scrolls the list and the chart together.
-    pub scroller: NodeRef<leptos::html::Div>,
-}
-
-impl TimelineContext {
-    /// Reads the task list's drawn width into `list_width` (it changes with the window's width
-    /// and the "Task list" toggle, never while scrolling), then measures the chart area.
-    /// Does nothing once the page is gone (it may run from an animation frame callback).
-    pub fn measure_list(self) {
-        let Some(Some(element)) = self.scroller.try_get_untracked() else {
-            return;
-        };
-        let list_width = element
-            .query_selector(".timeline__list")
-            .ok()
-            .flatten()
-            .and_then(|list| list.dyn_into::<web_sys::HtmlElement>().ok())
-            .map_or(0.0, |list| f64::from(list.offset_width()));
-        if self
-            .list_width
-            .try_get_untracked()
-            .is_some_and(|known| known != list_width)
-        {
-            self.list_width.try_set(list_width);
-        }
-        self.measure();
-    }
-
-    /// Reads the scroll position and size of the chart area into `viewport`.
-    /// Does nothing once the page is gone (it may run from an animation frame callback).
-    pub fn measure(self) {
-        let (Some(Some(element)), Some(list_width)) = (
-            self.scroller.try_get_untracked(),
-            self.list_width.try_get_untracked(),
-        ) else {
-            return;
-        };
-        let next = Viewport {
-            scroll_left: f64::from(element.scroll_left()),
-            scroll_top: f64::from(element.scroll_top()),
-            width: (f64::from(element.client_width()) - list_width).max(0.0),
-            height: (f64::from(element.client_height()) - HEADER_HEIGHT).max(0.0),
-        };
-        if self
-            .viewport
-            .try_get_untracked()
-            .is_some_and(|known| known != next)
-        {
-            self.viewport.try_set(next);
-        }
-    }
-
-    /// Scrolls the chart so that x (in chart coordinates) is at the left edge.
-    pub fn scroll_to_x(self, x: f64) {
-        if let Some(Some(element)) = self.scroller.try_get_untracked() {
-            element.set_scroll_left(x.max(0.0).round() as i32);
-        }
-        self.measure();
-    }
-
-    /// Scrolls vertically, as little as needed, so that row `index` is on screen.
-    pub fn scroll_to_row(self, index: usize) {
-        let (Some(Some(element)), Some(viewport)) = (
-            self.scroller.try_get_untracked(),
-            self.viewport.try_get_untracked(),
-        ) else {
-            return;
-        };
-        if let Some(top) = layout::scroll_top_to_show_row(viewport, index) {
-            element.set_scroll_top(top.round() as i32);
-        }
-        self.measure();
-    }
-
-    /// Gives the keyboard focus to task `task`'s bar, once it is drawn.
-    pub fn focus_bar(self, task: TaskId) {
-        self.selected.set(Some(task));
-        request_animation_frame(move || {
-            let selector = format!(".timeline__plot [data-task=\"{task}\"]");
-            if let Ok(Some(element)) = document().query_selector(&selector) {
-                focus_element(&element);
-            }
-        });
-    }
-
-    /// Moves the focus to the bar `step` rows above (negative) or below `task`'s.
-    pub fn focus_neighbour(self, task: TaskId, step: isize) {
-        let next = self.rows.with_untracked(|rows| {
-            let index = rows.row_of(task)?.checked_add_signed(step)?;
-            Some((index, rows.task_in_row(index)?))
-        });
-        if let Some((index, neighbour)) = next {
-            self.scroll_to_row(index);
-            self.focus_bar(neighbour);
-        }
-    }
-}
-
-/// The chart area's size guessed from the window's, before the chart can be measured: the
-/// window less the task list across, less the header, tabs and toolbar down.
-fn window_viewport() -> Viewport {
-    let size = |value: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>, fallback: f64| {
-        value
-            .ok()
-            .and_then(|value| value.as_f64())
-            .unwrap_or(fallback)
-    };
-    let window = leptos::prelude::window();
-    Viewport {
-        scroll_left: 0.0,
-        scroll_top: 0.0,
-        width: (size(window.inner_width(), 1700.0) - LIST_WIDTH - 64.0).max(0.0),
-        height: (size(window.inner_height(), 1000.0) - 300.0).max(0.0),
-    }
-}
-
-/// The schedule of the project the route shows, shared by every opening of its Timeline. `App`
-/// provides it; it is worked out while the app is idle, once the view of a newly opened project
-/// is on screen, so that opening the Timeline of a large plan does not wait for the scheduler.
-/// Like any memo it is worked out again, lazily, after each change.
-#[derive(Clone, Copy)]
-pub struct OpenSchedule {
-    project: Memo<Option<ProjectId>>,
-    schedule: Memo<Schedule>,
-}
-
-impl OpenSchedule {
-    /// Provides the shared schedule for the route's project.
-    pub fn provide(state: AppState) -> OpenSchedule {
-        let project = Memo::new(move |_| state.route.with(|route| route.project()));
-        let schedule = Memo::new(move |_| {
-            let Some(id) = project.get() else {
-                return Schedule::default();
-            };
-            state.workspace().with(|workspace| {
-                workspace
-                    .find_project(id)
-                    .map(schedule::compute)
-                    .unwrap_or_default()
-            })
-        });
-        let open = OpenSchedule { project, schedule };
-        provide_context(open);
-        Effect::new(move |_| {
-            if project.get().is_some() {
-                // After the frame that paints the project's view, when nothing waits.
-                request_animation_frame(move || {
-                    request_animation_frame(move || {
-                        set_timeout(move || open.prepare(), std::time::Duration::ZERO)
-                    })
-                });
-            }
-        });
-        open
-    }
-
-    /// Works the schedule out now, if it is not already.
-    pub fn prepare(self) {
-        self.schedule.try_with_untracked(|_| ());
-    }
-
-    /// The schedule of project `id`: the shared one when `id` is the route's project (the usual
-    /// case), otherwise a memo of its own.
-    pub fn expect_for(state: AppState, id: ProjectId) -> Memo<Schedule> {
-        match use_context::<OpenSchedule>() {
-            Some(open) if open.project.get_untracked() == Some(id) => open.schedule,
-            _ => Memo::new(move |_| {
-                state.workspace().with(|workspace| {
-                    workspace
-                        .find_project(id)
-                        .map(schedule::compute)
-                        .unwrap_or_default()
-                })
-            }),
-        }
-    }
-}
-
-/// Focuses an element (an SVG `<g>` or an HTML element) without scrolling to it.
-pub fn focus_element(element: &web_sys::Element) {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &options,
-        &wasm_bindgen::JsValue::from_str("preventScroll"),
-        &wasm_bindgen::JsValue::TRUE,
-    );
-    if let Ok(focus) = js_sys::Reflect::get(element, &wasm_bindgen::JsValue::from_str("focus")) {
-        if let Ok(focus) = focus.dyn_into::<js_sys::Function>() {
-            let _ = focus.call1(element, &options);
-        }
-    }
-}
 
 /// The Timeline of project `id`.
 #[component]

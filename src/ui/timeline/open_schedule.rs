@@ -1,0 +1,68 @@
+//! The open project's schedule, shared by every view that shows it and prepared while the app
+//! is idle.
+
+use crate::model::{schedule, ProjectId, Schedule};
+use crate::store::AppState;
+use leptos::prelude::*;
+
+/// The schedule of the project the route shows, shared by every opening of its Timeline. `App`
+/// provides it; it is worked out while the app is idle, once the view of a newly opened project
+/// is on screen, so that opening the Timeline of a large plan does not wait for the scheduler.
+/// Like any memo it is worked out again, lazily, after each change.
+#[derive(Clone, Copy)]
+pub struct OpenSchedule {
+    project: Memo<Option<ProjectId>>,
+    schedule: Memo<Schedule>,
+}
+
+impl OpenSchedule {
+    /// Provides the shared schedule for the route's project.
+    pub fn provide(state: AppState) -> OpenSchedule {
+        let project = Memo::new(move |_| state.route.with(|route| route.project()));
+        let schedule = Memo::new(move |_| {
+            let Some(id) = project.get() else {
+                return Schedule::default();
+            };
+            state.workspace().with(|workspace| {
+                workspace
+                    .find_project(id)
+                    .map(schedule::compute)
+                    .unwrap_or_default()
+            })
+        });
+        let open = OpenSchedule { project, schedule };
+        provide_context(open);
+        Effect::new(move |_| {
+            if project.get().is_some() {
+                // After the frame that paints the project's view, when nothing waits.
+                request_animation_frame(move || {
+                    request_animation_frame(move || {
+                        set_timeout(move || open.prepare(), std::time::Duration::ZERO)
+                    })
+                });
+            }
+        });
+        open
+    }
+
+    /// Works the schedule out now, if it is not already.
+    pub fn prepare(self) {
+        self.schedule.try_with_untracked(|_| ());
+    }
+
+    /// The schedule of project `id`: the shared one when `id` is the route's project (the usual
+    /// case), otherwise a memo of its own.
+    pub fn expect_for(state: AppState, id: ProjectId) -> Memo<Schedule> {
+        match use_context::<OpenSchedule>() {
+            Some(open) if open.project.get_untracked() == Some(id) => open.schedule,
+            _ => Memo::new(move |_| {
+                state.workspace().with(|workspace| {
+                    workspace
+                        .find_project(id)
+                        .map(schedule::compute)
+                        .unwrap_or_default()
+                })
+            }),
+        }
+    }
+}
