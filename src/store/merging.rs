@@ -201,6 +201,46 @@ impl AppState {
         true
     }
 
+    /// Keeps the snapshots with their projects across a change from `before` to `after`. A
+    /// project that went away takes its snapshots out of storage; they wait in memory while
+    /// undo can bring the project back, and a project that comes back gets them back.
+    pub(crate) fn follow_snapshots(self, before: &Workspace, after: &Workspace) {
+        let ids = |workspace: &Workspace| -> Vec<ProjectId> {
+            workspace
+                .projects()
+                .iter()
+                .map(|project| project.id)
+                .collect()
+        };
+        let (was, is) = (ids(before), ids(after));
+        if was == is {
+            return;
+        }
+        self.persistence.update_value(|persistence| {
+            let Some(store) = persistence.store.as_mut() else {
+                return;
+            };
+            for id in was.iter().filter(|id| !is.contains(id)) {
+                if let Ok(Some(taken)) = snapshots::take(store.as_mut(), *id) {
+                    persistence.set_aside.insert(*id, taken);
+                }
+            }
+            for id in is.iter().filter(|id| !was.contains(id)) {
+                if let Some(kept) = persistence.set_aside.remove(id) {
+                    // Storage too full for them only loses the three-way merge.
+                    snapshots::write(store.as_mut(), *id, kept).ok();
+                }
+            }
+        });
+    }
+
+    /// Drops the snapshots set aside for undo, once undo can no longer bring their projects
+    /// back.
+    pub(crate) fn forget_set_aside_snapshots(self) {
+        self.persistence
+            .update_value(|persistence| persistence.set_aside.clear());
+    }
+
     /// Keeps an imported file's version as a snapshot and as this copy's base, so the next
     /// export names it and the next file from that copy merges three-way.
     pub(crate) fn remember_import(self, imported: &ImportedProject) {
@@ -213,7 +253,7 @@ impl AppState {
         if imported.redacted {
             self.persistence.update_value(|persistence| {
                 if let Some(store) = persistence.store.as_mut() {
-                    let _ = snapshots::set_base(store.as_mut(), imported.project.id, &version);
+                    snapshots::set_base(store.as_mut(), imported.project.id, &version).ok();
                 }
             });
         } else {
@@ -228,7 +268,7 @@ mod tests {
     use crate::model::io::ImportMode;
     use crate::model::testing::Plan as TestPlan;
     use crate::model::TaskId;
-    use crate::store::persist::{MemoryStore, Saved};
+    use crate::store::persist::{KeyValue, MemoryStore, Saved};
 
     /// A state over an in-memory store holding `workspace`.
     fn state(workspace: Workspace) -> AppState {
@@ -319,5 +359,59 @@ mod tests {
         let (_, text) = here.export_project_file(project, true).expect("exports");
         assert!(!text.contains("987654"));
         assert!(text.contains("\"redacted\": true"));
+    }
+
+    /// True when project `id` has snapshots in the state's store.
+    fn has_snapshots(state: AppState, id: ProjectId) -> bool {
+        state.persistence.with_value(|persistence| {
+            persistence
+                .store
+                .as_ref()
+                .is_some_and(|store| matches!(store.get(&snapshots::snapshot_key(id)), Ok(Some(_))))
+        })
+    }
+
+    #[test]
+    fn deleting_a_project_removes_its_snapshots_and_undo_brings_them_back() {
+        let owner = leptos::prelude::Owner::new();
+        owner.set();
+        let mut plan = TestPlan::new("2026-03-02");
+        plan.task("Design", "2026-03-02", "2026-03-04", 16, None);
+        let project = plan.project;
+        let here = state(plan.workspace);
+        here.export_project(project).expect("exports");
+        assert!(has_snapshots(here, project));
+
+        here.delete_project(project);
+        assert!(!has_snapshots(here, project));
+
+        here.undo();
+        assert!(has_snapshots(here, project));
+        let (_, again) = here.export_project(project).expect("exports");
+        assert!(again.contains("\"lineage\""));
+
+        here.redo();
+        assert!(!has_snapshots(here, project));
+    }
+
+    #[test]
+    fn snapshots_set_aside_for_undo_are_forgotten_with_the_history() {
+        let owner = leptos::prelude::Owner::new();
+        owner.set();
+        let mut plan = TestPlan::new("2026-03-02");
+        plan.task("Design", "2026-03-02", "2026-03-04", 16, None);
+        let project = plan.project;
+        let here = state(plan.workspace);
+        here.export_project(project).expect("exports");
+        here.delete_project(project);
+        assert!(here
+            .persistence
+            .with_value(|persistence| persistence.set_aside.contains_key(&project)));
+
+        here.replace_without_history(Workspace::default());
+        assert!(here
+            .persistence
+            .with_value(|persistence| persistence.set_aside.is_empty()));
+        assert!(!has_snapshots(here, project));
     }
 }
