@@ -155,7 +155,7 @@ impl AppState {
     /// Settles the conflicts as chosen and puts the result in place of the project: one undo
     /// step, rescheduled like any change. The file's version becomes this copy's base.
     pub fn finish_merge(self, merged: &Merged, choices: &Choices) -> bool {
-        let resolved = match merge::resolve(merged, choices) {
+        let resolved = match merge::resolve_reporting(merged, choices) {
             Ok(resolved) => resolved,
             Err(error) => {
                 self.error.set(Some(error.into()));
@@ -163,12 +163,12 @@ impl AppState {
             }
         };
         let applied = self.apply("Merge project from file", |workspace: &mut Workspace| {
-            for person in &resolved.people {
+            for person in &resolved.plan.people {
                 if workspace.person(person.id).is_none() {
                     workspace.add_person(person.clone(), None)?;
                 }
             }
-            workspace.replace_project(resolved.project.clone())?;
+            workspace.replace_project(resolved.plan.project.clone())?;
             Ok(())
         });
         if applied.is_none() {
@@ -186,7 +186,7 @@ impl AppState {
         }
         let result = self.workspace.with_untracked(|workspace| {
             workspace
-                .find_project(resolved.project.id)
+                .find_project(resolved.plan.project.id)
                 .map(|project| io::project_file(project, workspace.people()))
         });
         if let Some(result) = result {
@@ -197,6 +197,7 @@ impl AppState {
             changes: merged.from_theirs,
             conflicts: merged.conflicts.len(),
             dropped,
+            left_out: resolved.left_out,
         }));
         true
     }
@@ -338,7 +339,8 @@ mod tests {
             Some(Notice::Merged {
                 changes: 1,
                 conflicts: 0,
-                dropped: 0
+                dropped: 0,
+                left_out: Vec::new(),
             })
         );
         // One undo step takes the whole merge back.
@@ -413,5 +415,55 @@ mod tests {
             .persistence
             .with_value(|persistence| persistence.set_aside.is_empty()));
         assert!(!has_snapshots(here, project));
+    }
+
+    #[test]
+    fn taking_the_side_that_closes_a_loop_names_the_link_left_out_in_the_notice() {
+        use crate::model::merge::Choice;
+        use crate::model::Dependency;
+        let owner = leptos::prelude::Owner::new();
+        owner.set();
+        let mut plan = TestPlan::new("2026-03-02");
+        let first = plan.task("First", "2026-03-02", "2026-03-02", 8, None);
+        let second = plan.task("Second", "2026-03-03", "2026-03-03", 8, None);
+        let third = plan.task("Third", "2026-03-04", "2026-03-04", 8, None);
+        let project = plan.project;
+        let here = state(plan.workspace);
+        let (_, sent) = here.export_project(project).expect("exports");
+        let there = state(Workspace::default());
+        let pending = there.read_import(&sent).expect("the file reads");
+        assert!(there.finish_import(pending, ImportMode::New));
+        assert!(there.link_tasks(project, first, Dependency::finish_to_start(third)));
+        let (_, back) = there.export_project(project).expect("exports");
+        assert!(here.link_tasks(project, second, Dependency::finish_to_start(first)));
+        assert!(here.link_tasks(project, third, Dependency::finish_to_start(second)));
+
+        let merged = here.prepare_merge(&imported(here, &back)).expect("merges");
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        let conflict = &merged.conflicts[0];
+        let closing = if conflict.theirs.is_some() {
+            Choice::Theirs
+        } else {
+            Choice::Mine
+        };
+        let choices: Choices = [(conflict.key(), closing)].into_iter().collect();
+        assert!(here.finish_merge(&merged, &choices));
+        let Some(Notice::Merged { left_out, .. }) = here.notice.get_untracked() else {
+            panic!("a merge notice");
+        };
+        assert_eq!(left_out.len(), 1, "{left_out:?}");
+        let links: usize = here.workspace().with_untracked(|workspace| {
+            workspace
+                .project(project)
+                .map(|project| {
+                    project
+                        .tasks()
+                        .iter()
+                        .map(|task| task.dependencies.len())
+                        .sum()
+                })
+                .unwrap_or_default()
+        });
+        assert_eq!(links, 2);
     }
 }

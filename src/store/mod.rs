@@ -62,11 +62,12 @@ pub enum Notice {
         upgraded_from: Option<u32>,
     },
     /// A file was merged into a project: `changes` taken from the file, `conflicts` resolved,
-    /// `dropped` old snapshots let go for room.
+    /// `dropped` old snapshots let go for room, and the links the result had to leave out.
     Merged {
         changes: usize,
         conflicts: usize,
         dropped: usize,
+        left_out: Vec<crate::model::merge::LeftOut>,
     },
     /// Auto-scheduling moved these successors after a change.
     TasksMoved(Vec<TaskId>),

@@ -3,6 +3,7 @@
 //! undo step.
 
 use super::super::format::UiFormatter;
+use super::super::messages;
 use super::super::widgets::Modal;
 use crate::model::format::Formatter;
 use crate::model::io::ProjectFile;
@@ -48,6 +49,8 @@ struct ConflictLine {
     field: String,
     mine: String,
     theirs: String,
+    /// For a link that would close a loop: which side closes it, and the loop.
+    why: Option<String>,
 }
 
 fn task_title(files: [&ProjectFile; 2], id: TaskId) -> String {
@@ -189,11 +192,30 @@ fn value_text(field: &str, value: Option<&Value>, files: [&ProjectFile; 2]) -> S
 
 fn describe(conflict: &Conflict, merged: &Merged) -> ConflictLine {
     let files = [merged.mine(), merged.theirs()];
+    let why = match conflict.subject {
+        Subject::Dependency {
+            successor,
+            predecessor,
+        } => merged
+            .left_out
+            .iter()
+            .find(|link| link.successor == successor && link.predecessor == predecessor)
+            .map(|link| {
+                let closing_side = if conflict.theirs.is_some() {
+                    "Taking theirs"
+                } else {
+                    "Keeping mine"
+                };
+                messages::loop_conflict(closing_side, link, &|id| task_title(files, id))
+            }),
+        _ => None,
+    };
     ConflictLine {
         subject: subject_name(conflict.subject, files),
         field: field_label(&conflict.field),
         mine: value_text(&conflict.field, conflict.mine.as_ref(), files),
         theirs: value_text(&conflict.field, conflict.theirs.as_ref(), files),
+        why,
     }
 }
 
@@ -246,7 +268,7 @@ pub fn ResolveConflictsDialog() -> impl IntoView {
             } else {
                 format!(
                     "{} from the file merge cleanly. These changes were made on both sides; choose which to keep.",
-                    super::super::messages::change_count(from_theirs)
+                    messages::change_count(from_theirs)
                 )
             };
             view! {
@@ -275,6 +297,7 @@ pub fn ResolveConflictsDialog() -> impl IntoView {
                                             <legend>{legend}</legend>
                                             <p class="merge__value">"Mine: " {line.mine}</p>
                                             <p class="merge__value">"Theirs: " {line.theirs}</p>
+                                            {line.why.map(|why| view! { <p class="merge__why">{why}</p> })}
                                             <label>
                                                 <input
                                                     type="radio"
