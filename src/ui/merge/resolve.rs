@@ -272,7 +272,7 @@ pub fn ResolveConflictsDialog() -> impl IntoView {
                 )
             };
             view! {
-                <Modal title="Resolve conflicts" on_close=Callback::new(move |_| close()) class="modal--wide">
+                <Modal title="Resolve conflicts" on_close=Callback::new(move |_| close()) class="modal--wide merge__dialog">
                     <p class="modal__message">{intro}</p>
                     <ol class="merge__conflicts">
                         {lines
@@ -294,35 +294,43 @@ pub fn ResolveConflictsDialog() -> impl IntoView {
                                 view! {
                                     <li class="merge__conflict">
                                         <fieldset class="merge__choice">
-                                            <legend>{legend}</legend>
-                                            <p class="merge__value">"Mine: " {line.mine}</p>
-                                            <p class="merge__value">"Theirs: " {line.theirs}</p>
+                                            <legend class="merge__legend">{legend}</legend>
+                                            <p class="merge__value">
+                                                <span class="merge__side">"Mine: "</span>
+                                                <span>{line.mine}</span>
+                                            </p>
+                                            <p class="merge__value">
+                                                <span class="merge__side">"Theirs: "</span>
+                                                <span>{line.theirs}</span>
+                                            </p>
                                             {line.why.map(|why| view! { <p class="merge__why">{why}</p> })}
-                                            <label>
-                                                <input
-                                                    type="radio"
-                                                    name=group.clone()
-                                                    prop:checked=move || is(Choice::Mine)
-                                                    on:change=move |_| pick(Choice::Mine)
-                                                />
-                                                " Keep mine"
-                                            </label>
-                                            <label>
-                                                <input
-                                                    type="radio"
-                                                    name=group
-                                                    prop:checked=move || is(Choice::Theirs)
-                                                    on:change=move |_| pick(Choice::Theirs)
-                                                />
-                                                " Take theirs"
-                                            </label>
+                                            <div class="merge__options">
+                                                <label class="merge__option">
+                                                    <input
+                                                        type="radio"
+                                                        name=group.clone()
+                                                        prop:checked=move || is(Choice::Mine)
+                                                        on:change=move |_| pick(Choice::Mine)
+                                                    />
+                                                    " Keep mine"
+                                                </label>
+                                                <label class="merge__option">
+                                                    <input
+                                                        type="radio"
+                                                        name=group
+                                                        prop:checked=move || is(Choice::Theirs)
+                                                        on:change=move |_| pick(Choice::Theirs)
+                                                    />
+                                                    " Take theirs"
+                                                </label>
+                                            </div>
                                         </fieldset>
                                     </li>
                                 }
                             })
                             .collect_view()}
                     </ol>
-                    <div class="modal__actions">
+                    <div class="modal__actions merge__actions">
                         <button type="button" class="button" on:click=move |_| set_all(Choice::Mine)>
                             "Keep all mine"
                         </button>
