@@ -307,6 +307,18 @@ mod tests {
         }
     }
 
+    /// Sends project `id` to a colleague, who imports it, edits it with `edit` and sends it
+    /// back: the file that comes back.
+    fn sent_and_back(here: AppState, id: ProjectId, edit: impl FnOnce(AppState)) -> String {
+        let (_, sent) = here.export_project(id).expect("exports");
+        assert!(sent.contains("\"lineage\""));
+        let there = state(Workspace::default());
+        let pending = there.read_import(&sent).expect("the file reads");
+        assert!(there.finish_import(pending, ImportMode::New));
+        edit(there);
+        there.export_project(id).expect("exports").1
+    }
+
     #[test]
     fn a_copy_sent_and_edited_comes_back_and_merges_three_way_with_both_edits() {
         let owner = leptos::prelude::Owner::new();
@@ -316,14 +328,9 @@ mod tests {
         let build = plan.task("Build", "2026-03-05", "2026-03-11", 40, None);
         let project = plan.project;
         let here = state(plan.workspace);
-        let (_, sent) = here.export_project(project).expect("exports");
-        assert!(sent.contains("\"lineage\""));
-
-        let there = state(Workspace::default());
-        let pending = there.read_import(&sent).expect("the file reads");
-        assert!(there.finish_import(pending, ImportMode::New));
-        retitle(there, project, design, "Design, their way");
-        let (_, back) = there.export_project(project).expect("exports");
+        let back = sent_and_back(here, project, |there| {
+            retitle(there, project, design, "Design, their way")
+        });
 
         retitle(here, project, build, "Build, my way");
         let file = imported(here, &back);
@@ -373,16 +380,22 @@ mod tests {
         })
     }
 
-    #[test]
-    fn deleting_a_project_removes_its_snapshots_and_undo_brings_them_back() {
-        let owner = leptos::prelude::Owner::new();
-        owner.set();
+    /// A state holding one project that was exported once, so it has snapshots.
+    fn exported_once() -> (AppState, ProjectId) {
         let mut plan = TestPlan::new("2026-03-02");
         plan.task("Design", "2026-03-02", "2026-03-04", 16, None);
         let project = plan.project;
         let here = state(plan.workspace);
         here.export_project(project).expect("exports");
         assert!(has_snapshots(here, project));
+        (here, project)
+    }
+
+    #[test]
+    fn deleting_a_project_removes_its_snapshots_and_undo_brings_them_back() {
+        let owner = leptos::prelude::Owner::new();
+        owner.set();
+        let (here, project) = exported_once();
 
         here.delete_project(project);
         assert!(!has_snapshots(here, project));
@@ -400,11 +413,7 @@ mod tests {
     fn snapshots_set_aside_for_undo_are_forgotten_with_the_history() {
         let owner = leptos::prelude::Owner::new();
         owner.set();
-        let mut plan = TestPlan::new("2026-03-02");
-        plan.task("Design", "2026-03-02", "2026-03-04", 16, None);
-        let project = plan.project;
-        let here = state(plan.workspace);
-        here.export_project(project).expect("exports");
+        let (here, project) = exported_once();
         here.delete_project(project);
         assert!(here
             .persistence
@@ -419,7 +428,6 @@ mod tests {
 
     #[test]
     fn taking_the_side_that_closes_a_loop_names_the_link_left_out_in_the_notice() {
-        use crate::model::merge::Choice;
         use crate::model::Dependency;
         let owner = leptos::prelude::Owner::new();
         owner.set();
@@ -429,24 +437,16 @@ mod tests {
         let third = plan.task("Third", "2026-03-04", "2026-03-04", 8, None);
         let project = plan.project;
         let here = state(plan.workspace);
-        let (_, sent) = here.export_project(project).expect("exports");
-        let there = state(Workspace::default());
-        let pending = there.read_import(&sent).expect("the file reads");
-        assert!(there.finish_import(pending, ImportMode::New));
-        assert!(there.link_tasks(project, first, Dependency::finish_to_start(third)));
-        let (_, back) = there.export_project(project).expect("exports");
+        let back = sent_and_back(here, project, |there| {
+            assert!(there.link_tasks(project, first, Dependency::finish_to_start(third)));
+        });
         assert!(here.link_tasks(project, second, Dependency::finish_to_start(first)));
         assert!(here.link_tasks(project, third, Dependency::finish_to_start(second)));
 
         let merged = here.prepare_merge(&imported(here, &back)).expect("merges");
         assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
         let conflict = &merged.conflicts[0];
-        let closing = if conflict.theirs.is_some() {
-            Choice::Theirs
-        } else {
-            Choice::Mine
-        };
-        let choices: Choices = [(conflict.key(), closing)].into_iter().collect();
+        let choices: Choices = [(conflict.key(), conflict.holder())].into_iter().collect();
         assert!(here.finish_merge(&merged, &choices));
         let Some(Notice::Merged { left_out, .. }) = here.notice.get_untracked() else {
             panic!("a merge notice");

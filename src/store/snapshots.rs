@@ -193,6 +193,20 @@ mod tests {
         plan
     }
 
+    /// Keeps the plan as it is now, under its content hash; returns the hash.
+    fn keep(store: &mut MemoryStore, plan: &TestPlan, base: Option<String>) -> String {
+        let version = content_hash(plan.project());
+        record(
+            store,
+            plan.project(),
+            plan.workspace.people(),
+            &version,
+            base,
+        )
+        .expect("room enough");
+        version
+    }
+
     #[test]
     fn the_last_five_versions_are_kept_and_read_back() {
         let mut store = MemoryStore::default();
@@ -206,16 +220,7 @@ mod tests {
                 8,
                 None,
             );
-            let version = content_hash(plan.project());
-            record(
-                &mut store,
-                plan.project(),
-                plan.workspace.people(),
-                &version,
-                None,
-            )
-            .expect("room enough");
-            versions.push(version);
+            versions.push(keep(&mut store, &plan, None));
         }
         let snapshots = read_snapshots(&store, plan.project);
         assert_eq!(snapshots.versions.len(), KEEP);
@@ -236,15 +241,7 @@ mod tests {
                 8,
                 None,
             );
-            let version = content_hash(plan.project());
-            record(
-                &mut store,
-                plan.project(),
-                plan.workspace.people(),
-                &version,
-                None,
-            )
-            .expect("room enough");
+            keep(&mut store, &plan, None);
         }
         let used: usize = store.entries.iter().map(|(k, v)| k.len() + v.len()).sum();
         store.quota = Some(used + 100);
@@ -266,15 +263,7 @@ mod tests {
     fn a_sweep_removes_the_snapshots_of_projects_no_longer_stored_and_keeps_the_others() {
         let mut store = MemoryStore::default();
         let plan = plan_with(1);
-        let version = content_hash(plan.project());
-        record(
-            &mut store,
-            plan.project(),
-            plan.workspace.people(),
-            &version,
-            None,
-        )
-        .expect("room enough");
+        let version = keep(&mut store, &plan, None);
         let orphan = ProjectId(uuid::Uuid::from_u128(0xdead));
         store
             .set(&snapshot_key(orphan), "{\"versions\":[]}")
@@ -297,14 +286,7 @@ mod tests {
         let mut store = MemoryStore::default();
         let plan = plan_with(2);
         let version = content_hash(plan.project());
-        record(
-            &mut store,
-            plan.project(),
-            plan.workspace.people(),
-            &version,
-            Some(version.clone()),
-        )
-        .expect("room enough");
+        keep(&mut store, &plan, Some(version));
         let before = read_snapshots(&store, plan.project);
 
         let taken = take(&mut store, plan.project).expect("storage works");

@@ -208,12 +208,7 @@ fn a_loop_conflict_names_the_link_it_leaves_out_and_the_whole_loop() {
 fn taking_the_side_whose_link_closes_a_loop_reports_the_link_that_gives_way() {
     let (merged, _) = a_loop_across_the_copies();
     let conflict = &merged.conflicts[0];
-    // The side that holds the refused link.
-    let closing = if conflict.theirs.is_some() {
-        Choice::Theirs
-    } else {
-        Choice::Mine
-    };
+    let closing = conflict.holder();
     let choices: Choices = [(conflict.key(), closing)].into_iter().collect();
     let resolved = resolve_reporting(&merged, &choices).expect("resolves");
     let Subject::Dependency {
@@ -239,11 +234,7 @@ fn taking_the_side_whose_link_closes_a_loop_reports_the_link_that_gives_way() {
     ));
 
     // The other way round nothing gives way: the link is simply not taken.
-    let other = if closing == Choice::Theirs {
-        Choice::Mine
-    } else {
-        Choice::Theirs
-    };
+    let other = closing.other();
     let choices: Choices = [(conflict.key(), other)].into_iter().collect();
     let resolved = resolve_reporting(&merged, &choices).expect("resolves");
     assert!(resolved.left_out.is_empty(), "{:?}", resolved.left_out);

@@ -81,6 +81,26 @@ impl Conflict {
     pub fn key(&self) -> (Subject, String) {
         (self.subject, self.field.clone())
     }
+
+    /// The side that holds the record or link, for a conflict only one side has a value in
+    /// (`exists`, `loop`): theirs when theirs has one, otherwise mine.
+    pub fn holder(&self) -> Choice {
+        if self.theirs.is_some() {
+            Choice::Theirs
+        } else {
+            Choice::Mine
+        }
+    }
+}
+
+impl Choice {
+    /// The other side.
+    pub fn other(self) -> Choice {
+        match self {
+            Choice::Mine => Choice::Theirs,
+            Choice::Theirs => Choice::Mine,
+        }
+    }
 }
 
 /// The result of a merge: the plan with every conflict settled toward mine, and the conflicts.

@@ -201,10 +201,9 @@ fn describe(conflict: &Conflict, merged: &Merged) -> ConflictLine {
             .iter()
             .find(|link| link.successor == successor && link.predecessor == predecessor)
             .map(|link| {
-                let closing_side = if conflict.theirs.is_some() {
-                    "Taking theirs"
-                } else {
-                    "Keeping mine"
+                let closing_side = match conflict.holder() {
+                    Choice::Theirs => "Taking theirs",
+                    Choice::Mine => "Keeping mine",
                 };
                 messages::loop_conflict(closing_side, link, &|id| task_title(files, id))
             }),
