@@ -68,6 +68,20 @@ fn dates(line: &TaskLine) -> String {
     }
 }
 
+/// One entry under "Changed": what changed (the project or a task) and each change.
+fn changed_item(title: String, details: Vec<String>) -> impl IntoView {
+    let details = details
+        .into_iter()
+        .map(|detail| view! { <li>{detail}</li> })
+        .collect_view();
+    view! {
+        <li class="changes__item">
+            <strong>{title}</strong>
+            <ul class="changes__details">{details}</ul>
+        </li>
+    }
+}
+
 /// The "Changes" dialog.
 #[component]
 pub fn ChangesDialog() -> impl IntoView {
@@ -104,33 +118,23 @@ pub fn ChangesDialog() -> impl IntoView {
                     .collect_view()
             };
             let project = (!changes.project.is_empty()).then(|| {
-                let items = changes
+                let details: Vec<String> = changes
                     .project
                     .iter()
-                    .map(|change| view! { <li>{describe_project_change(change, &UiFormatter)}</li> })
-                    .collect_view();
-                view! {
-                    <li class="changes__item">
-                        <strong>"Project"</strong>
-                        <ul class="changes__details">{items}</ul>
-                    </li>
-                }
+                    .map(|change| describe_project_change(change, &UiFormatter))
+                    .collect();
+                changed_item("Project".to_string(), details)
             });
             let changed = changes
                 .changed
                 .iter()
                 .map(|task| {
-                    let items = task
+                    let details = task
                         .changes
                         .iter()
-                        .map(|change| view! { <li>{describe_change(change, &UiFormatter)}</li> })
-                        .collect_view();
-                    view! {
-                        <li class="changes__item">
-                            <strong>{task.title.clone()}</strong>
-                            <ul class="changes__details">{items}</ul>
-                        </li>
-                    }
+                        .map(|change| describe_change(change, &UiFormatter))
+                        .collect();
+                    changed_item(task.title.clone(), details)
                 })
                 .collect_view();
             let by_title = (changes.matching == Matching::TitleAndPosition)
