@@ -6,9 +6,11 @@
 //! debounce window.
 
 use super::persist::{self, KeyValue, SaveError, Saved, StorageFault};
+use super::snapshots::{self, Snapshots};
 use super::{AppState, NotSavedReason, SaveState};
-use crate::model::Workspace;
+use crate::model::{ProjectId, Workspace};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// Quiet time after a change before saving.
 pub const SAVE_DELAY_MS: f64 = 500.0;
@@ -26,6 +28,9 @@ pub struct Persistence {
     last_success: Option<f64>,
     /// The origin's quota in characters, once measured this session.
     quota: Option<Option<usize>>,
+    /// Snapshots of deleted projects, out of storage but kept while undo can bring the
+    /// project back (`AppState::follow_snapshots`).
+    pub(crate) set_aside: HashMap<ProjectId, Snapshots>,
 }
 
 impl Persistence {
@@ -38,6 +43,7 @@ impl Persistence {
             last_save_at: f64::NEG_INFINITY,
             last_success: None,
             quota: None,
+            set_aside: HashMap::new(),
         }
     }
 }
@@ -45,8 +51,10 @@ impl Persistence {
 /// Opens browser storage and loads the workspace, or falls back to memory with the reason.
 pub fn load_from_storage() -> AppState {
     match open_storage() {
-        Ok(store) => match persist::load(store.as_ref()) {
+        Ok(mut store) => match persist::load(store.as_ref()) {
             Ok(loaded) => {
+                // Snapshots of projects deleted by older builds; a failure only leaves them.
+                snapshots::sweep_orphans(store.as_mut()).ok();
                 let state = AppState::with_workspace(loaded.workspace, loaded.saved);
                 state.problems.set(loaded.problems);
                 state.load_notes.set(loaded.notes);

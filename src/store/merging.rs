@@ -155,7 +155,7 @@ impl AppState {
     /// Settles the conflicts as chosen and puts the result in place of the project: one undo
     /// step, rescheduled like any change. The file's version becomes this copy's base.
     pub fn finish_merge(self, merged: &Merged, choices: &Choices) -> bool {
-        let resolved = match merge::resolve(merged, choices) {
+        let resolved = match merge::resolve_reporting(merged, choices) {
             Ok(resolved) => resolved,
             Err(error) => {
                 self.error.set(Some(error.into()));
@@ -163,12 +163,12 @@ impl AppState {
             }
         };
         let applied = self.apply("Merge project from file", |workspace: &mut Workspace| {
-            for person in &resolved.people {
+            for person in &resolved.plan.people {
                 if workspace.person(person.id).is_none() {
                     workspace.add_person(person.clone(), None)?;
                 }
             }
-            workspace.replace_project(resolved.project.clone())?;
+            workspace.replace_project(resolved.plan.project.clone())?;
             Ok(())
         });
         if applied.is_none() {
@@ -186,7 +186,7 @@ impl AppState {
         }
         let result = self.workspace.with_untracked(|workspace| {
             workspace
-                .find_project(resolved.project.id)
+                .find_project(resolved.plan.project.id)
                 .map(|project| io::project_file(project, workspace.people()))
         });
         if let Some(result) = result {
@@ -197,8 +197,49 @@ impl AppState {
             changes: merged.from_theirs,
             conflicts: merged.conflicts.len(),
             dropped,
+            left_out: resolved.left_out,
         }));
         true
+    }
+
+    /// Keeps the snapshots with their projects across a change from `before` to `after`. A
+    /// project that went away takes its snapshots out of storage; they wait in memory while
+    /// undo can bring the project back, and a project that comes back gets them back.
+    pub(crate) fn follow_snapshots(self, before: &Workspace, after: &Workspace) {
+        let ids = |workspace: &Workspace| -> Vec<ProjectId> {
+            workspace
+                .projects()
+                .iter()
+                .map(|project| project.id)
+                .collect()
+        };
+        let (was, is) = (ids(before), ids(after));
+        if was == is {
+            return;
+        }
+        self.persistence.update_value(|persistence| {
+            let Some(store) = persistence.store.as_mut() else {
+                return;
+            };
+            for id in was.iter().filter(|id| !is.contains(id)) {
+                if let Ok(Some(taken)) = snapshots::take(store.as_mut(), *id) {
+                    persistence.set_aside.insert(*id, taken);
+                }
+            }
+            for id in is.iter().filter(|id| !was.contains(id)) {
+                if let Some(kept) = persistence.set_aside.remove(id) {
+                    // Storage too full for them only loses the three-way merge.
+                    snapshots::write(store.as_mut(), *id, kept).ok();
+                }
+            }
+        });
+    }
+
+    /// Drops the snapshots set aside for undo, once undo can no longer bring their projects
+    /// back.
+    pub(crate) fn forget_set_aside_snapshots(self) {
+        self.persistence
+            .update_value(|persistence| persistence.set_aside.clear());
     }
 
     /// Keeps an imported file's version as a snapshot and as this copy's base, so the next
@@ -213,7 +254,7 @@ impl AppState {
         if imported.redacted {
             self.persistence.update_value(|persistence| {
                 if let Some(store) = persistence.store.as_mut() {
-                    let _ = snapshots::set_base(store.as_mut(), imported.project.id, &version);
+                    snapshots::set_base(store.as_mut(), imported.project.id, &version).ok();
                 }
             });
         } else {
@@ -228,7 +269,7 @@ mod tests {
     use crate::model::io::ImportMode;
     use crate::model::testing::Plan as TestPlan;
     use crate::model::TaskId;
-    use crate::store::persist::{MemoryStore, Saved};
+    use crate::store::persist::{KeyValue, MemoryStore, Saved};
 
     /// A state over an in-memory store holding `workspace`.
     fn state(workspace: Workspace) -> AppState {
@@ -266,6 +307,18 @@ mod tests {
         }
     }
 
+    /// Sends project `id` to a colleague, who imports it, edits it with `edit` and sends it
+    /// back: the file that comes back.
+    fn sent_and_back(here: AppState, id: ProjectId, edit: impl FnOnce(AppState)) -> String {
+        let (_, sent) = here.export_project(id).expect("exports");
+        assert!(sent.contains("\"lineage\""));
+        let there = state(Workspace::default());
+        let pending = there.read_import(&sent).expect("the file reads");
+        assert!(there.finish_import(pending, ImportMode::New));
+        edit(there);
+        there.export_project(id).expect("exports").1
+    }
+
     #[test]
     fn a_copy_sent_and_edited_comes_back_and_merges_three_way_with_both_edits() {
         let owner = leptos::prelude::Owner::new();
@@ -275,14 +328,9 @@ mod tests {
         let build = plan.task("Build", "2026-03-05", "2026-03-11", 40, None);
         let project = plan.project;
         let here = state(plan.workspace);
-        let (_, sent) = here.export_project(project).expect("exports");
-        assert!(sent.contains("\"lineage\""));
-
-        let there = state(Workspace::default());
-        let pending = there.read_import(&sent).expect("the file reads");
-        assert!(there.finish_import(pending, ImportMode::New));
-        retitle(there, project, design, "Design, their way");
-        let (_, back) = there.export_project(project).expect("exports");
+        let back = sent_and_back(here, project, |there| {
+            retitle(there, project, design, "Design, their way")
+        });
 
         retitle(here, project, build, "Build, my way");
         let file = imported(here, &back);
@@ -298,7 +346,8 @@ mod tests {
             Some(Notice::Merged {
                 changes: 1,
                 conflicts: 0,
-                dropped: 0
+                dropped: 0,
+                left_out: Vec::new(),
             })
         );
         // One undo step takes the whole merge back.
@@ -319,5 +368,102 @@ mod tests {
         let (_, text) = here.export_project_file(project, true).expect("exports");
         assert!(!text.contains("987654"));
         assert!(text.contains("\"redacted\": true"));
+    }
+
+    /// True when project `id` has snapshots in the state's store.
+    fn has_snapshots(state: AppState, id: ProjectId) -> bool {
+        state.persistence.with_value(|persistence| {
+            persistence
+                .store
+                .as_ref()
+                .is_some_and(|store| matches!(store.get(&snapshots::snapshot_key(id)), Ok(Some(_))))
+        })
+    }
+
+    /// A state holding one project that was exported once, so it has snapshots.
+    fn exported_once() -> (AppState, ProjectId) {
+        let mut plan = TestPlan::new("2026-03-02");
+        plan.task("Design", "2026-03-02", "2026-03-04", 16, None);
+        let project = plan.project;
+        let here = state(plan.workspace);
+        here.export_project(project).expect("exports");
+        assert!(has_snapshots(here, project));
+        (here, project)
+    }
+
+    #[test]
+    fn deleting_a_project_removes_its_snapshots_and_undo_brings_them_back() {
+        let owner = leptos::prelude::Owner::new();
+        owner.set();
+        let (here, project) = exported_once();
+
+        here.delete_project(project);
+        assert!(!has_snapshots(here, project));
+
+        here.undo();
+        assert!(has_snapshots(here, project));
+        let (_, again) = here.export_project(project).expect("exports");
+        assert!(again.contains("\"lineage\""));
+
+        here.redo();
+        assert!(!has_snapshots(here, project));
+    }
+
+    #[test]
+    fn snapshots_set_aside_for_undo_are_forgotten_with_the_history() {
+        let owner = leptos::prelude::Owner::new();
+        owner.set();
+        let (here, project) = exported_once();
+        here.delete_project(project);
+        assert!(here
+            .persistence
+            .with_value(|persistence| persistence.set_aside.contains_key(&project)));
+
+        here.replace_without_history(Workspace::default());
+        assert!(here
+            .persistence
+            .with_value(|persistence| persistence.set_aside.is_empty()));
+        assert!(!has_snapshots(here, project));
+    }
+
+    #[test]
+    fn taking_the_side_that_closes_a_loop_names_the_link_left_out_in_the_notice() {
+        use crate::model::Dependency;
+        let owner = leptos::prelude::Owner::new();
+        owner.set();
+        let mut plan = TestPlan::new("2026-03-02");
+        let first = plan.task("First", "2026-03-02", "2026-03-02", 8, None);
+        let second = plan.task("Second", "2026-03-03", "2026-03-03", 8, None);
+        let third = plan.task("Third", "2026-03-04", "2026-03-04", 8, None);
+        let project = plan.project;
+        let here = state(plan.workspace);
+        let back = sent_and_back(here, project, |there| {
+            assert!(there.link_tasks(project, first, Dependency::finish_to_start(third)));
+        });
+        assert!(here.link_tasks(project, second, Dependency::finish_to_start(first)));
+        assert!(here.link_tasks(project, third, Dependency::finish_to_start(second)));
+
+        let merged = here.prepare_merge(&imported(here, &back)).expect("merges");
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        let conflict = &merged.conflicts[0];
+        let choices: Choices = [(conflict.key(), conflict.holder())].into_iter().collect();
+        assert!(here.finish_merge(&merged, &choices));
+        let Some(Notice::Merged { left_out, .. }) = here.notice.get_untracked() else {
+            panic!("a merge notice");
+        };
+        assert_eq!(left_out.len(), 1, "{left_out:?}");
+        let links: usize = here.workspace().with_untracked(|workspace| {
+            workspace
+                .project(project)
+                .map(|project| {
+                    project
+                        .tasks()
+                        .iter()
+                        .map(|task| task.dependencies.len())
+                        .sum()
+                })
+                .unwrap_or_default()
+        });
+        assert_eq!(links, 2);
     }
 }

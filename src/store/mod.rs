@@ -62,11 +62,12 @@ pub enum Notice {
         upgraded_from: Option<u32>,
     },
     /// A file was merged into a project: `changes` taken from the file, `conflicts` resolved,
-    /// `dropped` old snapshots let go for room.
+    /// `dropped` old snapshots let go for room, and the links the result had to leave out.
     Merged {
         changes: usize,
         conflicts: usize,
         dropped: usize,
+        left_out: Vec<crate::model::merge::LeftOut>,
     },
     /// Auto-scheduling moved these successors after a change.
     TasksMoved(Vec<TaskId>),
@@ -217,6 +218,7 @@ impl AppState {
         let mut next = before.clone();
         let value = change(&mut next)?;
         let moved = commands::after_change(&before, &mut next, self.today.get_untracked());
+        self.follow_snapshots(&before, &next);
         self.history
             .update_value(|history| history.record(before, label));
         self.workspace.set(next);
@@ -279,6 +281,7 @@ impl AppState {
     /// tab (another tab's saves): undoing across them could revert the other tab's work.
     pub(crate) fn replace_without_history(self, workspace: Workspace) {
         self.history.update_value(History::clear);
+        self.forget_set_aside_snapshots();
         self.workspace.set(workspace);
         self.refresh_history_marks();
     }
@@ -292,6 +295,8 @@ impl AppState {
             .flatten()
         {
             Some((previous, label)) => {
+                self.workspace
+                    .with_untracked(|current| self.follow_snapshots(current, &previous));
                 self.workspace.set(previous);
                 self.notice.set(Some(Notice::Undone(label)));
             }
@@ -309,6 +314,8 @@ impl AppState {
             .flatten()
         {
             Some((next, label)) => {
+                self.workspace
+                    .with_untracked(|current| self.follow_snapshots(current, &next));
                 self.workspace.set(next);
                 self.notice.set(Some(Notice::Redone(label)));
             }

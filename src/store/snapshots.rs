@@ -8,7 +8,7 @@
 //! are dropped until the newest fits; losing one only loses the ability to merge three-way
 //! against it, and the caller says so.
 
-use super::persist::{KeyValue, StorageFault};
+use super::persist::{project_key, KeyValue, StorageFault};
 use crate::model::io::{project_file, read_plan, write_compact_project, Plan, ProjectFile};
 use crate::model::{Person, Project, ProjectId};
 use serde::{Deserialize, Serialize};
@@ -90,7 +90,6 @@ pub fn record(
     version: &str,
     base: Option<String>,
 ) -> Result<Recorded, StorageFault> {
-    let key = snapshot_key(project.id);
     let mut snapshots = read_snapshots(store, project.id);
     if base.is_some() {
         snapshots.base = base;
@@ -104,6 +103,28 @@ pub fn record(
     });
     let extra = snapshots.versions.len().saturating_sub(KEEP);
     snapshots.versions.drain(..extra);
+    write(store, project.id, snapshots)
+}
+
+/// Sets the version this copy descends from, keeping the versions.
+pub fn set_base(
+    store: &mut (impl KeyValue + ?Sized),
+    id: ProjectId,
+    base: &str,
+) -> Result<Recorded, StorageFault> {
+    let mut snapshots = read_snapshots(store, id);
+    snapshots.base = Some(base.to_string());
+    write(store, id, snapshots)
+}
+
+/// Stores `snapshots` as project `id`'s, the one way snapshots are written: when storage is
+/// full the oldest versions are dropped, and counted, until the newest fits.
+pub fn write(
+    store: &mut (impl KeyValue + ?Sized),
+    id: ProjectId,
+    mut snapshots: Snapshots,
+) -> Result<Recorded, StorageFault> {
+    let key = snapshot_key(id);
     let mut recorded = Recorded::default();
     loop {
         let text = serde_json::to_string(&snapshots).expect("snapshots always serialize");
@@ -118,16 +139,37 @@ pub fn record(
     }
 }
 
-/// Sets the version this copy descends from, keeping the versions.
-pub fn set_base(
+/// Removes project `id`'s snapshots from storage and hands them back (none when there were
+/// none), so that undoing the project's deletion can put them back with [`write`].
+pub fn take(
     store: &mut (impl KeyValue + ?Sized),
     id: ProjectId,
-    base: &str,
-) -> Result<(), StorageFault> {
-    let mut snapshots = read_snapshots(store, id);
-    snapshots.base = Some(base.to_string());
-    let text = serde_json::to_string(&snapshots).expect("snapshots always serialize");
-    store.set(&snapshot_key(id), &text)
+) -> Result<Option<Snapshots>, StorageFault> {
+    let key = snapshot_key(id);
+    if store.get(&key)?.is_none() {
+        return Ok(None);
+    }
+    let snapshots = read_snapshots(store, id);
+    store.remove(&key)?;
+    Ok(Some(snapshots))
+}
+
+/// Removes the snapshots whose project is no longer stored (left by builds that kept them
+/// after a delete); returns how many. Keys that do not name a project are left alone.
+pub fn sweep_orphans(store: &mut (impl KeyValue + ?Sized)) -> Result<usize, StorageFault> {
+    let orphans: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|key| {
+            key.strip_prefix(SNAPSHOT_PREFIX)
+                .and_then(|id| id.parse::<ProjectId>().ok())
+                .is_some_and(|id| !matches!(store.get(&project_key(id)), Ok(Some(_))))
+        })
+        .collect();
+    for key in &orphans {
+        store.remove(key)?;
+    }
+    Ok(orphans.len())
 }
 
 #[cfg(test)]
@@ -151,6 +193,20 @@ mod tests {
         plan
     }
 
+    /// Keeps the plan as it is now, under its content hash; returns the hash.
+    fn keep(store: &mut MemoryStore, plan: &TestPlan, base: Option<String>) -> String {
+        let version = content_hash(plan.project());
+        record(
+            store,
+            plan.project(),
+            plan.workspace.people(),
+            &version,
+            base,
+        )
+        .expect("room enough");
+        version
+    }
+
     #[test]
     fn the_last_five_versions_are_kept_and_read_back() {
         let mut store = MemoryStore::default();
@@ -164,16 +220,7 @@ mod tests {
                 8,
                 None,
             );
-            let version = content_hash(plan.project());
-            record(
-                &mut store,
-                plan.project(),
-                plan.workspace.people(),
-                &version,
-                None,
-            )
-            .expect("room enough");
-            versions.push(version);
+            versions.push(keep(&mut store, &plan, None));
         }
         let snapshots = read_snapshots(&store, plan.project);
         assert_eq!(snapshots.versions.len(), KEEP);
@@ -194,15 +241,7 @@ mod tests {
                 8,
                 None,
             );
-            let version = content_hash(plan.project());
-            record(
-                &mut store,
-                plan.project(),
-                plan.workspace.people(),
-                &version,
-                None,
-            )
-            .expect("room enough");
+            keep(&mut store, &plan, None);
         }
         let used: usize = store.entries.iter().map(|(k, v)| k.len() + v.len()).sum();
         store.quota = Some(used + 100);
@@ -218,5 +257,44 @@ mod tests {
         .expect("fits after dropping");
         assert!(recorded.dropped_for_room >= 1);
         assert!(read_snapshots(&store, plan.project).holds(&version));
+    }
+
+    #[test]
+    fn a_sweep_removes_the_snapshots_of_projects_no_longer_stored_and_keeps_the_others() {
+        let mut store = MemoryStore::default();
+        let plan = plan_with(1);
+        let version = keep(&mut store, &plan, None);
+        let orphan = ProjectId(uuid::Uuid::from_u128(0xdead));
+        store
+            .set(&snapshot_key(orphan), "{\"versions\":[]}")
+            .expect("room enough");
+        store
+            .set(&project_key(plan.project), "stored")
+            .expect("room enough");
+        store
+            .set("ironplan:snapshots:not-an-id", "left alone")
+            .expect("room enough");
+
+        assert_eq!(sweep_orphans(&mut store), Ok(1));
+        assert!(!store.entries.contains_key(&snapshot_key(orphan)));
+        assert!(read_snapshots(&store, plan.project).holds(&version));
+        assert!(store.entries.contains_key("ironplan:snapshots:not-an-id"));
+    }
+
+    #[test]
+    fn taken_snapshots_leave_storage_and_come_back_whole_when_written() {
+        let mut store = MemoryStore::default();
+        let plan = plan_with(2);
+        let version = content_hash(plan.project());
+        keep(&mut store, &plan, Some(version));
+        let before = read_snapshots(&store, plan.project);
+
+        let taken = take(&mut store, plan.project).expect("storage works");
+        assert_eq!(taken.as_ref(), Some(&before));
+        assert!(store.entries.is_empty());
+        assert_eq!(take(&mut store, plan.project), Ok(None));
+
+        write(&mut store, plan.project, taken.expect("there were some")).expect("room enough");
+        assert_eq!(read_snapshots(&store, plan.project), before);
     }
 }

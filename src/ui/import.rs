@@ -6,7 +6,7 @@
 use super::convert::{file_bytes, read_file};
 use super::merge::MergeFlow;
 use super::messages::quoted;
-use super::widgets::file::read_text;
+use super::widgets::file::{read_text, FilePickerButton};
 use super::widgets::Modal;
 use crate::model::io::convert::Format;
 use crate::model::io::{ImportMode, ReadPlan};
@@ -136,34 +136,11 @@ impl ImportFlow {
 #[component]
 pub fn ImportButton() -> impl IntoView {
     let flow = ImportFlow::expect();
-    let input = NodeRef::<leptos::html::Input>::new();
     view! {
-        <button
-            type="button"
-            class="button"
-            on:click=move |_| {
-                if let Some(input) = input.get() {
-                    input.set_value("");
-                    input.click();
-                }
-            }
-        >
-            "Import"
-        </button>
-        <input
-            node_ref=input
-            type="file"
+        <FilePickerButton
+            label="Import"
             accept=".json,application/json,.xml,application/xml,text/xml,.csv,text/csv,.tsv,text/tab-separated-values"
-            class="visually-hidden"
-            tabindex="-1"
-            aria-hidden="true"
-            data-testid="import-file"
-            on:change=move |event| {
-                let target: web_sys::HtmlInputElement = event_target(&event);
-                if let Some(file) = target.files().and_then(|files| files.get(0)) {
-                    flow.import_file(file);
-                }
-            }
+            on_pick=Callback::new(move |file| flow.import_file(file))
         />
     }
 }

@@ -7,6 +7,7 @@ use crate::model::board::MoveDirection;
 use crate::model::io::convert::{ConvertError, Format};
 use crate::model::io::csv::{Encoding, ProblemKind, RowProblem};
 use crate::model::io::{ImportError, NotText};
+use crate::model::merge::LeftOut;
 use crate::model::{ColumnId, Field, ModelError, Project, TaskId, Workspace};
 use crate::store::{AppError, Notice};
 
@@ -130,6 +131,55 @@ pub fn merged(changes: usize, conflicts: usize, dropped: usize) -> String {
     }
     sentence.push('.');
     sentence
+}
+
+/// The loop a refused link would close, as names: "“Design” → “Build” → “Design”".
+fn loop_names(reason: &ModelError, name: &dyn Fn(TaskId) -> String) -> Option<String> {
+    match reason {
+        ModelError::Cycle { path } if !path.is_empty() => Some(
+            path.iter()
+                .map(|id| name(*id))
+                .collect::<Vec<_>>()
+                .join(" → "),
+        ),
+        _ => None,
+    }
+}
+
+/// After a merge, one link the result had to leave out, and why: "“Test” does not wait for
+/// “Build”: that link would close a loop, “Build” → “Test” → “Build”, so it was left out."
+pub fn left_out_link(link: &LeftOut, name: &dyn Fn(TaskId) -> String) -> String {
+    let why = match (&link.reason, loop_names(&link.reason, name)) {
+        (_, Some(names)) => format!("that link would close a loop, {names}"),
+        (ModelError::LinkWithinHierarchy { .. }, None) => {
+            "one is a summary task containing the other".to_string()
+        }
+        (_, None) => "the merged plan could not take that link".to_string(),
+    };
+    format!(
+        "{} does not wait for {}: {why}, so it was left out.",
+        name(link.successor),
+        name(link.predecessor)
+    )
+}
+
+/// Beside a conflict over a link that would close a loop: which side closes it, the loop, and
+/// what taking that side costs. `closing_side` is "Keeping mine" or "Taking theirs".
+pub fn loop_conflict(
+    closing_side: &str,
+    link: &LeftOut,
+    name: &dyn Fn(TaskId) -> String,
+) -> String {
+    match loop_names(&link.reason, name) {
+        Some(names) => format!(
+            "{closing_side} would close a loop: {names}. Another link of that loop is then \
+             left out, and the notice after the merge names it."
+        ),
+        None => format!(
+            "{closing_side} would link a summary task to its own subtask, so this link would \
+             be left out."
+        ),
+    }
 }
 
 /// Describes a model refusal.
@@ -318,7 +368,15 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
             changes,
             conflicts,
             dropped,
-        } => merged(*changes, *conflicts, *dropped),
+            left_out,
+        } => {
+            let mut sentence = merged(*changes, *conflicts, *dropped);
+            for link in left_out {
+                sentence.push(' ');
+                sentence.push_str(&left_out_link(link, &|id| task_name(workspace, id)));
+            }
+            sentence
+        }
         Notice::Imported {
             projects,
             upgraded_from,
@@ -600,5 +658,41 @@ pub fn capitalized(text: &str) -> String {
     match letters.next() {
         Some(first) => first.to_uppercase().chain(letters).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn task(number: u128) -> TaskId {
+        TaskId(Uuid::from_u128(number))
+    }
+
+    fn name(id: TaskId) -> String {
+        let names = ["", "Design", "Build", "Test"];
+        quoted(names[id.uuid().as_u128() as usize])
+    }
+
+    #[test]
+    fn a_link_left_out_of_a_merge_is_named_with_the_loop_it_would_close() {
+        let link = LeftOut {
+            successor: task(1),
+            predecessor: task(3),
+            reason: ModelError::Cycle {
+                path: vec![task(3), task(1), task(2), task(3)],
+            },
+        };
+        assert_eq!(
+            left_out_link(&link, &name),
+            "“Design” does not wait for “Test”: that link would close a loop, \
+             “Test” → “Design” → “Build” → “Test”, so it was left out."
+        );
+        assert_eq!(
+            loop_conflict("Taking theirs", &link, &name),
+            "Taking theirs would close a loop: “Test” → “Design” → “Build” → “Test”. \
+             Another link of that loop is then left out, and the notice after the merge names it."
+        );
     }
 }

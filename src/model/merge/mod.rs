@@ -26,4 +26,8 @@ pub use changes::{
 pub use lineage::{content_hash, Lineage};
 pub use order::Side;
 pub use redact::redact;
-pub use three_way::{merge, resolve, Choice, Choices, Conflict, MergeError, Merged, Subject};
+pub use structure::LeftOut;
+pub use three_way::{
+    merge, resolve, resolve_reporting, Choice, Choices, Conflict, MergeError, Merged, Resolved,
+    Subject,
+};

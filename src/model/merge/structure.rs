@@ -7,12 +7,24 @@
 use super::three_way::{text, unreadable, uuid, Subject};
 use super::values::Engine;
 use super::MergeError;
-use crate::model::{Dependency, Project, TaskId};
+use crate::model::{Dependency, ModelError, Project, TaskId};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 /// The field name of a link or parent that would close a loop.
 const LOOP: &str = "loop";
+
+/// A link one copy holds that the merged plan does not, because the project refused it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The task that would have waited.
+    pub successor: TaskId,
+    /// The task it would have waited for.
+    pub predecessor: TaskId,
+    /// Why the project refused the link: [`ModelError::Cycle`] with the loop it would close,
+    /// or a link between a summary task and its own subtask.
+    pub reason: ModelError,
+}
 
 /// Turns the merged JSON into a project, settling the parents and links that only one side
 /// has.
@@ -124,7 +136,15 @@ pub(super) fn settle(
                 continue;
             }
         }
-        if plan.link_tasks(successor, link).is_err() && !engine.has_conflict(subject, LOOP) {
+        let Err(reason) = plan.link_tasks(successor, link) else {
+            continue;
+        };
+        engine.left_out.push(LeftOut {
+            successor,
+            predecessor: link.predecessor,
+            reason,
+        });
+        if !engine.has_conflict(subject, LOOP) {
             let value = |held: bool| held.then(|| serde_json::to_value(link).unwrap_or_default());
             engine.conflict(
                 subject,

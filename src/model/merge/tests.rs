@@ -151,6 +151,96 @@ fn a_link_that_would_close_a_loop_is_a_conflict_and_the_plan_stays_valid() {
     assert_eq!(links, 1);
 }
 
+/// Mine chains First → Second → Third; theirs makes First wait for Third.
+fn a_loop_across_the_copies() -> (Merged, [TaskId; 3]) {
+    let mut plan = Plan::new("2026-03-02");
+    let first = plan.task("First", "2026-03-02", "2026-03-02", 8, None);
+    let second = plan.task("Second", "2026-03-03", "2026-03-03", 8, None);
+    let third = plan.task("Third", "2026-03-04", "2026-03-04", 8, None);
+    let mut mine = fork(&plan, 1_000);
+    let mut theirs = fork(&plan, 2_000);
+    mine.link(second, Dependency::finish_to_start(first));
+    mine.link(third, Dependency::finish_to_start(second));
+    theirs.link(first, Dependency::finish_to_start(third));
+    let merged = merge(Some(&file(&plan)), &file(&mine), &file(&theirs)).expect("merges");
+    (merged, [first, second, third])
+}
+
+fn links(file: &ProjectFile) -> Vec<(TaskId, TaskId)> {
+    file.project
+        .tasks()
+        .iter()
+        .flat_map(|task| {
+            task.dependencies
+                .iter()
+                .map(|dependency| (task.id, dependency.predecessor))
+        })
+        .collect()
+}
+
+#[test]
+fn a_loop_conflict_names_the_link_it_leaves_out_and_the_whole_loop() {
+    let (merged, tasks) = a_loop_across_the_copies();
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    let Subject::Dependency {
+        successor,
+        predecessor,
+    } = merged.conflicts[0].subject
+    else {
+        panic!("a link conflict, not {:?}", merged.conflicts[0].subject);
+    };
+    assert_eq!(merged.left_out.len(), 1);
+    let left_out = &merged.left_out[0];
+    assert_eq!(
+        (left_out.successor, left_out.predecessor),
+        (successor, predecessor)
+    );
+    let crate::model::ModelError::Cycle { path } = &left_out.reason else {
+        panic!("a loop, not {:?}", left_out.reason);
+    };
+    for task in tasks {
+        assert!(path.contains(&task), "{path:?} misses {task:?}");
+    }
+    assert!(!links(&merged.plan).contains(&(successor, predecessor)));
+}
+
+#[test]
+fn taking_the_side_whose_link_closes_a_loop_reports_the_link_that_gives_way() {
+    let (merged, _) = a_loop_across_the_copies();
+    let conflict = &merged.conflicts[0];
+    let closing = conflict.holder();
+    let choices: Choices = [(conflict.key(), closing)].into_iter().collect();
+    let resolved = resolve_reporting(&merged, &choices).expect("resolves");
+    let Subject::Dependency {
+        successor,
+        predecessor,
+    } = conflict.subject
+    else {
+        panic!("a link conflict");
+    };
+    let kept = links(&resolved.plan);
+    assert!(kept.contains(&(successor, predecessor)));
+    assert_eq!(kept.len(), 2);
+    assert_eq!(resolved.left_out.len(), 1, "{:?}", resolved.left_out);
+    let gave_way = &resolved.left_out[0];
+    assert_ne!(
+        (gave_way.successor, gave_way.predecessor),
+        (successor, predecessor)
+    );
+    assert!(!kept.contains(&(gave_way.successor, gave_way.predecessor)));
+    assert!(matches!(
+        gave_way.reason,
+        crate::model::ModelError::Cycle { .. }
+    ));
+
+    // The other way round nothing gives way: the link is simply not taken.
+    let other = closing.other();
+    let choices: Choices = [(conflict.key(), other)].into_iter().collect();
+    let resolved = resolve_reporting(&merged, &choices).expect("resolves");
+    assert!(resolved.left_out.is_empty(), "{:?}", resolved.left_out);
+    assert_eq!(links(&resolved.plan).len(), 2);
+}
+
 #[test]
 fn a_redacted_file_contains_none_of_the_money_of_the_original() {
     let (mut plan, [design, _, _]) = base();

@@ -12,7 +12,7 @@
 //! with the choices made, so every outcome passes the same checks.
 
 use super::redact;
-use super::structure;
+use super::structure::{self, LeftOut};
 use super::values::{Engine, ListRule};
 use crate::model::io::{project_file, ProjectFile};
 use crate::model::validate::{self, Invalid};
@@ -81,6 +81,26 @@ impl Conflict {
     pub fn key(&self) -> (Subject, String) {
         (self.subject, self.field.clone())
     }
+
+    /// The side that holds the record or link, for a conflict only one side has a value in
+    /// (`exists`, `loop`): theirs when theirs has one, otherwise mine.
+    pub fn holder(&self) -> Choice {
+        if self.theirs.is_some() {
+            Choice::Theirs
+        } else {
+            Choice::Mine
+        }
+    }
+}
+
+impl Choice {
+    /// The other side.
+    pub fn other(self) -> Choice {
+        match self {
+            Choice::Mine => Choice::Theirs,
+            Choice::Theirs => Choice::Mine,
+        }
+    }
 }
 
 /// The result of a merge: the plan with every conflict settled toward mine, and the conflicts.
@@ -92,6 +112,9 @@ pub struct Merged {
     pub from_theirs: usize,
     /// True when there was no base and every difference was a conflict.
     pub two_way: bool,
+    /// Links [`Merged::plan`] leaves out, and why (a loop, most often): the `loop` conflicts
+    /// say which.
+    pub left_out: Vec<LeftOut>,
     inputs: Box<(Option<ProjectFile>, ProjectFile, ProjectFile)>,
 }
 
@@ -127,11 +150,12 @@ pub fn merge(
     mine: &ProjectFile,
     theirs: &ProjectFile,
 ) -> Result<Merged, MergeError> {
-    let (plan, conflicts, from_theirs) = run(base, mine, theirs, &Choices::new())?;
+    let run = run(base, mine, theirs, &Choices::new())?;
     Ok(Merged {
-        plan,
-        conflicts,
-        from_theirs,
+        plan: run.plan,
+        conflicts: run.conflicts,
+        from_theirs: run.from_theirs,
+        left_out: run.left_out,
         two_way: base.is_none(),
         inputs: Box::new((base.cloned(), mine.clone(), theirs.clone())),
     })
@@ -139,8 +163,33 @@ pub fn merge(
 
 /// The plan with each conflict settled as `choices` says (mine where it says nothing).
 pub fn resolve(merged: &Merged, choices: &Choices) -> Result<ProjectFile, MergeError> {
+    resolve_reporting(merged, choices).map(|resolved| resolved.plan)
+}
+
+/// The plan settled as `choices` says, and the links it had to leave out: a link one side
+/// holds and nobody chose against, which the choices made close a loop.
+pub fn resolve_reporting(merged: &Merged, choices: &Choices) -> Result<Resolved, MergeError> {
     let (base, mine, theirs) = merged.inputs.as_ref();
-    run(base.as_ref(), mine, theirs, choices).map(|(plan, _, _)| plan)
+    run(base.as_ref(), mine, theirs, choices).map(|run| Resolved {
+        plan: run.plan,
+        left_out: run.left_out,
+    })
+}
+
+/// A merge settled by the user's choices.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub plan: ProjectFile,
+    /// Links left out of the plan, each with the reason the project gave.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// What one pass of the merge gives.
+struct Run {
+    plan: ProjectFile,
+    conflicts: Vec<Conflict>,
+    from_theirs: usize,
+    left_out: Vec<LeftOut>,
 }
 
 fn run(
@@ -148,7 +197,7 @@ fn run(
     mine: &ProjectFile,
     theirs: &ProjectFile,
     choices: &Choices,
-) -> Result<(ProjectFile, Vec<Conflict>, usize), MergeError> {
+) -> Result<Run, MergeError> {
     let base_value = base.map(file_value).transpose()?;
     let mut mine_value = file_value(mine)?;
     let mut theirs_value = file_value(theirs)?;
@@ -170,6 +219,7 @@ fn run(
         choices,
         conflicts: Vec::new(),
         from_theirs: 0,
+        left_out: Vec::new(),
     };
     let part = |value: &Value, key: &str| value.get(key).cloned().unwrap_or(Value::Null);
     let base_project = base_value.as_ref().map(|value| part(value, "project"));
@@ -197,7 +247,12 @@ fn run(
     validate::project(&mut project, &roster)
         .map_err(|invalid| MergeError::Invalid(invalid.within("project")))?;
     let plan = project_file(&project, &people);
-    Ok((plan, engine.conflicts, engine.from_theirs))
+    Ok(Run {
+        plan,
+        conflicts: engine.conflicts,
+        from_theirs: engine.from_theirs,
+        left_out: engine.left_out,
+    })
 }
 
 /// A copy's project and people as JSON.

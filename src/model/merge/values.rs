@@ -5,6 +5,7 @@
 //! fields added to the plan format later merge without new code.
 
 use super::order::{merge_order, Side};
+use super::structure::LeftOut;
 use super::three_way::{Choice, Choices, Conflict, Subject};
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -22,6 +23,8 @@ pub(super) struct Engine<'a> {
     pub conflicts: Vec<Conflict>,
     /// Changes made only on their side and taken.
     pub from_theirs: usize,
+    /// Links one side holds that the merged plan could not take.
+    pub left_out: Vec<LeftOut>,
 }
 
 /// How to merge one list of records.

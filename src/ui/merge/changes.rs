@@ -3,7 +3,7 @@
 //! button. The sentences come from `model::merge`, the same ones as in the Markdown.
 
 use super::super::format::UiFormatter;
-use super::super::widgets::file::{download, read_text};
+use super::super::widgets::file::{download, read_text, FilePickerButton};
 use super::super::widgets::Modal;
 use crate::model::format::Formatter;
 use crate::model::merge::{
@@ -39,39 +39,19 @@ impl CompareFlow {
 pub fn CompareButton(id: ProjectId) -> impl IntoView {
     let state = AppState::expect();
     let flow = CompareFlow::expect();
-    let input = NodeRef::<leptos::html::Input>::new();
+    let compare = move |file| {
+        read_text(file, move |outcome| {
+            match outcome.and_then(|text| state.compare_with_file(id, &text)) {
+                Ok(changes) => flow.changes.set(Some(changes)),
+                Err(error) => state.fail(error),
+            }
+        })
+    };
     view! {
-        <button
-            type="button"
-            class="button"
-            on:click=move |_| {
-                if let Some(input) = input.get() {
-                    input.set_value("");
-                    input.click();
-                }
-            }
-        >
-            "Compare with file…"
-        </button>
-        <input
-            node_ref=input
-            type="file"
+        <FilePickerButton
+            label="Compare with file…"
             accept=".json,application/json"
-            class="visually-hidden"
-            tabindex="-1"
-            aria-hidden="true"
-            data-testid="compare-file"
-            on:change=move |event| {
-                let target: web_sys::HtmlInputElement = event_target(&event);
-                if let Some(file) = target.files().and_then(|files| files.get(0)) {
-                    read_text(file, move |outcome| match outcome
-                        .and_then(|text| state.compare_with_file(id, &text))
-                    {
-                        Ok(changes) => flow.changes.set(Some(changes)),
-                        Err(error) => state.fail(error),
-                    });
-                }
-            }
+            on_pick=Callback::new(compare)
         />
     }
 }
@@ -85,6 +65,20 @@ fn dates(line: &TaskLine) -> String {
             UiFormatter.date(line.start),
             UiFormatter.date(line.end)
         )
+    }
+}
+
+/// One entry under "Changed": what changed (the project or a task) and each change.
+fn changed_item(title: String, details: Vec<String>) -> impl IntoView {
+    let details = details
+        .into_iter()
+        .map(|detail| view! { <li>{detail}</li> })
+        .collect_view();
+    view! {
+        <li class="changes__item">
+            <strong>{title}</strong>
+            <ul class="changes__details">{details}</ul>
+        </li>
     }
 }
 
@@ -113,28 +107,34 @@ pub fn ChangesDialog() -> impl IntoView {
                     .into_iter()
                     .map(|line| {
                         let when = dates(&line);
-                        view! { <li><strong>{line.title}</strong> " (" {when} ")"</li> }
+                        view! {
+                            <li class="changes__item">
+                                <strong>{line.title}</strong>
+                                " "
+                                <span class="changes__dates">"(" {when} ")"</span>
+                            </li>
+                        }
                     })
                     .collect_view()
             };
             let project = (!changes.project.is_empty()).then(|| {
-                let items = changes
+                let details: Vec<String> = changes
                     .project
                     .iter()
-                    .map(|change| view! { <li>{describe_project_change(change, &UiFormatter)}</li> })
-                    .collect_view();
-                view! { <li><strong>"Project"</strong><ul>{items}</ul></li> }
+                    .map(|change| describe_project_change(change, &UiFormatter))
+                    .collect();
+                changed_item("Project".to_string(), details)
             });
             let changed = changes
                 .changed
                 .iter()
                 .map(|task| {
-                    let items = task
+                    let details = task
                         .changes
                         .iter()
-                        .map(|change| view! { <li>{describe_change(change, &UiFormatter)}</li> })
-                        .collect_view();
-                    view! { <li><strong>{task.title.clone()}</strong><ul>{items}</ul></li> }
+                        .map(|change| describe_change(change, &UiFormatter))
+                        .collect();
+                    changed_item(task.title.clone(), details)
                 })
                 .collect_view();
             let by_title = (changes.matching == Matching::TitleAndPosition)
@@ -142,6 +142,7 @@ pub fn ChangesDialog() -> impl IntoView {
             let empty = changes
                 .is_empty()
                 .then(|| view! { <p class="modal__message">"No changes."</p> });
+            let none = |count: usize| (count == 0).then(|| view! { <p class="changes__none">"None."</p> });
             let (added, removed, changed_count) = (
                 changes.added.len(),
                 changes.removed.len(),
@@ -151,19 +152,22 @@ pub fn ChangesDialog() -> impl IntoView {
                 <Modal title="Changes" on_close=Callback::new(move |_| close()) class="modal--wide changes">
                     {by_title}
                     {empty}
-                    <section aria-labelledby="changes-added">
-                        <h3 id="changes-added">{format!("Added ({added})")}</h3>
-                        <ul>{lines(changes.added.clone())}</ul>
+                    <section class="changes__group changes__group--added" aria-labelledby="changes-added">
+                        <h3 id="changes-added" class="changes__heading">{format!("Added ({added})")}</h3>
+                        {none(added)}
+                        <ul class="changes__list">{lines(changes.added.clone())}</ul>
                     </section>
-                    <section aria-labelledby="changes-removed">
-                        <h3 id="changes-removed">{format!("Removed ({removed})")}</h3>
-                        <ul>{lines(changes.removed.clone())}</ul>
+                    <section class="changes__group changes__group--removed" aria-labelledby="changes-removed">
+                        <h3 id="changes-removed" class="changes__heading">{format!("Removed ({removed})")}</h3>
+                        {none(removed)}
+                        <ul class="changes__list">{lines(changes.removed.clone())}</ul>
                     </section>
-                    <section aria-labelledby="changes-changed">
-                        <h3 id="changes-changed">{format!("Changed ({changed_count})")}</h3>
-                        <ul>{project}{changed}</ul>
+                    <section class="changes__group changes__group--changed" aria-labelledby="changes-changed">
+                        <h3 id="changes-changed" class="changes__heading">{format!("Changed ({changed_count})")}</h3>
+                        {none(changed_count)}
+                        <ul class="changes__list">{project}{changed}</ul>
                     </section>
-                    <div class="modal__actions">
+                    <div class="modal__actions changes__actions">
                         <button type="button" class="button" on:click=export>
                             "Export as Markdown"
                         </button>

@@ -3,6 +3,7 @@
 //! undo step.
 
 use super::super::format::UiFormatter;
+use super::super::messages;
 use super::super::widgets::Modal;
 use crate::model::format::Formatter;
 use crate::model::io::ProjectFile;
@@ -48,6 +49,8 @@ struct ConflictLine {
     field: String,
     mine: String,
     theirs: String,
+    /// For a link that would close a loop: which side closes it, and the loop.
+    why: Option<String>,
 }
 
 fn task_title(files: [&ProjectFile; 2], id: TaskId) -> String {
@@ -189,11 +192,29 @@ fn value_text(field: &str, value: Option<&Value>, files: [&ProjectFile; 2]) -> S
 
 fn describe(conflict: &Conflict, merged: &Merged) -> ConflictLine {
     let files = [merged.mine(), merged.theirs()];
+    let why = match conflict.subject {
+        Subject::Dependency {
+            successor,
+            predecessor,
+        } => merged
+            .left_out
+            .iter()
+            .find(|link| link.successor == successor && link.predecessor == predecessor)
+            .map(|link| {
+                let closing_side = match conflict.holder() {
+                    Choice::Theirs => "Taking theirs",
+                    Choice::Mine => "Keeping mine",
+                };
+                messages::loop_conflict(closing_side, link, &|id| task_title(files, id))
+            }),
+        _ => None,
+    };
     ConflictLine {
         subject: subject_name(conflict.subject, files),
         field: field_label(&conflict.field),
         mine: value_text(&conflict.field, conflict.mine.as_ref(), files),
         theirs: value_text(&conflict.field, conflict.theirs.as_ref(), files),
+        why,
     }
 }
 
@@ -246,11 +267,11 @@ pub fn ResolveConflictsDialog() -> impl IntoView {
             } else {
                 format!(
                     "{} from the file merge cleanly. These changes were made on both sides; choose which to keep.",
-                    super::super::messages::change_count(from_theirs)
+                    messages::change_count(from_theirs)
                 )
             };
             view! {
-                <Modal title="Resolve conflicts" on_close=Callback::new(move |_| close()) class="modal--wide">
+                <Modal title="Resolve conflicts" on_close=Callback::new(move |_| close()) class="modal--wide merge__dialog">
                     <p class="modal__message">{intro}</p>
                     <ol class="merge__conflicts">
                         {lines
@@ -272,34 +293,43 @@ pub fn ResolveConflictsDialog() -> impl IntoView {
                                 view! {
                                     <li class="merge__conflict">
                                         <fieldset class="merge__choice">
-                                            <legend>{legend}</legend>
-                                            <p class="merge__value">"Mine: " {line.mine}</p>
-                                            <p class="merge__value">"Theirs: " {line.theirs}</p>
-                                            <label>
-                                                <input
-                                                    type="radio"
-                                                    name=group.clone()
-                                                    prop:checked=move || is(Choice::Mine)
-                                                    on:change=move |_| pick(Choice::Mine)
-                                                />
-                                                " Keep mine"
-                                            </label>
-                                            <label>
-                                                <input
-                                                    type="radio"
-                                                    name=group
-                                                    prop:checked=move || is(Choice::Theirs)
-                                                    on:change=move |_| pick(Choice::Theirs)
-                                                />
-                                                " Take theirs"
-                                            </label>
+                                            <legend class="merge__legend">{legend}</legend>
+                                            <p class="merge__value">
+                                                <span class="merge__side">"Mine: "</span>
+                                                <span>{line.mine}</span>
+                                            </p>
+                                            <p class="merge__value">
+                                                <span class="merge__side">"Theirs: "</span>
+                                                <span>{line.theirs}</span>
+                                            </p>
+                                            {line.why.map(|why| view! { <p class="merge__why">{why}</p> })}
+                                            <div class="merge__options">
+                                                <label class="merge__option">
+                                                    <input
+                                                        type="radio"
+                                                        name=group.clone()
+                                                        prop:checked=move || is(Choice::Mine)
+                                                        on:change=move |_| pick(Choice::Mine)
+                                                    />
+                                                    " Keep mine"
+                                                </label>
+                                                <label class="merge__option">
+                                                    <input
+                                                        type="radio"
+                                                        name=group
+                                                        prop:checked=move || is(Choice::Theirs)
+                                                        on:change=move |_| pick(Choice::Theirs)
+                                                    />
+                                                    " Take theirs"
+                                                </label>
+                                            </div>
                                         </fieldset>
                                     </li>
                                 }
                             })
                             .collect_view()}
                     </ol>
-                    <div class="modal__actions">
+                    <div class="modal__actions merge__actions">
                         <button type="button" class="button" on:click=move |_| set_all(Choice::Mine)>
                             "Keep all mine"
                         </button>

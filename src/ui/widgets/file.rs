@@ -1,10 +1,54 @@
-//! Files in and out: downloads through a temporary link; reads take the file's bytes and decode
-//! them strictly with `io::decode_text`, so a file that is not text is refused, never mangled.
+//! Files in and out: a button that picks a file, downloads through a temporary link; reads
+//! take the file's bytes and decode them strictly with `io::decode_text`, so a file that is not
+//! text is refused, never mangled.
 
 use crate::model::io::{decode_text, DEFAULT_LIMITS};
 use crate::store::AppError;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// A button that opens the browser's file picker and hands over the file chosen. The input
+/// itself is hidden, from view and from assistive technology: the button is the control, and
+/// picking the same file again picks it again.
+#[component]
+pub fn FilePickerButton(
+    /// The button's text, which names it ("Import", "Compare with file…").
+    label: &'static str,
+    /// The kinds of file the picker offers, as the input's `accept`.
+    accept: &'static str,
+    /// Called with the file chosen.
+    on_pick: Callback<web_sys::File>,
+) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    view! {
+        <button
+            type="button"
+            class="button"
+            on:click=move |_| {
+                if let Some(input) = input.get() {
+                    input.set_value("");
+                    input.click();
+                }
+            }
+        >
+            {label}
+        </button>
+        <input
+            node_ref=input
+            type="file"
+            accept=accept
+            class="visually-hidden"
+            tabindex="-1"
+            aria-hidden="true"
+            on:change=move |event| {
+                let target: web_sys::HtmlInputElement = event_target(&event);
+                if let Some(file) = target.files().and_then(|files| files.get(0)) {
+                    on_pick.run(file);
+                }
+            }
+        />
+    }
+}
 
 /// Offers `text` as a download named `file_name`.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), AppError> {

@@ -72,6 +72,39 @@ test.describe("send a plan, get it back, merge", () => {
     await other.context.close();
   });
 
+  test("a link that would close a loop says which side closes it, and the notice names the link left out", async ({
+    page,
+    browser,
+  }) => {
+    const app = new AppPage(page);
+    const { other } = await sendPlan(app, browser);
+    await other.app.openTask("Task A");
+    await other.app.fillTask({ dependsOn: [{ task: "Task B" }] });
+    await other.app.editor.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(other.app.editor).toBeHidden();
+    const back = await other.app.exportProject();
+
+    await app.openTask("Task B");
+    await app.fillTask({ dependsOn: [{ task: "Task A" }] });
+    await app.editor.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(app.editor).toBeHidden();
+    await app.importFile(back.path);
+    await page.getByRole("dialog", { name: "This project already exists" }).getByRole("button", { name: "Merge" }).click();
+    const resolve = page.getByRole("dialog", { name: "Resolve conflicts" });
+    const conflict = resolve.getByRole("group", { name: /waiting for .*: Would close a loop$/ });
+    const why = conflict.getByText(/^(Taking theirs|Keeping mine) would close a loop: “Task [AB]” → “Task [AB]” → “Task [AB]”\./);
+    await expect(why).toBeVisible();
+    // Choose the side whose link closes the loop: the other side's link then gives way.
+    const closing = (await why.textContent())!.startsWith("Taking theirs") ? "Take theirs" : "Keep mine";
+    await conflict.getByRole("radio", { name: closing }).check();
+    await resolve.getByRole("button", { name: "Merge", exact: true }).click();
+    await expect(resolve).toBeHidden();
+    await expect(
+      page.getByText(/^Merged: .*“Task [AB]” does not wait for “Task [AB]”: that link would close a loop, “Task [AB]” → “Task [AB]” → “Task [AB]”, so it was left out\.$/),
+    ).toBeVisible();
+    await other.context.close();
+  });
+
   test("Compare with file… lists a renamed task and a moved date", async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
@@ -96,8 +129,54 @@ test.describe("send a plan, get it back, merge", () => {
     const download = page.waitForEvent("download");
     await changes.getByRole("button", { name: "Export as Markdown" }).click();
     expect((await download).suggestedFilename()).toBe("compared-plan-changes.md");
+
+    // Printed, the list is the page: headings and changes, no app around it, no buttons.
+    await page.emulateMedia({ media: "print" });
+    for (const heading of ["Changes", "Added (0)", "Removed (0)", "Changed (2)"]) {
+      await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+    }
+    await expect(changes.getByText("Renamed from “Design” to “Discovery”")).toBeVisible();
+    for (const hidden of [
+      page.getByRole("banner"),
+      page.getByRole("navigation", { name: "Main" }),
+      page.getByRole("heading", { level: 1, name: "Compared plan" }),
+      changes.getByRole("button", { name: "Export as Markdown" }),
+      changes.getByRole("button", { name: "Close" }),
+    ]) {
+      await expect(hidden).toBeHidden();
+    }
+    // The list flows on paper: nothing inside the dialog scrolls or is cut off.
+    const clipped = await changes.evaluate((dialog) => dialog.scrollHeight > dialog.clientHeight + 1);
+    expect(clipped).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+
     await changes.getByRole("button", { name: "Close" }).click();
     await expect(changes).toBeHidden();
+  });
+
+  test("thirty conflicts scroll inside the dialog while its buttons stay in view", async ({ page }) => {
+    const views = new ViewsPage(page);
+    await views.openSample();
+    const app = new AppPage(page);
+    const sent = JSON.parse(readFileSync((await app.exportProject()).path, "utf8"));
+    // Without its lineage the file has no common version here: every difference is a choice.
+    delete sent.lineage;
+    for (const task of sent.project.tasks.slice(0, 30)) task.title = `${task.title}, their way`;
+    await app.importFile({ name: "their-copy.ironplan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sent)) });
+    await page.getByRole("dialog", { name: "This project already exists" }).getByRole("button", { name: "Merge" }).click();
+    const resolve = page.getByRole("dialog", { name: "Resolve conflicts" });
+    await expect(resolve.getByRole("group")).toHaveCount(30);
+    const merge = resolve.getByRole("button", { name: "Merge", exact: true });
+    const last = resolve.getByRole("group").last();
+    await expect(merge).toBeInViewport();
+    await expect(last).not.toBeInViewport();
+    await last.getByRole("radio", { name: "Take theirs" }).check();
+    await expect(last).toBeInViewport();
+    await expect(merge).toBeInViewport();
+    await resolve.getByRole("button", { name: "Take all theirs" }).click();
+    await merge.click();
+    await expect(resolve).toBeHidden();
+    await expect(page.getByText("Merged: 0 changes from the file, 30 conflicts resolved.")).toBeVisible();
   });
 });
 
