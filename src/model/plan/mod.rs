@@ -13,6 +13,7 @@ pub mod error;
 pub mod ids;
 pub mod person;
 pub mod project;
+pub mod recalendar;
 pub mod risk;
 pub mod scope_change;
 pub mod task;
