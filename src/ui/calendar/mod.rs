@@ -19,7 +19,7 @@ use super::media::use_media_query;
 use super::tasks::editor::TaskEditor;
 use super::timeline::focus_element;
 use crate::model::calendar::shift;
-use crate::model::month::{self, CalendarEntry, MonthInput, MonthLayout, Period};
+use crate::model::month::{self, CalendarEntry, DeadlineMark, MonthInput, MonthLayout, Period};
 use crate::model::{ProjectId, TaskId};
 use crate::store::AppState;
 use chrono::{Datelike, NaiveDate};
@@ -141,6 +141,51 @@ pub fn day_marks(day: &month::Day) -> String {
         .join(" ")
 }
 
+/// What the task deadlines on a day add to its description: "Deadline of Design. Deadline of
+/// Build, missed."
+pub fn deadline_marks(marks: &[DeadlineMark]) -> String {
+    marks
+        .iter()
+        .map(|mark| {
+            if mark.missed {
+                format!("Deadline of {}, missed.", mark.title)
+            } else {
+                format!("Deadline of {}.", mark.title)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A task's deadline on its day: a flag named "Deadline: <task>", described as missed when the
+/// task ends after it.
+#[component]
+pub fn DeadlineMarker(mark: DeadlineMark) -> impl IntoView {
+    let class = if mark.missed {
+        "calendar__deadline calendar__deadline--missed"
+    } else {
+        "calendar__deadline"
+    };
+    let name = format!("Deadline: {}", mark.title);
+    let hint = if mark.missed {
+        format!("{name}, missed")
+    } else {
+        name.clone()
+    };
+    view! {
+        <span
+            class=class
+            role="img"
+            aria-label=name
+            aria-description=mark.missed.then_some("Missed")
+            title=hint
+        >
+            <span aria-hidden="true">"⚑"</span>
+            {mark.missed.then(|| view! { <span aria-hidden="true">" Missed"</span> })}
+        </span>
+    }
+}
+
 /// The Calendar of project `id`.
 #[component]
 pub fn CalendarPage(id: ProjectId) -> impl IntoView {
@@ -171,6 +216,19 @@ pub fn CalendarPage(id: ProjectId) -> impl IntoView {
             })
         })
     });
+    let deadlines = Memo::new(move |_| {
+        weeks.with(|weeks| {
+            let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
+                return Vec::new();
+            };
+            state.workspace().with(|workspace| {
+                workspace
+                    .find_project(id)
+                    .map(|project| month::deadlines_in(project, first.start, last.end()))
+                    .unwrap_or_default()
+            })
+        })
+    });
     let layout = Memo::new(move |_| {
         let today = state.today.get();
         let lanes = match period.get() {
@@ -180,21 +238,24 @@ pub fn CalendarPage(id: ProjectId) -> impl IntoView {
         let month = shown_month.get();
         weeks.with(|weeks| {
             entries.with(|entries| {
-                state.workspace().with(|workspace| {
-                    workspace
-                        .find_project(id)
-                        .map(|project| {
-                            month::layout(&MonthInput {
-                                weeks,
-                                month,
-                                calendar: &project.calendar,
-                                deadline: project.deadline,
-                                today,
-                                entries,
-                                lanes,
+                deadlines.with(|deadlines| {
+                    state.workspace().with(|workspace| {
+                        workspace
+                            .find_project(id)
+                            .map(|project| {
+                                month::layout(&MonthInput {
+                                    weeks,
+                                    month,
+                                    calendar: &project.calendar,
+                                    deadline: project.deadline,
+                                    today,
+                                    entries,
+                                    deadlines,
+                                    lanes,
+                                })
                             })
-                        })
-                        .unwrap_or_default()
+                            .unwrap_or_default()
+                    })
                 })
             })
         })
@@ -381,5 +442,20 @@ mod tests {
             ..holiday
         };
         assert_eq!(day_marks(&plain), "");
+    }
+
+    #[test]
+    fn task_deadlines_add_to_a_day_description() {
+        let mark = |title: &str, missed: bool| DeadlineMark {
+            task: TaskId(uuid::Uuid::from_u128(1)),
+            title: title.to_string(),
+            date: date("2027-03-05"),
+            missed,
+        };
+        assert_eq!(
+            deadline_marks(&[mark("Design", false), mark("Build", true)]),
+            "Deadline of Design. Deadline of Build, missed."
+        );
+        assert_eq!(deadline_marks(&[]), "");
     }
 }
