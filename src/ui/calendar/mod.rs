@@ -202,29 +202,23 @@ pub fn CalendarPage(id: ProjectId) -> impl IntoView {
         let anchor = anchor.get();
         (period.get() == Period::Month).then(|| (anchor.year(), anchor.month()))
     });
-    // One pass over the plan per change of the plan or of the weeks shown.
-    let entries = Memo::new(move |_| {
+    // The tasks and the task deadlines of the weeks shown, taken out of the plan once per
+    // change of the plan or of the weeks.
+    let taken = Memo::new(move |_| {
         weeks.with(|weeks| {
             let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             };
+            let (first, last) = (first.start, last.end());
             state.workspace().with(|workspace| {
                 workspace
                     .find_project(id)
-                    .map(|project| month::entries_in(project, first.start, last.end()))
-                    .unwrap_or_default()
-            })
-        })
-    });
-    let deadlines = Memo::new(move |_| {
-        weeks.with(|weeks| {
-            let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
-                return Vec::new();
-            };
-            state.workspace().with(|workspace| {
-                workspace
-                    .find_project(id)
-                    .map(|project| month::deadlines_in(project, first.start, last.end()))
+                    .map(|project| {
+                        (
+                            month::entries_in(project, first, last),
+                            month::deadlines_in(project, first, last),
+                        )
+                    })
                     .unwrap_or_default()
             })
         })
@@ -237,25 +231,23 @@ pub fn CalendarPage(id: ProjectId) -> impl IntoView {
         };
         let month = shown_month.get();
         weeks.with(|weeks| {
-            entries.with(|entries| {
-                deadlines.with(|deadlines| {
-                    state.workspace().with(|workspace| {
-                        workspace
-                            .find_project(id)
-                            .map(|project| {
-                                month::layout(&MonthInput {
-                                    weeks,
-                                    month,
-                                    calendar: &project.calendar,
-                                    deadline: project.deadline,
-                                    today,
-                                    entries,
-                                    deadlines,
-                                    lanes,
-                                })
+            taken.with(|(entries, deadlines)| {
+                state.workspace().with(|workspace| {
+                    workspace
+                        .find_project(id)
+                        .map(|project| {
+                            month::layout(&MonthInput {
+                                weeks,
+                                month,
+                                calendar: &project.calendar,
+                                deadline: project.deadline,
+                                today,
+                                entries,
+                                deadlines,
+                                lanes,
                             })
-                            .unwrap_or_default()
-                    })
+                        })
+                        .unwrap_or_default()
                 })
             })
         })
