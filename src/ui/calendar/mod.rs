@@ -157,8 +157,8 @@ pub fn deadline_marks(marks: &[DeadlineMark]) -> String {
         .join(" ")
 }
 
-/// A task's deadline on its day: a flag named "Deadline: <task>", described as missed when the
-/// task ends after it.
+/// A task's deadline on its day: a flag named "Deadline: <task>", described as "Missed" when the
+/// task ends after it and is not done, and "On time" otherwise.
 #[component]
 pub fn DeadlineMarker(mark: DeadlineMark) -> impl IntoView {
     let class = if mark.missed {
@@ -170,14 +170,14 @@ pub fn DeadlineMarker(mark: DeadlineMark) -> impl IntoView {
     let hint = if mark.missed {
         format!("{name}, missed")
     } else {
-        name.clone()
+        format!("{name}, on time")
     };
     view! {
         <span
             class=class
             role="img"
             aria-label=name
-            aria-description=mark.missed.then_some("Missed")
+            aria-description=if mark.missed { "Missed" } else { "On time" }
             title=hint
         >
             <span aria-hidden="true">"⚑"</span>

@@ -313,7 +313,7 @@ test.describe("calendar", () => {
     await expect(design).toBeVisible();
     await expect(design).toHaveAccessibleDescription("Missed");
     await expect(review).toBeVisible();
-    await expect(review).toHaveAccessibleDescription("");
+    await expect(review).toHaveAccessibleDescription("On time");
     await expect(cell).toHaveAccessibleDescription(/Deadline of Design, missed\. Deadline of Review\.$/);
 
     // Design brought back to end on its deadline: no longer missed.
@@ -322,7 +322,7 @@ test.describe("calendar", () => {
     await app.editor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(app.editor).toBeHidden();
     await calendar.open();
-    await expect(design).toHaveAccessibleDescription("");
+    await expect(design).toHaveAccessibleDescription("On time");
     await expect(cell).toHaveAccessibleDescription(/Deadline of Design\. Deadline of Review\.$/);
   });
 });
