@@ -6,10 +6,11 @@ use super::clock::{self, RandomIds};
 use super::{AppError, AppState, Notice};
 use crate::model::diff::{task_differences, TaskDifference};
 use crate::model::io::{self, ImportMode, ReadPlan};
+use crate::model::plan::recalendar;
 use crate::model::{schedule, scope};
 use crate::model::{
-    ColumnId, Dependency, Person, PersonId, Project, ProjectDetails, ProjectId, Task, TaskId,
-    Theme, Workspace,
+    ColumnId, Dependency, ModelResult, Person, PersonId, Project, ProjectDetails, ProjectId, Task,
+    TaskId, Theme, Workspace,
 };
 use leptos::prelude::*;
 
@@ -55,12 +56,19 @@ impl AppState {
         .is_some()
     }
 
-    /// Changes a project's name, dates, budget and calendar.
+    /// Changes a project's name, dates, budget and calendar. A new start or calendar
+    /// reschedules the whole project in the same undo step (see [`update_details`]), and a
+    /// notice names the tasks that moved.
     pub fn update_project_details(self, id: ProjectId, details: ProjectDetails) -> bool {
-        self.apply("Edit project", |workspace| {
-            Ok(workspace.project_mut(id)?.update_details(details)?)
-        })
-        .is_some()
+        let Some(moved) = self.apply("Edit project", |workspace| {
+            Ok(update_details(workspace.project_mut(id)?, details)?)
+        }) else {
+            return false;
+        };
+        if !moved.is_empty() {
+            self.notice.set(Some(Notice::Rescheduled(moved)));
+        }
+        true
     }
 
     /// Deletes a project (undoable).
@@ -406,6 +414,36 @@ pub(crate) fn after_change(
     moved_by_schedule
 }
 
+/// Replaces `project`'s editable fields. When the start or the calendar changes, every task
+/// is scheduled again, as MS Project does: tasks that are not done keep their duration in
+/// working days under the new calendar (`recalendar::keep_durations`), then
+/// `schedule::reschedule_all` places every task by its constraint and links. Returns the leaf
+/// tasks whose dates changed, in plan order.
+fn update_details(project: &mut Project, details: ProjectDetails) -> ModelResult<Vec<TaskId>> {
+    let calendar = project.calendar.clone();
+    let start = project.start;
+    project.update_details(details)?;
+    if project.start == start && project.calendar == calendar {
+        return Ok(Vec::new());
+    }
+    let before = project.tasks().to_vec();
+    recalendar::keep_durations(project, &calendar);
+    schedule::reschedule_all(project);
+    let summaries: std::collections::HashSet<TaskId> = project
+        .tasks()
+        .iter()
+        .filter_map(|task| task.parent)
+        .collect();
+    Ok(project
+        .tasks()
+        .iter()
+        .zip(&before)
+        .filter(|(after, before)| (after.start, after.end) != (before.start, before.end))
+        .map(|(after, _)| after.id)
+        .filter(|task| !summaries.contains(task))
+        .collect())
+}
+
 /// Names of the projects in `plan` that already exist in `workspace`.
 fn conflicts(workspace: &Workspace, plan: &ReadPlan) -> Vec<String> {
     match plan {
@@ -422,6 +460,9 @@ fn conflicts(workspace: &Workspace, plan: &ReadPlan) -> Vec<String> {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod reschedule_tests;
 
 #[cfg(test)]
 mod tests {

@@ -71,6 +71,8 @@ pub enum Notice {
     },
     /// Auto-scheduling moved these successors after a change.
     TasksMoved(Vec<TaskId>),
+    /// A new project start or calendar moved these tasks.
+    Rescheduled(Vec<TaskId>),
     ProjectDeleted(String),
     TaskDeleted(String),
     /// Another tab saved changes to these projects, now shown here.

@@ -408,6 +408,20 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
                 ),
             }
         }
+        Notice::Rescheduled(tasks) => {
+            let names: Vec<String> = tasks.iter().map(|id| task_name(workspace, *id)).collect();
+            match names.len() {
+                0 => "No task moved.".to_string(),
+                count if count <= 5 => format!(
+                    "Moved {} for the new project start and calendar.",
+                    names.join(", ")
+                ),
+                count => format!(
+                    "Moved {count} tasks for the new project start and calendar, including {}.",
+                    names[..3].join(", ")
+                ),
+            }
+        }
         Notice::ProjectDeleted(name) => {
             format!("Deleted project {}. Undo with Ctrl+Z.", quoted(name))
         }

@@ -94,9 +94,10 @@ fn a_dialog_is_open() -> bool {
 }
 
 /// One shortcut as listed.
+#[derive(Debug, PartialEq, Eq)]
 struct Shortcut {
     /// Key combinations that do it, any one of them ("Ctrl+Shift+Z", "Ctrl+Y").
-    keys: &'static [&'static str],
+    keys: Vec<&'static str>,
     /// What it does.
     action: &'static str,
     /// What does the same with a mouse or a finger.
@@ -104,178 +105,79 @@ struct Shortcut {
 }
 
 /// The shortcuts of one place in the app.
+#[derive(Debug, PartialEq, Eq)]
 struct ShortcutGroup {
     /// Where they work.
     heading: &'static str,
-    shortcuts: &'static [Shortcut],
+    shortcuts: Vec<Shortcut>,
 }
 
-/// Every shortcut of the app, by where it works.
-const SHORTCUT_GROUPS: [ShortcutGroup; 6] = [
-    ShortcutGroup {
-        heading: "Anywhere, outside text fields",
-        shortcuts: &[
-            Shortcut {
-                keys: &["Ctrl+Z"],
-                action: "Undo the last change",
-                pointer: "The “Undo” button at the top",
-            },
-            Shortcut {
-                keys: &["Ctrl+Shift+Z", "Ctrl+Y"],
-                action: "Redo what was undone",
-                pointer: "The “Redo” button at the top",
-            },
-            Shortcut {
-                keys: &["?"],
-                action: "Show this list",
-                pointer: "The “Keyboard shortcuts” button at the top",
-            },
-        ],
-    },
-    ShortcutGroup {
-        heading: "Board, on a card",
-        shortcuts: &[
-            Shortcut {
-                keys: &["Enter"],
-                action: "Open the task",
-                pointer: "Click the card",
-            },
-            Shortcut {
-                keys: &["Alt+←", "Alt+→"],
-                action: "Move the card to the previous or next column",
-                pointer: "Drag the card, or choose a column in its “Move to…” menu",
-            },
-            Shortcut {
-                keys: &["Alt+↑", "Alt+↓"],
-                action: "Move the card up or down its column",
-                pointer: "Drag the card, or use its “Move to…” menu",
-            },
-            Shortcut {
-                keys: &["Alt+Home", "Alt+End"],
-                action: "Move the card to the top or bottom of its column",
-                pointer: "Drag the card, or use its “Move to…” menu",
-            },
-            Shortcut {
-                keys: &["←", "→", "↑", "↓"],
-                action: "Go to the next card",
-                pointer: "Click the card you want",
-            },
-            Shortcut {
-                keys: &["Escape"],
-                action: "Cancel a drag",
-                pointer: "Drop the card where it was",
-            },
-        ],
-    },
-    ShortcutGroup {
-        heading: "Timeline, on a bar",
-        shortcuts: &[
-            Shortcut {
-                keys: &["←", "→"],
-                action: "Move the task a day earlier or later",
-                pointer: "Drag the bar",
-            },
-            Shortcut {
-                keys: &["Shift+←", "Shift+→"],
-                action: "End the task a day earlier or later",
-                pointer: "Drag the bar's right end",
-            },
-            Shortcut {
-                keys: &["↑", "↓"],
-                action: "Go to the bar above or below",
-                pointer: "Click the bar you want",
-            },
-            Shortcut {
-                keys: &["Enter"],
-                action: "Open the task (on an arrow: open the dependency)",
-                pointer: "Double-click the bar, or click the arrow",
-            },
-            Shortcut {
-                keys: &["Delete"],
-                action: "On an arrow: remove the dependency",
-                pointer: "Click the arrow, then “Delete dependency”",
-            },
-            Shortcut {
-                keys: &["Escape"],
-                action: "Cancel a drag",
-                pointer: "Drop the bar where it was",
-            },
-            Shortcut {
-                keys: &["Ctrl+P"],
-                action: "Print the timeline",
-                pointer: "The Timeline's “Print” button",
-            },
-        ],
-    },
-    ShortcutGroup {
-        heading: "Calendar, on a day or a task",
-        shortcuts: &[
-            Shortcut {
-                keys: &["←", "→", "↑", "↓"],
-                action: "Go to the day before or after, or a week earlier or later",
-                pointer: "Click the day",
-            },
-            Shortcut {
-                keys: &["Home", "End", "Page Up", "Page Down"],
-                action: "On a day: go to the week's first or last day, or a month earlier or later",
-                pointer: "The “Previous month” and “Next month” buttons",
-            },
-            Shortcut {
-                keys: &["Alt+←", "Alt+→"],
-                action: "Move the task a day earlier or later",
-                pointer: "Drag the task to another day",
-            },
-            Shortcut {
-                keys: &["Alt+↑", "Alt+↓"],
-                action: "Move the task a week earlier or later",
-                pointer: "Drag the task to another week",
-            },
-            Shortcut {
-                keys: &["Enter"],
-                action: "Open the task",
-                pointer: "Click the task",
-            },
-            Shortcut {
-                keys: &["Escape"],
-                action: "Cancel a drag",
-                pointer: "Drop the task where it was",
-            },
-        ],
-    },
-    ShortcutGroup {
-        heading: "Stand-up, on the people",
-        shortcuts: &[
-            Shortcut {
-                keys: &["←", "→", "↑", "↓"],
-                action: "Go to the previous or next person",
-                pointer: "Click the person",
-            },
-            Shortcut {
-                keys: &["Home", "End"],
-                action: "Go to the first or last person",
-                pointer: "Click the person",
-            },
-        ],
-    },
-    ShortcutGroup {
-        heading: "Dialogs and menus",
-        shortcuts: &[
-            Shortcut {
-                keys: &["Escape"],
-                action: "Close without saving",
-                pointer: "The “Cancel” or “Close” button",
-            },
-            Shortcut {
-                keys: &["↑", "↓", "Home", "End"],
-                action: "In the “Move to…” menu: go to another choice",
-                pointer: "Click the choice",
-            },
-        ],
-    },
-];
+/// Every shortcut of the app, by where it works, as a table: a "## " line names a place, and
+/// each line after it is one shortcut in three cells split by " | ": its keys (alternatives
+/// split by ", "), what it does, and what does the same without a keyboard.
+const SHORTCUTS: &str = "\
+## Anywhere, outside text fields
+Ctrl+Z | Undo the last change | The “Undo” button at the top
+Ctrl+Shift+Z, Ctrl+Y | Redo what was undone | The “Redo” button at the top
+? | Show this list | The “Keyboard shortcuts” button at the top
+## Board, on a card
+Enter | Open the task | Click the card
+Alt+←, Alt+→ | Move the card to the previous or next column | Drag the card, or choose a column in its “Move to…” menu
+Alt+↑, Alt+↓ | Move the card up or down its column | Drag the card, or use its “Move to…” menu
+Alt+Home, Alt+End | Move the card to the top or bottom of its column | Drag the card, or use its “Move to…” menu
+←, →, ↑, ↓ | Go to the next card | Click the card you want
+Escape | Cancel a drag | Drop the card where it was
+## Timeline, on a bar
+←, → | Move the task a day earlier or later | Drag the bar
+Shift+←, Shift+→ | End the task a day earlier or later | Drag the bar's right end
+↑, ↓ | Go to the bar above or below | Click the bar you want
+Enter | Open the task (on an arrow: open the dependency) | Double-click the bar, or click the arrow
+Delete | On an arrow: remove the dependency | Click the arrow, then “Delete dependency”
+Escape | Cancel a drag | Drop the bar where it was
+Ctrl+P | Print the timeline | The Timeline's “Print” button
+## Calendar, on a day or a task
+←, →, ↑, ↓ | Go to the day before or after, or a week earlier or later | Click the day
+Home, End, Page Up, Page Down | On a day: go to the week's first or last day, or a month earlier or later | The “Previous month” and “Next month” buttons
+Alt+←, Alt+→ | Move the task a day earlier or later | Drag the task to another day
+Alt+↑, Alt+↓ | Move the task a week earlier or later | Drag the task to another week
+Enter | Open the task | Click the task
+Escape | Cancel a drag | Drop the task where it was
+## Stand-up, on the people
+←, →, ↑, ↓ | Go to the previous or next person | Click the person
+Home, End | Go to the first or last person | Click the person
+## Dialogs and menus
+Escape | Close without saving | The “Cancel” or “Close” button
+↑, ↓, Home, End | In the “Move to…” menu: go to another choice | Click the choice
+";
+
+/// The groups of [`SHORTCUTS`], in order.
+fn shortcut_groups() -> Vec<ShortcutGroup> {
+    let mut groups: Vec<ShortcutGroup> = Vec::new();
+    for line in SHORTCUTS.lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            groups.push(ShortcutGroup {
+                heading,
+                shortcuts: Vec::new(),
+            });
+            continue;
+        }
+        let mut cells = line.split(" | ");
+        let (Some(keys), Some(action), Some(pointer), Some(group)) =
+            (cells.next(), cells.next(), cells.next(), groups.last_mut())
+        else {
+            continue;
+        };
+        group.shortcuts.push(Shortcut {
+            keys: keys.split(", ").collect(),
+            action,
+            pointer,
+        });
+    }
+    groups
+}
 
 /// The keys of one shortcut: each combination in `<kbd>`, alternatives joined by "or".
-fn keys_view(keys: &'static [&'static str]) -> impl IntoView {
+fn keys_view(keys: &[&'static str]) -> impl IntoView {
     let last = keys.len().saturating_sub(1);
     keys.iter()
         .enumerate()
@@ -307,8 +209,8 @@ pub fn ShortcutsDialog() -> impl IntoView {
                 <p class="shortcuts__note">
                     "On a Mac, use ⌘ where Ctrl is written. Each shortcut has a way to do the same without a keyboard."
                 </p>
-                {SHORTCUT_GROUPS
-                    .iter()
+                {shortcut_groups()
+                    .into_iter()
                     .enumerate()
                     .map(|(index, group)| {
                         let heading_id = format!("shortcuts-group-{index}");
@@ -330,7 +232,7 @@ pub fn ShortcutsDialog() -> impl IntoView {
                                                 .map(|shortcut| {
                                                     view! {
                                                         <tr>
-                                                            <td class="shortcuts__keys-cell">{keys_view(shortcut.keys)}</td>
+                                                            <td class="shortcuts__keys-cell">{keys_view(&shortcut.keys)}</td>
                                                             <td>{shortcut.action}</td>
                                                             <td>{shortcut.pointer}</td>
                                                         </tr>
@@ -350,5 +252,33 @@ pub fn ShortcutsDialog() -> impl IntoView {
                 </div>
             </Modal>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_table_is_a_place_or_a_shortcut_of_three_cells() {
+        for line in SHORTCUTS.lines() {
+            assert!(
+                line.starts_with("## ") || line.split(" | ").count() == 3,
+                "{line:?} is neither a heading nor three cells"
+            );
+        }
+        let groups = shortcut_groups();
+        let headings: Vec<&str> = groups.iter().map(|group| group.heading).collect();
+        assert_eq!(headings.len(), 6);
+        assert_eq!(headings[3], "Calendar, on a day or a task");
+        assert!(groups.iter().all(|group| !group.shortcuts.is_empty()));
+        assert_eq!(
+            groups[0].shortcuts[1],
+            Shortcut {
+                keys: vec!["Ctrl+Shift+Z", "Ctrl+Y"],
+                action: "Redo what was undone",
+                pointer: "The “Redo” button at the top",
+            }
+        );
     }
 }

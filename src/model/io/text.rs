@@ -16,9 +16,9 @@ pub enum NotText {
     NotUtf16,
 }
 
-const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
-const UTF16_LE_BOM: &[u8] = &[0xFF, 0xFE];
-const UTF16_BE_BOM: &[u8] = &[0xFE, 0xFF];
+pub(super) const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+pub(super) const UTF16_LE_BOM: &[u8] = &[0xFF, 0xFE];
+pub(super) const UTF16_BE_BOM: &[u8] = &[0xFE, 0xFF];
 
 /// Decodes `bytes` strictly: UTF-8 (a leading byte-order mark is dropped), or UTF-16 LE or BE
 /// when the bytes start with its byte-order mark.

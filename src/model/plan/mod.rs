@@ -15,6 +15,7 @@ pub mod graph;
 pub mod ids;
 pub mod person;
 pub mod project;
+pub mod recalendar;
 pub mod risk;
 pub mod scope_change;
 pub mod task;

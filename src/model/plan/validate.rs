@@ -433,19 +433,41 @@ fn dependency_field(
     }
 }
 
-/// True when `ancestor` is above `task` in the parent chain (bounded, so loops end).
-fn is_ancestor(parent_of: &IdMap<TaskId, TaskId>, ancestor: TaskId, task: TaskId) -> bool {
-    let mut current = parent_of.get(&task).copied();
+/// True when `ancestor` is above `task` in the parent chain given by `parent_of` (task to
+/// its parent). Readers of other formats use it too, to leave out links between a summary task
+/// and its own subtasks.
+pub(in crate::model) fn is_ancestor(
+    parent_of: &IdMap<TaskId, TaskId>,
+    ancestor: TaskId,
+    task: TaskId,
+) -> bool {
+    is_above(
+        |id| parent_of.get(&id).copied(),
+        parent_of.len(),
+        ancestor,
+        task,
+    )
+}
+
+/// True when `ancestor` is above `task` in the chain of parents that `parent` gives, by id or
+/// by row. After `limit` steps (the number of tasks) the chain is a loop, and the answer no.
+pub(in crate::model) fn is_above<T: Copy + PartialEq>(
+    parent: impl Fn(T) -> Option<T>,
+    limit: usize,
+    ancestor: T,
+    task: T,
+) -> bool {
+    let mut current = parent(task);
     let mut steps = 0;
     while let Some(id) = current {
         if id == ancestor {
             return true;
         }
         steps += 1;
-        if steps > parent_of.len() {
+        if steps > limit {
             return false;
         }
-        current = parent_of.get(&id).copied();
+        current = parent(id);
     }
     false
 }

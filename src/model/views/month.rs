@@ -7,7 +7,9 @@
 //! marks holidays, non-working days, the deadline and today, cuts each task into one segment
 //! per week row it spans, packs the segments into lanes (the lowest free lane, so bars never
 //! overlap) and counts, per day, the segments past the shown lanes (the "+N more").
-//! [`MonthLayout::agenda`] lists the same tasks by day for narrow screens.
+//! [`MonthLayout::agenda`] lists the same tasks by day for narrow screens. Task deadlines come
+//! out of the plan the same way ([`deadlines_in`]) and are marked on their days
+//! ([`MonthLayout::deadlines_on`]), missed or not as the Timeline and health judge them.
 //!
 //! Summary tasks are left out: they only repeat their subtasks' dates and cannot be moved
 //! themselves. Pixels, names and the moving of tasks are the view's and the store's.
@@ -15,6 +17,7 @@
 use super::calendar::{shift, MAX_DATE, MIN_DATE};
 use super::week::Week;
 use super::{Calendar, Project, TaskId};
+use crate::model::health::misses_deadline;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
@@ -113,6 +116,38 @@ pub fn entries_in(project: &Project, first: NaiveDate, last: NaiveDate) -> Vec<C
         .collect()
 }
 
+/// A task's deadline, marked on its day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeadlineMark {
+    pub task: TaskId,
+    pub title: String,
+    /// The deadline.
+    pub date: NaiveDate,
+    /// The task is not done and ends after its deadline (`health::misses_deadline`, as the
+    /// Timeline and the schedule health judge it).
+    pub missed: bool,
+}
+
+/// The deadlines of `project`'s tasks that fall in `first..=last`, by date and then in the
+/// project's order, summary tasks included. One pass over the plan.
+pub fn deadlines_in(project: &Project, first: NaiveDate, last: NaiveDate) -> Vec<DeadlineMark> {
+    let mut marks: Vec<DeadlineMark> = project
+        .tasks()
+        .iter()
+        .filter_map(|task| {
+            let date = task.deadline.filter(|date| (first..=last).contains(date))?;
+            Some(DeadlineMark {
+                task: task.id,
+                title: task.title.clone(),
+                date,
+                missed: misses_deadline(project, task, task.end),
+            })
+        })
+        .collect();
+    marks.sort_by_key(|mark| mark.date);
+    marks
+}
+
 /// One day of the grid and what marks it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Day {
@@ -181,6 +216,8 @@ pub struct MonthLayout {
     pub entries: Vec<CalendarEntry>,
     /// Where each task is in `entries`.
     index: HashMap<TaskId, usize>,
+    /// The task deadlines in the weeks shown, by date.
+    pub deadlines: Vec<DeadlineMark>,
 }
 
 /// What [`layout`] works from.
@@ -196,6 +233,8 @@ pub struct MonthInput<'a> {
     pub today: NaiveDate,
     /// The tasks that touch the weeks (from [`entries_in`]); others are ignored.
     pub entries: &'a [CalendarEntry],
+    /// The task deadlines in the weeks (from [`deadlines_in`]), by date.
+    pub deadlines: &'a [DeadlineMark],
     /// How many lanes each week draws, at least one.
     pub lanes: usize,
 }
@@ -218,6 +257,12 @@ pub fn layout(input: &MonthInput) -> MonthLayout {
             .iter()
             .enumerate()
             .map(|(position, entry)| (entry.task, position))
+            .collect(),
+        deadlines: input
+            .deadlines
+            .iter()
+            .filter(|mark| input.weeks.iter().any(|week| week.contains(mark.date)))
+            .cloned()
             .collect(),
     }
 }
@@ -312,6 +357,14 @@ impl MonthLayout {
     /// The task shown as `task`, if laid out.
     pub fn entry(&self, task: TaskId) -> Option<&CalendarEntry> {
         self.entries.get(*self.index.get(&task)?)
+    }
+
+    /// The task deadlines on `date`, in the project's order.
+    pub fn deadlines_on(&self, date: NaiveDate) -> impl Iterator<Item = &DeadlineMark> {
+        let from = self.deadlines.partition_point(|mark| mark.date < date);
+        self.deadlines[from..]
+            .iter()
+            .take_while(move |mark| mark.date == date)
     }
 
     /// The first and last day shown.
@@ -409,6 +462,7 @@ mod tests {
             deadline: Some(date("2026-03-27")),
             today: date("2026-03-10"),
             entries,
+            deadlines: &[],
             lanes,
         })
     }
@@ -484,6 +538,7 @@ mod tests {
                 deadline: None,
                 today: date("2026-03-10"),
                 entries: &[],
+                deadlines: &[],
                 lanes: 3,
             });
             *week.weeks[0]
@@ -600,6 +655,44 @@ mod tests {
         assert!(!tasks.contains(&later));
     }
 
+    #[test]
+    fn task_deadlines_are_marked_on_their_days_and_missed_when_the_task_ends_later() {
+        let mut plan = Plan::new("2026-03-02");
+        let met = plan.task("Met", "2026-03-02", "2026-03-04", 0, None);
+        let late = plan.task("Late", "2026-03-02", "2026-03-06", 0, None);
+        let done = plan.task("Done late", "2026-03-02", "2026-03-06", 0, None);
+        let april = plan.task("April", "2026-03-02", "2026-03-03", 0, None);
+        for (task, deadline) in [
+            (late, "2026-03-05"),
+            (met, "2026-03-05"),
+            (done, "2026-03-05"),
+            (april, "2026-04-20"),
+        ] {
+            plan.edit(task, |task| task.deadline = Some(date(deadline)));
+        }
+        plan.move_to(done, crate::model::ColumnCategory::Done, "2026-03-06");
+        let deadlines = deadlines_in(plan.project(), date("2026-03-01"), date("2026-04-04"));
+        let weeks = visible_weeks(date("2026-03-10"), Period::Month, Weekday::Sun);
+        let month = layout(&MonthInput {
+            weeks: &weeks,
+            month: Some((2026, 3)),
+            calendar: &office(),
+            deadline: None,
+            today: date("2026-03-10"),
+            entries: &[],
+            deadlines: &deadlines,
+            lanes: 3,
+        });
+        let marks: Vec<(TaskId, bool)> = month
+            .deadlines_on(date("2026-03-05"))
+            .map(|mark| (mark.task, mark.missed))
+            .collect();
+        // In the plan's order; a done task misses nothing.
+        assert_eq!(marks, vec![(met, false), (late, true), (done, false)]);
+        assert_eq!(month.deadlines_on(date("2026-03-04")).count(), 0);
+        assert!(month.deadlines.iter().all(|mark| mark.task != april));
+    }
+
     fn arbitrary_entries() -> impl Strategy<Value = Vec<CalendarEntry>> {
         prop::collection::vec((0i64..90, 0i64..25, any::<bool>()), 0..40).prop_map(|specs| {
             specs
@@ -642,6 +735,7 @@ mod tests {
                 deadline: None,
                 today: anchor,
                 entries: &entries,
+                deadlines: &[],
                 lanes,
             });
             prop_assert!(month.weeks.iter().any(|row| row.week.contains(anchor)));

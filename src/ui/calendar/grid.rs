@@ -9,7 +9,7 @@
 //! becomes a drag (`drag.rs`).
 
 use super::drag::{day_under, DayDrag};
-use super::{day_marks, task_name, week_bounds, CalendarContext};
+use super::{day_marks, deadline_marks, task_name, week_bounds, CalendarContext, DeadlineMarker};
 use crate::model::calendar::shift;
 use crate::model::month::{self, Bar, Period, WeekRow};
 use crate::model::{TaskId, Week};
@@ -221,10 +221,21 @@ fn CalendarDay(
         }
         class
     };
+    let deadlines = Memo::new(move |_| {
+        calendar
+            .layout
+            .with(|layout| layout.deadlines_on(date).cloned().collect::<Vec<_>>())
+    });
     let description = move || {
-        day.get()
-            .map(|day| day_marks(&day))
-            .filter(|marks| !marks.is_empty())
+        let marks = [
+            day.get().map(|day| day_marks(&day)).unwrap_or_default(),
+            deadlines.with(|deadlines| deadline_marks(deadlines)),
+        ]
+        .into_iter()
+        .filter(|marks| !marks.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+        (!marks.is_empty()).then_some(marks)
     };
     let more = move || day.get().map_or(0, |day| day.more);
     let on_focus = move |_| {
@@ -272,6 +283,15 @@ fn CalendarDay(
             <span class="calendar__marks" aria-hidden="true">
                 {move || day.get().filter(|day| day.holiday).map(|_| "Holiday")}
                 {move || day.get().filter(|day| day.deadline).map(|_| " Deadline")}
+            </span>
+            <span class="calendar__deadlines">
+                {move || {
+                    deadlines
+                        .get()
+                        .into_iter()
+                        .map(|mark| view! { <DeadlineMarker mark=mark /> })
+                        .collect_view()
+                }}
             </span>
             <For each=move || bars.get() key=|bar| *bar let:bar>
                 <CalendarTask calendar=calendar task=bar.task day=date bar=Some(bar) />

@@ -2,7 +2,7 @@
 //! tasks that start on it, and those already under way on the first day.
 
 use super::grid::CalendarTask;
-use super::{day_marks, CalendarContext};
+use super::{day_marks, CalendarContext, DeadlineMarker};
 use crate::ui::format;
 use leptos::prelude::*;
 
@@ -31,6 +31,9 @@ pub fn CalendarList(
                             class.push_str(" calendar__list-day--today");
                         }
                         let marks = day_marks(&day);
+                        let deadlines: Vec<_> = calendar
+                            .layout
+                            .with(|layout| layout.deadlines_on(day.date).cloned().collect());
                         view! {
                             <li class=class>
                                 <h3 class="calendar__list-date">
@@ -39,6 +42,10 @@ pub fn CalendarList(
                                         .then(|| {
                                             view! { <span class="calendar__list-marks">{marks}</span> }
                                         })}
+                                    {deadlines
+                                        .into_iter()
+                                        .map(|mark| view! { <DeadlineMarker mark=mark /> })
+                                        .collect_view()}
                                 </h3>
                                 {(!entry.tasks.is_empty())
                                     .then(|| {

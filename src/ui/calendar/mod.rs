@@ -19,7 +19,7 @@ use super::media::use_media_query;
 use super::tasks::editor::TaskEditor;
 use super::timeline::focus_element;
 use crate::model::calendar::shift;
-use crate::model::month::{self, CalendarEntry, MonthInput, MonthLayout, Period};
+use crate::model::month::{self, CalendarEntry, DeadlineMark, MonthInput, MonthLayout, Period};
 use crate::model::{ProjectId, TaskId};
 use crate::store::AppState;
 use chrono::{Datelike, NaiveDate};
@@ -141,6 +141,51 @@ pub fn day_marks(day: &month::Day) -> String {
         .join(" ")
 }
 
+/// What the task deadlines on a day add to its description: "Deadline of Design. Deadline of
+/// Build, missed."
+pub fn deadline_marks(marks: &[DeadlineMark]) -> String {
+    marks
+        .iter()
+        .map(|mark| {
+            if mark.missed {
+                format!("Deadline of {}, missed.", mark.title)
+            } else {
+                format!("Deadline of {}.", mark.title)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A task's deadline on its day: a flag named "Deadline: <task>", described as "Missed" when the
+/// task ends after it and is not done, and "On time" otherwise.
+#[component]
+pub fn DeadlineMarker(mark: DeadlineMark) -> impl IntoView {
+    let class = if mark.missed {
+        "calendar__deadline calendar__deadline--missed"
+    } else {
+        "calendar__deadline"
+    };
+    let name = format!("Deadline: {}", mark.title);
+    let hint = if mark.missed {
+        format!("{name}, missed")
+    } else {
+        format!("{name}, on time")
+    };
+    view! {
+        <span
+            class=class
+            role="img"
+            aria-label=name
+            aria-description=if mark.missed { "Missed" } else { "On time" }
+            title=hint
+        >
+            <span aria-hidden="true">"⚑"</span>
+            {mark.missed.then(|| view! { <span aria-hidden="true">" Missed"</span> })}
+        </span>
+    }
+}
+
 /// The Calendar of project `id`.
 #[component]
 pub fn CalendarPage(id: ProjectId) -> impl IntoView {
@@ -157,16 +202,23 @@ pub fn CalendarPage(id: ProjectId) -> impl IntoView {
         let anchor = anchor.get();
         (period.get() == Period::Month).then(|| (anchor.year(), anchor.month()))
     });
-    // One pass over the plan per change of the plan or of the weeks shown.
-    let entries = Memo::new(move |_| {
+    // The tasks and the task deadlines of the weeks shown, taken out of the plan once per
+    // change of the plan or of the weeks.
+    let taken = Memo::new(move |_| {
         weeks.with(|weeks| {
             let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             };
+            let (first, last) = (first.start, last.end());
             state.workspace().with(|workspace| {
                 workspace
                     .find_project(id)
-                    .map(|project| month::entries_in(project, first.start, last.end()))
+                    .map(|project| {
+                        (
+                            month::entries_in(project, first, last),
+                            month::deadlines_in(project, first, last),
+                        )
+                    })
                     .unwrap_or_default()
             })
         })
@@ -179,7 +231,7 @@ pub fn CalendarPage(id: ProjectId) -> impl IntoView {
         };
         let month = shown_month.get();
         weeks.with(|weeks| {
-            entries.with(|entries| {
+            taken.with(|(entries, deadlines)| {
                 state.workspace().with(|workspace| {
                     workspace
                         .find_project(id)
@@ -191,6 +243,7 @@ pub fn CalendarPage(id: ProjectId) -> impl IntoView {
                                 deadline: project.deadline,
                                 today,
                                 entries,
+                                deadlines,
                                 lanes,
                             })
                         })
@@ -381,5 +434,20 @@ mod tests {
             ..holiday
         };
         assert_eq!(day_marks(&plain), "");
+    }
+
+    #[test]
+    fn task_deadlines_add_to_a_day_description() {
+        let mark = |title: &str, missed: bool| DeadlineMark {
+            task: TaskId(uuid::Uuid::from_u128(1)),
+            title: title.to_string(),
+            date: date("2027-03-05"),
+            missed,
+        };
+        assert_eq!(
+            deadline_marks(&[mark("Design", false), mark("Build", true)]),
+            "Deadline of Design. Deadline of Build, missed."
+        );
+        assert_eq!(deadline_marks(&[]), "");
     }
 }

@@ -287,4 +287,42 @@ test.describe("calendar", () => {
     const shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await expect(shortcuts.getByRole("heading", { name: "Calendar, on a day or a task" })).toBeVisible();
   });
+
+  test("task deadlines are flagged on their days, and a missed one says so", async ({ page }) => {
+    const app = new AppPage(page);
+    const calendar = new CalendarPage(page);
+    await app.open();
+    const today = await browserToday(page);
+    await app.createProject("Deadlines", { start: iso(today) });
+    // Design ends three days after its deadline (today); Review ends on it.
+    for (const [title, end] of [
+      ["Design", plusDays(today, 3)],
+      ["Review", today],
+    ] as const) {
+      await page.getByRole("button", { name: "New task", exact: true }).first().click();
+      await app.fillTask({ title, start: iso(today), end: iso(end) });
+      await app.editor.getByLabel("Deadline").fill(iso(today));
+      await app.editor.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(app.editor).toBeHidden();
+    }
+
+    await calendar.open();
+    const cell = calendar.day(today);
+    const design = cell.getByRole("img", { name: "Deadline: Design", exact: true });
+    const review = cell.getByRole("img", { name: "Deadline: Review", exact: true });
+    await expect(design).toBeVisible();
+    await expect(design).toHaveAccessibleDescription("Missed");
+    await expect(review).toBeVisible();
+    await expect(review).toHaveAccessibleDescription("On time");
+    await expect(cell).toHaveAccessibleDescription(/Deadline of Design, missed\. Deadline of Review\.$/);
+
+    // Design brought back to end on its deadline: no longer missed.
+    await app.openTask("Design");
+    await app.editor.getByLabel("End date").fill(iso(today));
+    await app.editor.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(app.editor).toBeHidden();
+    await calendar.open();
+    await expect(design).toHaveAccessibleDescription("On time");
+    await expect(cell).toHaveAccessibleDescription(/Deadline of Design\. Deadline of Review\.$/);
+  });
 });

@@ -1,4 +1,5 @@
 import { test, expect, type Locator } from "@playwright/test";
+import { AppPage } from "../pages/app";
 import { ViewsPage } from "../pages/views";
 import { TimelinePage } from "../pages/timeline";
 
@@ -109,5 +110,47 @@ test.describe("Constraints, float and deadlines", () => {
     await scrollToBottom(tasks);
     const row = tasks.getByRole("row").filter({ has: page.getByRole("button", { name: "Hypercare", exact: true }) });
     await expect(row).toContainText(shown(mustStart));
+  });
+
+  test("a holiday added in Settings reschedules the tasks, as one undo step", async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    // Monday 4 January 2027: Design Mon 4–Wed 6, then Build Thu 7–Fri 8.
+    await app.createProject("Calendar change", { start: "2027-01-04" });
+    await app.newTask("Design", { start: "2027-01-04", end: "2027-01-06" });
+    await app.newTask("Build", {
+      start: "2027-01-07",
+      end: "2027-01-08",
+      dependsOn: [{ task: "Design" }],
+    });
+    const tasks = page.getByRole("table");
+    const endOf = (title: string) =>
+      tasks
+        .getByRole("row")
+        .filter({ has: page.getByRole("button", { name: title, exact: true }) })
+        .getByRole("cell")
+        // Status, Assignee, Priority, Start, End.
+        .nth(4);
+    await expect(endOf("Build")).toHaveText(shown("2027-01-08"));
+
+    // Tuesday 5 becomes a holiday: Design keeps three working days and Build follows it.
+    await page.getByRole("link", { name: "Settings", exact: true }).click();
+    const settings = page.getByRole("dialog", { name: "Project settings" });
+    await settings.getByLabel("Holiday date").click();
+    await settings.getByLabel("Holiday date").fill("2027-01-05");
+    await settings.getByRole("button", { name: "Add holiday" }).click();
+    await expect(settings.getByRole("button", { name: `Remove holiday ${shown("2027-01-05")}` })).toBeVisible();
+    await settings.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(settings).toBeHidden();
+
+    await page.getByRole("link", { name: "Tasks", exact: true }).click();
+    await expect(endOf("Design")).toHaveText(shown("2027-01-07"));
+    await expect(endOf("Build")).toHaveText(shown("2027-01-11"));
+    await expect(page.getByText("for the new project start and calendar")).toBeVisible();
+
+    // One undo takes the holiday and the moves back together.
+    await page.keyboard.press("Control+z");
+    await expect(endOf("Build")).toHaveText(shown("2027-01-08"));
+    await expect(endOf("Design")).toHaveText(shown("2027-01-06"));
   });
 });

@@ -1,6 +1,9 @@
-//! Turning a file's bytes into text: UTF-8 (with or without a byte order mark), UTF-16 with a
-//! byte order mark, and otherwise Windows-1252, the code page old Excel versions save CSV in.
+//! Turning a file's bytes into text: what `io::decode_text` reads (UTF-8, with or without a
+//! byte order mark, and UTF-16 with one), and otherwise Windows-1252, the code page old Excel
+//! versions save CSV in.
 
+use super::super::decode_text as strict;
+use super::super::text::{UTF16_BE_BOM, UTF16_LE_BOM, UTF8_BOM};
 use serde::{Deserialize, Serialize};
 
 /// How the bytes of a file were read.
@@ -25,50 +28,26 @@ pub struct Decoded {
     pub encoding: Encoding,
 }
 
-/// Reads `bytes` strictly: UTF-8 when they are valid UTF-8 (a byte order mark is dropped),
-/// UTF-16 when they start with a UTF-16 byte order mark and decode cleanly, and Windows-1252
-/// otherwise. Windows-1252 gives every byte a character, so this never fails.
+/// Reads `bytes` as [`crate::model::io::decode_text`] does (UTF-8 with or without a byte order
+/// mark, UTF-16 with one), and, where that refuses them, as Windows-1252, which gives every
+/// byte a character, so this never fails.
 pub fn decode_text(bytes: &[u8]) -> Decoded {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        if let Ok(text) = std::str::from_utf8(rest) {
-            return Decoded {
-                text: text.to_string(),
-                encoding: Encoding::Utf8Bom,
+    match strict(bytes) {
+        Ok(text) => {
+            let encoding = if bytes.starts_with(UTF8_BOM) {
+                Encoding::Utf8Bom
+            } else if bytes.starts_with(UTF16_LE_BOM) || bytes.starts_with(UTF16_BE_BOM) {
+                Encoding::Utf16
+            } else {
+                Encoding::Utf8
             };
+            Decoded { text, encoding }
         }
-    }
-    let utf16 = match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        _ => None,
-    };
-    if let Some(text) = utf16 {
-        return Decoded {
-            text,
-            encoding: Encoding::Utf16,
-        };
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text: text.to_string(),
-            encoding: Encoding::Utf8,
-        },
         Err(_) => Decoded {
             text: bytes.iter().map(|byte| windows_1252(*byte)).collect(),
             encoding: Encoding::Windows1252,
         },
     }
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
-    if !bytes.len().is_multiple_of(2) {
-        return None;
-    }
-    let units: Vec<u16> = bytes
-        .chunks_exact(2)
-        .map(|pair| unit([pair[0], pair[1]]))
-        .collect();
-    String::from_utf16(&units).ok()
 }
 
 /// The characters of bytes 0x80 to 0x9F in Windows-1252. The five bytes the code page leaves

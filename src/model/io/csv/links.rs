@@ -9,7 +9,7 @@ use super::read::CsvTable;
 use super::rows::Draft;
 use super::values::parse_predecessor;
 use crate::model::schedule::IdMap;
-use crate::model::{graph, Dependency, Project, Task, TaskId};
+use crate::model::{graph, validate, Dependency, Project, Task, TaskId};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -166,19 +166,7 @@ pub(super) fn hierarchy(
 }
 
 fn is_ancestor(parents: &[Option<usize>], ancestor: usize, task: usize) -> bool {
-    let mut current = parents[task];
-    let mut steps = 0;
-    while let Some(parent) = current {
-        if parent == ancestor {
-            return true;
-        }
-        steps += 1;
-        if steps > parents.len() {
-            return false;
-        }
-        current = parents[parent];
-    }
-    false
+    validate::is_above(|row| parents[row], parents.len(), ancestor, task)
 }
 
 /// Turns each draft's predecessor entries into dependencies, leaving out (and listing) the

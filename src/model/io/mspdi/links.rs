@@ -4,15 +4,16 @@ use super::fields::{decimal, flag, number};
 use super::read::{Reader, Row};
 use super::xml::Element;
 use super::LossKind;
+use crate::model::ids::IdMap;
 use crate::model::task::MAX_LAG_DAYS;
-use crate::model::{graph, Dependency, LinkKind, Task, TaskId};
+use crate::model::{graph, validate, Dependency, LinkKind, Task, TaskId};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 impl<'a> Reader<'a, '_> {
     /// Predecessor links, converted and checked against the outline.
     pub(super) fn link(&mut self, rows: &mut [Row<'a>], by_uid: &HashMap<i64, TaskId>) {
-        let parent_of: HashMap<TaskId, TaskId> = rows
+        let parent_of: IdMap<TaskId, TaskId> = rows
             .iter()
             .filter_map(|row| row.task.parent.map(|parent| (row.task.id, parent)))
             .collect();
@@ -25,21 +26,8 @@ impl<'a> Reader<'a, '_> {
                 (row.task.id, i64::from(days))
             })
             .collect();
-        let is_ancestor = |ancestor: TaskId, task: TaskId| {
-            let mut current = parent_of.get(&task).copied();
-            let mut steps = 0;
-            while let Some(id) = current {
-                if id == ancestor {
-                    return true;
-                }
-                steps += 1;
-                if steps > parent_of.len() {
-                    return false;
-                }
-                current = parent_of.get(&id).copied();
-            }
-            false
-        };
+        let is_ancestor =
+            |ancestor: TaskId, task: TaskId| validate::is_ancestor(&parent_of, ancestor, task);
         for row in rows.iter_mut() {
             let mut dependencies: Vec<Dependency> = Vec::new();
             for link in row.element.all("PredecessorLink") {

@@ -4,167 +4,168 @@
 use super::{LossKind, MspdiError};
 
 fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
+    match (count, many) {
+        (_, "") => count.to_string(),
+        (1, _) => format!("1 {one}"),
+        _ => format!("{count} {many}"),
+    }
+}
+
+/// How one kind of loss is worded.
+enum Wording {
+    /// "3 tasks with …: what Ironplan did": the thing counted (one, many), then what was done.
+    Counted(&'static str, &'static str, &'static str),
+    /// "Label: 3 things what was done", for a part of the plan named first.
+    Labelled(&'static str, &'static str, &'static str, &'static str),
+    /// A sentence without a count.
+    Fixed(&'static str),
+}
+
+fn wording(kind: LossKind) -> Wording {
+    use Wording::{Counted, Fixed, Labelled};
+    match kind {
+        LossKind::NullRowsSkipped => Counted("blank task row", "blank task rows", "skipped"),
+        LossKind::UnnamedTasks => Counted(
+            "task without a name",
+            "tasks without a name",
+            "named after their row number",
+        ),
+        LossKind::TextShortened => Counted(
+            "name or note that was too long",
+            "names or notes that were too long",
+            "shortened to fit",
+        ),
+        LossKind::ManualScheduling => Counted(
+            "manually scheduled task",
+            "manually scheduled tasks",
+            "kept on their dates with “Start no earlier than”",
+        ),
+        LossKind::InactiveTasks => Counted(
+            "inactive task",
+            "inactive tasks",
+            "imported as ordinary tasks tagged “Inactive”",
+        ),
+        LossKind::SummaryMilestones => Counted(
+            "milestone with subtasks",
+            "milestones with subtasks",
+            "imported as summary tasks",
+        ),
+        LossKind::ElapsedLags => Counted(
+            "dependency with elapsed lag",
+            "dependencies with elapsed lag",
+            "lag converted to working days (elapsed days × working days per week ÷ 7), rounded",
+        ),
+        LossKind::PercentLags => Counted(
+            "dependency with a percentage lag",
+            "dependencies with a percentage lag",
+            "lag converted to that share of the predecessor’s working days, rounded",
+        ),
+        LossKind::FractionalLags => Counted(
+            "dependency with a lag of part of a day",
+            "dependencies with a lag of part of a day",
+            "lag rounded to whole working days",
+        ),
+        LossKind::LagsCapped => Counted(
+            "dependency with a very long lag",
+            "dependencies with a very long lag",
+            "lag cut to 1000 working days",
+        ),
+        LossKind::LinksOutsideFile => Counted(
+            "dependency on a task outside the file",
+            "dependencies on tasks outside the file",
+            "left out",
+        ),
+        LossKind::LinksWithinHierarchy => Counted(
+            "dependency between a summary task and its own subtask (or repeated)",
+            "dependencies between summary tasks and their own subtasks (or repeated)",
+            "left out",
+        ),
+        LossKind::LinksInLoops => Counted(
+            "dependency that closed a loop",
+            "dependencies that closed loops",
+            "left out",
+        ),
+        LossKind::MultipleResources => Counted(
+            "task with two or more resources",
+            "tasks with two or more resources",
+            "the first is the assignee, the others are listed in the description",
+        ),
+        LossKind::MaterialOrCostResources => Counted(
+            "material or cost resource",
+            "material and cost resources",
+            "left out",
+        ),
+        LossKind::UnknownResources => Counted(
+            "assignment to a resource not in the file",
+            "assignments to resources not in the file",
+            "left out",
+        ),
+        LossKind::CostsRecomputed => Counted(
+            "task cost differs",
+            "task costs differ",
+            "Ironplan computes cost as fixed cost plus work at the assignee’s rate",
+        ),
+        LossKind::CustomFieldValues => Labelled("Custom fields", "value", "values", "left out"),
+        LossKind::OtherCalendars => Counted(
+            "task with its own calendar",
+            "tasks with their own calendars",
+            "the project calendar is used",
+        ),
+        LossKind::ExtraBaselines => Counted(
+            "baseline beyond Baseline 10",
+            "baselines beyond Baseline 10",
+            "left out",
+        ),
+        LossKind::CapacityCapped => Counted(
+            "resource with more units than a week holds",
+            "resources with more units than a week holds",
+            "capacity capped at 168 hours a week",
+        ),
+        LossKind::DatesOutOfRange => Counted(
+            "date outside the years Ironplan plans",
+            "dates outside the years Ironplan plans",
+            "moved into 1900–2199",
+        ),
+        LossKind::RecurringTasks => Counted(
+            "recurring task",
+            "recurring tasks",
+            "imported as ordinary summary tasks",
+        ),
+        LossKind::BoardColumns => Labelled(
+            "Board columns",
+            "task status",
+            "task statuses",
+            "written as percent complete only",
+        ),
+        LossKind::Tags => Labelled("Tags", "tag", "tags", "left out"),
+        LossKind::TimeEntries => Labelled("Time log", "entry", "entries", "left out"),
+        LossKind::Risks => Labelled("Risks and issues", "", "", "left out"),
+        LossKind::EarlierBaselines => Counted(
+            "earlier baseline",
+            "earlier baselines",
+            "only the latest is written, as Baseline 0",
+        ),
+        LossKind::History => Labelled(
+            "Scope log, stand-ups and status reports",
+            "entry",
+            "entries",
+            "left out",
+        ),
+        LossKind::ActualFixedCosts => {
+            Counted("actual fixed cost", "actual fixed costs", "left out")
+        }
+        LossKind::Budget => Fixed("The project budget: left out"),
     }
 }
 
 /// One line of the "Not carried over" list: how many, and what Ironplan did instead.
 pub fn describe_loss(kind: LossKind, count: usize) -> String {
-    let n = |one: &str, many: &str| plural(count, one, many);
-    match kind {
-        LossKind::NullRowsSkipped => format!("{}: skipped", n("blank task row", "blank task rows")),
-        LossKind::UnnamedTasks => format!(
-            "{}: named after their row number",
-            n("task without a name", "tasks without a name")
-        ),
-        LossKind::TextShortened => format!(
-            "{}: shortened to fit",
-            n(
-                "name or note that was too long",
-                "names or notes that were too long"
-            )
-        ),
-        LossKind::ManualScheduling => format!(
-            "{}: kept on their dates with “Start no earlier than”",
-            n("manually scheduled task", "manually scheduled tasks")
-        ),
-        LossKind::InactiveTasks => format!(
-            "{}: imported as ordinary tasks tagged “Inactive”",
-            n("inactive task", "inactive tasks")
-        ),
-        LossKind::SummaryMilestones => format!(
-            "{}: imported as summary tasks",
-            n("milestone with subtasks", "milestones with subtasks")
-        ),
-        LossKind::ElapsedLags => format!(
-            "{}: lag converted to working days (elapsed days × working days per week ÷ 7), rounded",
-            n(
-                "dependency with elapsed lag",
-                "dependencies with elapsed lag"
-            )
-        ),
-        LossKind::PercentLags => format!(
-            "{}: lag converted to that share of the predecessor’s working days, rounded",
-            n(
-                "dependency with a percentage lag",
-                "dependencies with a percentage lag"
-            )
-        ),
-        LossKind::FractionalLags => format!(
-            "{}: lag rounded to whole working days",
-            n(
-                "dependency with a lag of part of a day",
-                "dependencies with a lag of part of a day"
-            )
-        ),
-        LossKind::LagsCapped => format!(
-            "{}: lag cut to 1000 working days",
-            n(
-                "dependency with a very long lag",
-                "dependencies with a very long lag"
-            )
-        ),
-        LossKind::LinksOutsideFile => format!(
-            "{}: left out",
-            n(
-                "dependency on a task outside the file",
-                "dependencies on tasks outside the file"
-            )
-        ),
-        LossKind::LinksWithinHierarchy => format!(
-            "{}: left out",
-            n(
-                "dependency between a summary task and its own subtask (or repeated)",
-                "dependencies between summary tasks and their own subtasks (or repeated)"
-            )
-        ),
-        LossKind::LinksInLoops => format!(
-            "{}: left out",
-            n(
-                "dependency that closed a loop",
-                "dependencies that closed loops"
-            )
-        ),
-        LossKind::MultipleResources => format!(
-            "{}: the first is the assignee, the others are listed in the description",
-            n(
-                "task with two or more resources",
-                "tasks with two or more resources"
-            )
-        ),
-        LossKind::MaterialOrCostResources => format!(
-            "{}: left out",
-            n("material or cost resource", "material and cost resources")
-        ),
-        LossKind::UnknownResources => format!(
-            "{}: left out",
-            n(
-                "assignment to a resource not in the file",
-                "assignments to resources not in the file"
-            )
-        ),
-        LossKind::CostsRecomputed => format!(
-            "{}: Ironplan computes cost as fixed cost plus work at the assignee’s rate",
-            n("task cost differs", "task costs differ")
-        ),
-        LossKind::CustomFieldValues => format!(
-            "Custom fields: {count} {} left out",
-            if count == 1 { "value" } else { "values" }
-        ),
-        LossKind::OtherCalendars => format!(
-            "{}: the project calendar is used",
-            n(
-                "task with its own calendar",
-                "tasks with their own calendars"
-            )
-        ),
-        LossKind::ExtraBaselines => format!(
-            "{}: left out",
-            n(
-                "baseline beyond Baseline 10",
-                "baselines beyond Baseline 10"
-            )
-        ),
-        LossKind::CapacityCapped => format!(
-            "{}: capacity capped at 168 hours a week",
-            n(
-                "resource with more units than a week holds",
-                "resources with more units than a week holds"
-            )
-        ),
-        LossKind::DatesOutOfRange => format!(
-            "{}: moved into 1900–2199",
-            n(
-                "date outside the years Ironplan plans",
-                "dates outside the years Ironplan plans"
-            )
-        ),
-        LossKind::RecurringTasks => format!(
-            "{}: imported as ordinary summary tasks",
-            n("recurring task", "recurring tasks")
-        ),
-        LossKind::BoardColumns => format!(
-            "Board columns: {} written as percent complete only",
-            n("task status", "task statuses")
-        ),
-        LossKind::Tags => format!("Tags: {} left out", n("tag", "tags")),
-        LossKind::TimeEntries => format!("Time log: {} left out", n("entry", "entries")),
-        LossKind::Risks => format!("Risks and issues: {} left out", count),
-        LossKind::EarlierBaselines => format!(
-            "{}: only the latest is written, as Baseline 0",
-            n("earlier baseline", "earlier baselines")
-        ),
-        LossKind::History => format!(
-            "Scope log, stand-ups and status reports: {count} {} left out",
-            if count == 1 { "entry" } else { "entries" }
-        ),
-        LossKind::ActualFixedCosts => {
-            format!("{}: left out", n("actual fixed cost", "actual fixed costs"))
+    match wording(kind) {
+        Wording::Counted(one, many, done) => format!("{}: {done}", plural(count, one, many)),
+        Wording::Labelled(label, one, many, done) => {
+            format!("{label}: {} {done}", plural(count, one, many))
         }
-        LossKind::Budget => "The project budget: left out".to_string(),
+        Wording::Fixed(sentence) => sentence.to_string(),
     }
 }
 
