@@ -254,12 +254,13 @@ fn CalendarDay(
             return;
         }
         let key = event.key();
+        let from = calendar.key_origin(date);
         let target = match key.as_str() {
-            "Home" => Some(week_bounds(date).0),
-            "End" => Some(week_bounds(date).1),
-            "PageUp" => Some(month::step(date, Period::Month, false)),
-            "PageDown" => Some(month::step(date, Period::Month, true)),
-            other => arrow_days(other).map(|days| shift(date, days)),
+            "Home" => Some(week_bounds(from).0),
+            "End" => Some(week_bounds(from).1),
+            "PageUp" => Some(month::step(from, Period::Month, false)),
+            "PageDown" => Some(month::step(from, Period::Month, true)),
+            other => arrow_days(other).map(|days| shift(from, days)),
         };
         if let Some(target) = target {
             event.prevent_default();

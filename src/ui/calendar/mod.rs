@@ -50,15 +50,34 @@ pub struct CalendarContext {
     pub more: RwSignal<Option<NaiveDate>>,
     /// Set when a drag ends, so that the click the browser sends after it opens nothing.
     pub suppress_click: StoredValue<bool>,
+    /// The day whose cell gets the focus once drawn (see [`CalendarContext::focus_day`]).
+    pub focus_pending: StoredValue<Option<NaiveDate>>,
 }
 
 impl CalendarContext {
-    /// Makes `date` the active day, showing its month or week, and focuses its cell once drawn.
+    /// Makes `date` the active day, showing its month or week, and focuses its cell: at once
+    /// when the cell is on screen in the shown month, else once the new month or week is drawn.
+    /// Until then `focus_pending` holds the day, so a key pressed before the next frame moves on
+    /// from it and not from the day the focus is leaving.
     pub fn focus_day(self, date: NaiveDate) {
         self.anchor.set(date);
+        let shown = format!(".calendar__day[data-date=\"{date}\"]:not(.calendar__day--outside)");
+        if focus_selector(&shown) {
+            self.focus_pending.set_value(None);
+            return;
+        }
+        self.focus_pending.set_value(Some(date));
         request_animation_frame(move || {
             focus_selector(&format!(".calendar__day[data-date=\"{date}\"]"));
+            if self.focus_pending.try_get_value() == Some(Some(date)) {
+                self.focus_pending.try_set_value(None);
+            }
         });
+    }
+
+    /// The day keys move on from: the day waiting for its cell to be drawn, else `focused`.
+    pub fn key_origin(self, focused: NaiveDate) -> NaiveDate {
+        self.focus_pending.get_value().unwrap_or(focused)
     }
 
     /// Focuses the button of `task` once drawn (its first one when it spans weeks).
@@ -96,10 +115,15 @@ impl CalendarContext {
     }
 }
 
-/// Focuses the first element matching `selector`, without scrolling the page.
-fn focus_selector(selector: &str) {
-    if let Ok(Some(element)) = document().query_selector(selector) {
-        focus_element(&element);
+/// Focuses the first element matching `selector`, without scrolling the page; false when
+/// there is none.
+fn focus_selector(selector: &str) -> bool {
+    match document().query_selector(selector) {
+        Ok(Some(element)) => {
+            focus_element(&element);
+            true
+        }
+        _ => false,
     }
 }
 
@@ -263,6 +287,7 @@ pub fn CalendarPage(id: ProjectId) -> impl IntoView {
         drop_range,
         more,
         suppress_click: StoredValue::new(false),
+        focus_pending: StoredValue::new(None),
     };
 
     // Escape cancels a drag; the pointer's release then changes nothing.
