@@ -332,6 +332,7 @@ test.describe("calendar", () => {
     await expect(review).toBeVisible();
     await expect(review).toHaveAccessibleDescription("On time");
     await expect(cell).toHaveAccessibleDescription(/Deadline of Design, missed\. Deadline of Review\.$/);
+    expect(await new ViewsPage(page).accessibilityViolations()).toEqual([]);
 
     // Design brought back to end on its deadline: no longer missed.
     await app.openTask("Design");
