@@ -6,7 +6,7 @@
 use crate::model::ids::{BaselineId, IdSource, SequentialIds, TimeEntryId};
 use crate::model::{
     Baseline, ColumnCategory, ColumnId, Constraint, Currency, Dependency, Hours, Money, Person,
-    PersonId, Progress, Project, ProjectId, Task, TaskId, TimeEntry, Workspace,
+    PersonId, Progress, Project, ProjectDetails, ProjectId, Task, TaskId, TimeEntry, Workspace,
 };
 use chrono::NaiveDate;
 
@@ -210,20 +210,33 @@ impl TestPlan {
 
     /// Sets the budget, in minor units.
     pub fn budget(&mut self, minor: i64) {
-        let mut details = self.project().details();
-        details.budget.amount = Money(minor);
-        self.project_mut()
-            .update_details(details)
-            .expect("valid budget");
+        self.details(|details| details.budget.amount = Money(minor));
     }
 
     /// Sets the deadline.
     pub fn deadline(&mut self, day: &str) {
+        self.details(|details| details.deadline = Some(date(day)));
+    }
+
+    /// Changes the project's details (name, dates, calendar, budget) through `update_details`.
+    pub fn details(&mut self, change: impl FnOnce(&mut ProjectDetails)) {
         let mut details = self.project().details();
-        details.deadline = Some(date(day));
+        change(&mut details);
         self.project_mut()
             .update_details(details)
-            .expect("valid deadline");
+            .expect("valid details");
+    }
+
+    /// Moves a task to `start`–`end` as a drag on the Timeline does.
+    pub fn set_dates(&mut self, id: TaskId, start: &str, end: &str) {
+        self.project_mut()
+            .set_task_dates(id, date(start), date(end))
+            .expect("valid dates");
+    }
+
+    /// Reschedules the whole plan, as opening or importing it does.
+    pub fn reschedule(&mut self) {
+        crate::model::schedule::reschedule_all(self.project_mut());
     }
 
     /// The next id from the plan's source, for commands that need one.

@@ -286,7 +286,7 @@ mod tests {
     use super::super::layout::fixture::{lay_out, plan};
     use super::super::layout::Scale;
     use super::*;
-    use crate::model::{schedule, Dependency, TaskId};
+    use crate::model::{Dependency, TaskId};
 
     #[test]
     fn text_is_escaped() {
@@ -299,11 +299,7 @@ mod tests {
     #[test]
     fn the_file_is_a_standalone_drawing_with_every_task_and_arrow() {
         let mut plan = plan();
-        let mut details = plan.project().details();
-        details.name = "R&D <Intranet>".to_string();
-        plan.project_mut()
-            .update_details(details)
-            .expect("valid name");
+        plan.details(|details| details.name = "R&D <Intranet>".to_string());
         let mut titles = Vec::new();
         let mut previous: Option<TaskId> = None;
         for index in 0..60 {
@@ -315,7 +311,7 @@ mod tests {
             previous = Some(task);
             titles.push(title);
         }
-        schedule::reschedule_all(plan.project_mut());
+        plan.reschedule();
         let drawing = lay_out(&plan, Scale::Week, None);
         let svg = timeline_svg(&drawing, &plan.project().name, true);
         assert!(svg.starts_with("<?xml"));

@@ -376,9 +376,7 @@ mod tests {
         plan.baseline("2027-01-04");
         let added = plan.task("Added later", "2027-01-04", "2027-01-04", 0, None);
         // Wed 6 → Mon 11: Thu, Fri, Mon are three working days of slip.
-        plan.project_mut()
-            .set_task_dates(design, date("2027-01-07"), date("2027-01-11"))
-            .expect("valid dates");
+        plan.set_dates(design, "2027-01-07", "2027-01-11");
         let hidden = lay_out(&plan, Scale::Day, None);
         assert_eq!(row(&hidden, design).slip, Some(3));
         assert_eq!(row(&hidden, added).slip, None);

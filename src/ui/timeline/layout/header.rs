@@ -184,10 +184,9 @@ mod tests {
     fn weekends_and_holidays_are_shaded_in_merged_bands() {
         let mut plan = plan();
         plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
-        plan.project_mut()
-            .calendar
-            .holidays
-            .insert(date("2027-01-06"));
+        plan.details(|details| {
+            details.calendar.holidays.insert(date("2027-01-06"));
+        });
         let layout = lay_out(&plan, Scale::Day, None);
         let geometry = layout.geometry;
         let weekend = layout
