@@ -103,6 +103,8 @@ pub fn write_mspdi(project: &Project, people: &[Person]) -> MspdiExport {
             .unwrap_or(Money::ZERO)
     };
     let baseline = project.baseline();
+    // Summary dates rolled up from their subtasks, as every reader of baseline dates takes them.
+    let baseline_dates = baseline.map(|baseline| baseline.dates(project));
     for (row, (task, outline)) in order.iter().enumerate() {
         let is_summary = summaries.contains(&task.id);
         let level = outline.split('.').count();
@@ -203,23 +205,26 @@ pub fn write_mspdi(project: &Project, people: &[Person]) -> MspdiExport {
             out.field(4, "LagFormat", "7");
             out.close(3, "PredecessorLink");
         }
-        if let Some(snapshot) = baseline.and_then(|baseline| baseline.task(task.id)) {
+        let span = baseline_dates.as_ref().and_then(|dates| dates.get(task.id));
+        if let (Some(snapshot), Some(span)) =
+            (baseline.and_then(|baseline| baseline.task(task.id)), span)
+        {
             out.open(3, "Baseline");
             out.field(4, "Number", "0");
-            out.field(4, "Start", &start_moment(snapshot.start));
-            let end = if snapshot.milestone {
-                start_moment(snapshot.start)
+            out.field(4, "Start", &start_moment(span.start));
+            let end = if span.milestone {
+                start_moment(span.start)
             } else {
-                finish_moment(snapshot.end)
+                finish_moment(span.end)
             };
             out.field(4, "Finish", &end);
-            let days = if snapshot.milestone {
+            let days = if span.milestone {
                 0
             } else {
                 i64::from(
                     project
                         .calendar
-                        .working_days_inclusive(snapshot.start, snapshot.end),
+                        .working_days_inclusive(span.start, span.end),
                 )
             };
             out.field(4, "Duration", &duration(days * MINUTES_PER_DAY * 60));

@@ -459,3 +459,28 @@ fn stable_uids_are_the_same_for_the_same_task_in_every_export() {
 }
 
 mod round_trip;
+
+#[test]
+fn a_stale_summary_date_in_a_stored_baseline_is_exported_rolled_up() {
+    // A baseline stored by an older version says Phase ends Fri 13, but its only subtask
+    // ended Thu 5: MS Project gets Thu 5, as the Timeline and the forecast show it.
+    let mut plan = crate::model::testing::TestPlan::new("2026-03-02");
+    let phase = plan.task("Phase", "2026-03-02", "2026-03-02", 0, None);
+    let build = plan.task("Build", "2026-03-02", "2026-03-05", 10, None);
+    plan.edit(build, |task| task.parent = Some(phase));
+    plan.baseline_ending("2026-03-02", phase, "2026-03-13");
+    let written = write_mspdi(plan.project(), plan.workspace.people());
+    let summary = written
+        .xml
+        .split("<Task>")
+        .find(|task| task.contains("<Name>Phase</Name>"))
+        .expect("the summary task is written");
+    let baseline = summary
+        .split("<Baseline>")
+        .nth(1)
+        .expect("with its baseline");
+    assert!(
+        baseline.contains("<Finish>2026-03-05T17:00:00</Finish>"),
+        "{baseline}"
+    );
+}
