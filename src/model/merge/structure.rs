@@ -4,11 +4,11 @@
 //! would close a loop, link a task to its own summary or put work under a milestone is refused
 //! and becomes a conflict instead of a broken plan.
 
-use super::three_way::{text, unreadable, uuid, Subject};
+use super::three_way::{id_key, text, unreadable, uuid, Subject};
 use super::values::Engine;
 use super::MergeError;
 use crate::model::{Dependency, ModelError, Project, TaskId};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
 /// The field name of a link or parent that would close a loop.
@@ -226,6 +226,93 @@ fn restore_link_order(plan: &mut Project, order: &HashMap<TaskId, Vec<TaskId>>) 
             let day = sorted.completed.unwrap_or(sorted.created);
             // The same links in another order hold together as before.
             let _ = plan.update_task(sorted, day);
+        }
+    }
+}
+
+/// Keeps the references of the merged project pointing at things it holds: a task whose
+/// column went moves to the first column, a missing parent or predecessor is dropped, and
+/// people still named by tasks or risks stay on the team.
+pub(super) fn repair(project: &mut Value, mine: &Value) {
+    let Some(fields) = project.as_object_mut() else {
+        return;
+    };
+    let empty = fields
+        .get("columns")
+        .and_then(Value::as_array)
+        .is_none_or(Vec::is_empty);
+    if empty {
+        let columns = mine.get("columns").cloned().unwrap_or(Value::Null);
+        fields.insert("columns".into(), columns);
+    }
+    let ids = |list: &str, fields: &Map<String, Value>| -> HashSet<String> {
+        fields
+            .get(list)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(id_key)
+            .collect()
+    };
+    let columns = ids("columns", fields);
+    let first_column = fields
+        .get("columns")
+        .and_then(|columns| columns.get(0))
+        .map(id_key)
+        .unwrap_or_default();
+    let tasks = ids("tasks", fields);
+    let mut named: Vec<String> = Vec::new();
+    if let Some(Value::Array(list)) = fields.get_mut("tasks") {
+        for task in list.iter_mut().filter_map(Value::as_object_mut) {
+            if !columns.contains(text(task.get("column"))) {
+                task.insert("column".into(), Value::from(first_column.clone()));
+            }
+            if task.contains_key("parent") && !tasks.contains(text(task.get("parent"))) {
+                task.remove("parent");
+            }
+            if let Some(Value::Array(links)) = task.get_mut("dependencies") {
+                links.retain(|link| tasks.contains(text(link.get("predecessor"))));
+                if links.is_empty() {
+                    task.remove("dependencies");
+                }
+            }
+            named.extend(
+                task.get("assignee")
+                    .map(|person| text(Some(person)).to_string()),
+            );
+            named.extend(
+                task.get("timer")
+                    .map(|timer| text(timer.get("person")).to_string()),
+            );
+            for entry in task
+                .get("time_entries")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                named.push(text(entry.get("person")).to_string());
+            }
+        }
+    }
+    for risk in fields
+        .get("risks")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        named.extend(risk.get("owner").map(|owner| text(Some(owner)).to_string()));
+    }
+    let team = fields
+        .entry("team")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(team) = team {
+        for person in named {
+            if !team.iter().any(|member| text(Some(member)) == person) {
+                team.push(Value::from(person));
+            }
+        }
+        if team.is_empty() {
+            fields.remove("team");
         }
     }
 }

@@ -231,7 +231,7 @@ fn run(
         &mine_project,
         &theirs_project,
     ));
-    repair(&mut project, &mine_project);
+    structure::repair(&mut project, &mine_project);
     let project = structure::settle(&mut engine, project, &mine_project, &theirs_project)?;
     let base_people = base_value.as_ref().map(|value| part(value, "people"));
     let mut people = merge_people(
@@ -279,7 +279,7 @@ pub(super) fn text(value: Option<&Value>) -> &str {
     value.and_then(Value::as_str).unwrap_or_default()
 }
 
-fn id_key(value: &Value) -> String {
+pub(super) fn id_key(value: &Value) -> String {
     text(value.get("id")).to_string()
 }
 
@@ -537,93 +537,6 @@ fn touched_tasks(base: Option<&[Value]>, side: &[Value]) -> HashSet<String> {
         }
     }
     touched
-}
-
-/// Keeps the references of the merged project pointing at things it holds: a task whose
-/// column went moves to the first column, a missing parent or predecessor is dropped, and
-/// people still named by tasks or risks stay on the team.
-fn repair(project: &mut Value, mine: &Value) {
-    let Some(fields) = project.as_object_mut() else {
-        return;
-    };
-    let empty = fields
-        .get("columns")
-        .and_then(Value::as_array)
-        .is_none_or(Vec::is_empty);
-    if empty {
-        let columns = mine.get("columns").cloned().unwrap_or(Value::Null);
-        fields.insert("columns".into(), columns);
-    }
-    let ids = |list: &str, fields: &Map<String, Value>| -> HashSet<String> {
-        fields
-            .get(list)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .map(id_key)
-            .collect()
-    };
-    let columns = ids("columns", fields);
-    let first_column = fields
-        .get("columns")
-        .and_then(|columns| columns.get(0))
-        .map(id_key)
-        .unwrap_or_default();
-    let tasks = ids("tasks", fields);
-    let mut named: Vec<String> = Vec::new();
-    if let Some(Value::Array(list)) = fields.get_mut("tasks") {
-        for task in list.iter_mut().filter_map(Value::as_object_mut) {
-            if !columns.contains(text(task.get("column"))) {
-                task.insert("column".into(), Value::from(first_column.clone()));
-            }
-            if task.contains_key("parent") && !tasks.contains(text(task.get("parent"))) {
-                task.remove("parent");
-            }
-            if let Some(Value::Array(links)) = task.get_mut("dependencies") {
-                links.retain(|link| tasks.contains(text(link.get("predecessor"))));
-                if links.is_empty() {
-                    task.remove("dependencies");
-                }
-            }
-            named.extend(
-                task.get("assignee")
-                    .map(|person| text(Some(person)).to_string()),
-            );
-            named.extend(
-                task.get("timer")
-                    .map(|timer| text(timer.get("person")).to_string()),
-            );
-            for entry in task
-                .get("time_entries")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                named.push(text(entry.get("person")).to_string());
-            }
-        }
-    }
-    for risk in fields
-        .get("risks")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        named.extend(risk.get("owner").map(|owner| text(Some(owner)).to_string()));
-    }
-    let team = fields
-        .entry("team")
-        .or_insert_with(|| Value::Array(Vec::new()));
-    if let Value::Array(team) = team {
-        for person in named {
-            if !team.iter().any(|member| text(Some(member)) == person) {
-                team.push(Value::from(person));
-            }
-        }
-        if team.is_empty() {
-            fields.remove("team");
-        }
-    }
 }
 
 /// Roster entries: everyone either copy names, merged field by field. Who is on the team is

@@ -82,8 +82,13 @@ export class AppPage {
   /** Opens the task editor on the task titled `title` from the Tasks view. */
   async openTask(title: string) {
     await this.page.getByRole("link", { name: "Tasks", exact: true }).click();
-    await this.page.getByRole("table").getByRole("button", { name: title, exact: true }).click();
-    await expect(this.editor).toBeVisible();
+    const button = this.page.getByRole("table").getByRole("button", { name: title, exact: true });
+    // The table draws only the rows in view: a click that lands while a scroll redraws the rows
+    // can meet a row being replaced, so click again until the editor is open.
+    await expect(async () => {
+      if (!(await this.editor.isVisible())) await button.click();
+      await expect(this.editor).toBeVisible({ timeout: 2_000 });
+    }).toPass();
   }
 
   /** Titles of the rows in the Tasks table, in order. */

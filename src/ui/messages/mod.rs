@@ -4,12 +4,17 @@
 //! words it for the user, saying what is wrong and where.
 
 use crate::model::board::MoveDirection;
-use crate::model::io::convert::{ConvertError, Format};
-use crate::model::io::csv::{Encoding, ProblemKind, RowProblem};
 use crate::model::io::{ImportError, NotText};
-use crate::model::merge::LeftOut;
 use crate::model::{ColumnId, Field, ModelError, Project, TaskId, Workspace};
 use crate::store::{AppError, Notice};
+
+mod interchange;
+mod merge;
+
+pub use interchange::{
+    csv_encoding_note, csv_problem, describe_conversion, exported_notice, format_name,
+};
+pub use merge::{change_count, describe_merge, left_out_link, loop_conflict, merged};
 
 /// Quotes a name the way the UI does: “Deploy”.
 pub fn quoted(name: &str) -> String {
@@ -79,106 +84,6 @@ pub fn describe_not_text(error: &NotText) -> String {
             "This file is not UTF-16 text, though it starts as if it were. Nothing was imported."
                 .to_string()
         }
-    }
-}
-
-/// Describes why a merge or compare has no result.
-pub fn describe_merge(error: &crate::model::merge::MergeError) -> String {
-    use crate::model::merge::MergeError;
-    match error {
-        MergeError::Invalid(invalid) => {
-            format!("The merged plan would not hold together ({invalid}), so nothing changed.")
-        }
-        MergeError::Unreadable(message) => {
-            format!("The merged plan could not be built ({message}), so nothing changed.")
-        }
-        MergeError::NotOneProject => {
-            "This file holds a whole workspace. Compare and merge work with one project's file."
-                .to_string()
-        }
-        MergeError::OtherProject => {
-            "This file holds another project, so it cannot be merged into this one.".to_string()
-        }
-    }
-}
-
-/// "1 change" or "12 changes".
-fn count(number: usize, one: &str, many: &str) -> String {
-    if number == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{number} {many}")
-    }
-}
-
-/// "1 change" or "12 changes", as counted by a merge.
-pub fn change_count(number: usize) -> String {
-    count(number, "change", "changes")
-}
-
-/// The notice after a merge: "Merged: 12 changes from the file, 3 conflicts resolved".
-pub fn merged(changes: usize, conflicts: usize, dropped: usize) -> String {
-    let mut sentence = format!(
-        "Merged: {} from the file, {} resolved",
-        count(changes, "change", "changes"),
-        count(conflicts, "conflict", "conflicts")
-    );
-    if dropped > 0 {
-        sentence.push_str(&format!(
-            ". Storage is nearly full, so {} of this project no longer merge three-way",
-            count(dropped, "older copy", "older copies")
-        ));
-    }
-    sentence.push('.');
-    sentence
-}
-
-/// The loop a refused link would close, as names: "“Design” → “Build” → “Design”".
-fn loop_names(reason: &ModelError, name: &dyn Fn(TaskId) -> String) -> Option<String> {
-    match reason {
-        ModelError::Cycle { path } if !path.is_empty() => Some(
-            path.iter()
-                .map(|id| name(*id))
-                .collect::<Vec<_>>()
-                .join(" → "),
-        ),
-        _ => None,
-    }
-}
-
-/// After a merge, one link the result had to leave out, and why: "“Test” does not wait for
-/// “Build”: that link would close a loop, “Build” → “Test” → “Build”, so it was left out."
-pub fn left_out_link(link: &LeftOut, name: &dyn Fn(TaskId) -> String) -> String {
-    let why = match (&link.reason, loop_names(&link.reason, name)) {
-        (_, Some(names)) => format!("that link would close a loop, {names}"),
-        (ModelError::LinkWithinHierarchy { .. }, None) => {
-            "one is a summary task containing the other".to_string()
-        }
-        (_, None) => "the merged plan could not take that link".to_string(),
-    };
-    format!(
-        "{} does not wait for {}: {why}, so it was left out.",
-        name(link.successor),
-        name(link.predecessor)
-    )
-}
-
-/// Beside a conflict over a link that would close a loop: which side closes it, the loop, and
-/// what taking that side costs. `closing_side` is "Keeping mine" or "Taking theirs".
-pub fn loop_conflict(
-    closing_side: &str,
-    link: &LeftOut,
-    name: &dyn Fn(TaskId) -> String,
-) -> String {
-    match loop_names(&link.reason, name) {
-        Some(names) => format!(
-            "{closing_side} would close a loop: {names}. Another link of that loop is then \
-             left out, and the notice after the merge names it."
-        ),
-        None => format!(
-            "{closing_side} would link a summary task to its own subtask, so this link would \
-             be left out."
-        ),
     }
 }
 
@@ -482,162 +387,12 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
     }
 }
 
-/// The name people know a converter format by.
-pub fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Mspdi => "MS Project XML",
-        Format::Csv => "CSV",
-        Format::Ics => "iCalendar",
-    }
-}
-
-/// One problem of a CSV import, as "Map columns" lists it: where, what, and what happens.
-pub fn csv_problem(problem: &RowProblem) -> String {
-    let place = match &problem.column {
-        Some(column) => format!("Row {} (line {}), {column}", problem.row, problem.line),
-        None => format!("Row {} (line {})", problem.row, problem.line),
-    };
-    let what = match &problem.kind {
-        ProblemKind::MissingTitle => "there is no title".to_string(),
-        ProblemKind::BadDate { text } => format!("{} is not a date", quoted(text)),
-        ProblemKind::AmbiguousDate { text } => {
-            format!(
-                "{} can be read two ways; choose a date format",
-                quoted(text)
-            )
-        }
-        ProblemKind::EndBeforeStart { start, end } => {
-            format!("the end {end} is before the start {start}; the task ends on its start")
-        }
-        ProblemKind::BadDuration { text } => format!("{} is not a duration", quoted(text)),
-        ProblemKind::BadEstimate { text } => format!("{} is not an estimate", quoted(text)),
-        ProblemKind::BadProgress { text } => {
-            format!("{} is not a percentage from 0 to 100", quoted(text))
-        }
-        ProblemKind::BadMilestone { text } => format!("{} is not yes or no", quoted(text)),
-        ProblemKind::UnknownPriority { text } => {
-            format!(
-                "{} is not a priority Ironplan knows; the task is Medium",
-                quoted(text)
-            )
-        }
-        ProblemKind::TitleShortened => "the title is cut to 500 characters".to_string(),
-        ProblemKind::TagsLeftOut { count } => {
-            format!(
-                "{} left out (over 60 characters, or past the 30th)",
-                count_of(*count, "tag", "tags")
-            )
-        }
-        ProblemKind::ExtraAssignees { names } => format!(
-            "only one person can be assigned; {} {} listed in the description",
-            names.join(", "),
-            if names.len() == 1 { "is" } else { "are" }
-        ),
-        ProblemKind::BadPredecessor { text } => {
-            format!("{} is not a predecessor such as 3FS+2d", quoted(text))
-        }
-        ProblemKind::UnknownPredecessor { text } => {
-            format!("the predecessor {} is no row of the file", quoted(text))
-        }
-        ProblemKind::SelfPredecessor { text } => {
-            format!("the predecessor {} is the task itself", quoted(text))
-        }
-        ProblemKind::LinkWithinHierarchy { text } => format!(
-            "the predecessor {} is the task's own summary task or subtask",
-            quoted(text)
-        ),
-        ProblemKind::LinkLoop { text } => {
-            format!(
-                "the link to {} would close a loop of dependencies",
-                quoted(text)
-            )
-        }
-        ProblemKind::UnknownParent { text } => {
-            format!(
-                "the parent {} is no row of the file; the task is top-level",
-                quoted(text)
-            )
-        }
-        ProblemKind::ParentLoop { text } => format!(
-            "the parent {} would make the task its own ancestor; the task is top-level",
-            quoted(text)
-        ),
-        ProblemKind::DuplicateId { text } => {
-            format!(
-                "the ID {} is also on an earlier row, which keeps it",
-                quoted(text)
-            )
-        }
-        ProblemKind::BadOutline { text } => {
-            format!(
-                "{} is not an outline level; the task is top-level",
-                quoted(text)
-            )
-        }
-        ProblemKind::MilestoneWithSubtasks => {
-            "a milestone cannot have subtasks; it is imported as a task".to_string()
-        }
-        ProblemKind::RaggedRow { found, expected } => {
-            format!("the row has {found} cells where the header has {expected}")
-        }
-    };
-    let effect = if problem.skipped {
-        "; the row is left out."
-    } else {
-        "."
-    };
-    format!("{place}: {what}{effect}")
-}
-
-/// Says how a CSV file was read, when that is worth knowing.
-pub fn csv_encoding_note(encoding: Encoding) -> Option<&'static str> {
-    match encoding {
-        Encoding::Windows1252 => Some("The file is not UTF-8, so it was read as Windows-1252 (Western European); check that accented letters look right."),
-        Encoding::Utf16 => Some("The file was read as UTF-16."),
-        Encoding::Utf8 | Encoding::Utf8Bom => None,
-    }
-}
-
-/// Says why a file could not be converted.
-pub fn describe_conversion(error: &ConvertError) -> String {
-    match error {
-        ConvertError::BadRequest { .. } => {
-            "The converter and the page are from different versions of Ironplan. Reload the page and try again.".to_string()
-        }
-        ConvertError::Unsupported { format } => format!(
-            "This version of Ironplan cannot convert {} files this way yet.",
-            format_name(*format)
-        ),
-        ConvertError::Refused { reason } => reason.clone(),
-        ConvertError::Plan { message } => {
-            format!("The project could not be converted: {message}.")
-        }
-        ConvertError::Stopped => {
-            "The converter stopped before it finished. Nothing changed; try again.".to_string()
-        }
-    }
-}
-
 /// Counts with their nouns, such as "12 tasks" or "1 person".
 pub fn count_of(count: usize, one: &str, many: &str) -> String {
     if count == 1 {
         format!("1 {one}")
     } else {
         format!("{count} {many}")
-    }
-}
-
-/// The notice after a download from "Export as": the file, and what its format (`None` for
-/// the plan file) could not carry.
-pub fn exported_notice(file_name: &str, format: Option<Format>, losses: &[String]) -> String {
-    match format {
-        Some(format) if !losses.is_empty() => format!(
-            "Downloaded {}. {} cannot carry: {}.",
-            quoted(file_name),
-            format_name(format),
-            losses.join("; ")
-        ),
-        _ => format!("Downloaded {}. Everything carried over.", quoted(file_name)),
     }
 }
 
@@ -678,6 +433,7 @@ pub fn capitalized(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::merge::LeftOut;
     use uuid::Uuid;
 
     fn task(number: u128) -> TaskId {
