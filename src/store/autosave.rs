@@ -52,7 +52,8 @@ impl Persistence {
 pub fn load_from_storage() -> AppState {
     match open_storage() {
         Ok(mut store) => match persist::load(store.as_ref()) {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                loaded.saved.step = super::clock::revision_step();
                 // Snapshots of projects deleted by older builds; a failure only leaves them.
                 snapshots::sweep_orphans(store.as_mut()).ok();
                 let state = AppState::with_workspace(loaded.workspace, loaded.saved);
@@ -160,12 +161,16 @@ pub fn take_in_other_tabs(state: AppState) {
     let outcome = state
         .persistence
         .try_update_value(|persistence| {
-            let store = persistence.store.as_ref()?;
-            Some(persist::reconcile(
-                store.as_ref(),
-                &current,
-                &mut persistence.saved,
-            ))
+            let store = persistence.store.as_mut()?;
+            let merged = persist::reconcile(store.as_ref(), &current, &mut persistence.saved);
+            if let Ok(merged) = &merged {
+                persist::remove_overwritten_parts(
+                    store.as_mut(),
+                    &persistence.saved,
+                    &merged.conflicts,
+                );
+            }
+            Some(merged)
         })
         .flatten();
     let Some(Ok(merged)) = outcome else {
@@ -193,6 +198,15 @@ pub fn take_in_other_tabs(state: AppState) {
                     conflicts.push(*id);
                 }
             }
+        });
+        // This tab's version of those projects is no longer what is stored (its last save may
+        // even have been written over in the same instant), so it is not saved.
+        let last_saved = state
+            .persistence
+            .with_value(|persistence| persistence.last_success);
+        state.save_state.set(SaveState::NotSaved {
+            reason: NotSavedReason::Conflict(merged.conflicts),
+            last_saved,
         });
     }
 }

@@ -43,6 +43,19 @@ pub fn now_millis() -> f64 {
     }
 }
 
+/// A random step from 1 to 2^20 for this tab's revisions (`persist::Saved::step`); 0 off the
+/// web, so host tests count revisions one by one.
+pub fn revision_step() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        1 + (js_sys::Math::random() * f64::from(1u32 << 20)) as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
 /// Random v4 UUIDs from the browser's crypto.
 pub struct RandomIds;
 

@@ -22,8 +22,8 @@
 #[cfg(test)]
 use crate::model::io::write_stored_project;
 use crate::model::io::{
-    is_manifest, read_index, read_manifest, read_plan, stored_revision, write_index, ImportError,
-    Plan,
+    builds_on, is_manifest, read_index, read_manifest, read_plan, stored_revision, write_index,
+    ImportError, Plan,
 };
 use crate::model::{Person, Project, ProjectId, Workspace};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -138,6 +138,12 @@ pub struct Saved {
     /// Parts found at load time whose project had no manifest (a delete that was cut short);
     /// the next save removes those that still have none.
     pub stray_parts: Vec<String>,
+    /// What this tab adds to a revision, beyond one, each time it writes a project: random in
+    /// the browser (`clock::revision_step`), 0 in tests. Two tabs that save the same project
+    /// from the same revision in the same instant then write different revisions, under
+    /// different part keys: neither overwrites the other's parts, and the one whose manifest
+    /// was overwritten sees a revision that is not its own and reports the conflict.
+    pub step: u64,
 }
 
 /// The outcome of loading.
@@ -389,11 +395,13 @@ pub fn save_in_chunks_of(
             .as_deref()
             .map(|text| stored_revision(text).unwrap_or(0))
             .unwrap_or(0);
-        if stored > known_revision {
+        // Any revision but the one this tab last saw is another tab's save, even a lower one:
+        // two tabs saving at once each write a revision of their own, and the last one stays.
+        if stored_text.is_some() && stored != known_revision {
             conflicts.push(project.id);
             continue;
         }
-        let revision = known_revision.max(stored) + 1;
+        let revision = known_revision.max(stored) + 1 + saved.step;
         let manifest = stored_text
             .filter(|text| is_manifest(text))
             .and_then(|text| read_manifest(&text).ok());
@@ -441,7 +449,7 @@ pub fn save_in_chunks_of(
         let stored = store
             .get(&key)?
             .map(|text| stored_revision(&text).unwrap_or(0));
-        if stored.is_some_and(|stored| stored > known) {
+        if stored.is_some_and(|stored| stored != known) {
             // Another tab saved it after we last saw it: deleting would lose its work.
             conflicts.push(id);
             continue;
@@ -482,6 +490,40 @@ pub struct Reconciled {
     pub problems: Vec<StoredProblem>,
 }
 
+/// After [`reconcile`] found `conflicts`: removes the parts this tab wrote for its last save of
+/// each project whose stored manifest is another tab's save, written over this tab's in the
+/// same instant. Nothing names them any more; this tab keeps that version in memory until the
+/// user settles the conflict. A failure here loses nothing.
+pub fn remove_overwritten_parts(
+    store: &mut (impl KeyValue + ?Sized),
+    saved: &Saved,
+    conflicts: &[ProjectId],
+) {
+    for id in conflicts {
+        let Some((_, known)) = saved.projects.get(id) else {
+            continue;
+        };
+        let Ok(Some(text)) = store.get(&project_key(*id)) else {
+            continue;
+        };
+        let Some(manifest) = Some(&text)
+            .filter(|text| is_manifest(text))
+            .and_then(|text| read_manifest(text).ok())
+        else {
+            continue;
+        };
+        if manifest.revision == *known {
+            continue;
+        }
+        let named: HashSet<String> = manifest
+            .parts
+            .iter()
+            .map(|part| part_key(*id, part.revision, part.number))
+            .collect();
+        chunks::remove_unnamed_parts(store, *id, *known, &named, &saved.protected);
+    }
+}
+
 /// Takes in what other tabs saved since `saved`: projects this tab did not change are
 /// replaced by the stored version (added, updated or removed); projects both changed are
 /// conflicts and keep this tab's version. People and settings merge the same way.
@@ -510,12 +552,16 @@ pub fn reconcile(
         };
         let revision = stored_revision(&text).unwrap_or(0);
         let known = saved.projects.get(id).cloned();
-        if known.as_ref().is_some_and(|(_, known)| *known >= revision) {
+        if known.as_ref().is_some_and(|(_, known)| *known == revision) {
             continue;
         }
         let local = current.projects().iter().find(|project| project.id == *id);
         let unchanged_here = match (&known, local) {
-            (Some((saved_project, _)), Some(local)) => Arc::ptr_eq(saved_project, local),
+            (Some((saved_project, known)), Some(local)) => {
+                // A save that had not seen this tab's last one wrote over it in the same
+                // instant: what this tab saved is in memory only, so it is a conflict too.
+                Arc::ptr_eq(saved_project, local) && builds_on(&text, *known)
+            }
             (None, None) => true,
             _ => false,
         };

@@ -115,6 +115,37 @@ pub struct StoredManifest {
     /// How many task rows the parts hold together.
     pub tasks: usize,
     pub parts: Vec<StoredPart>,
+    /// The revisions this save was written over, newest first, up to [`LINEAGE`]: a tab that
+    /// finds a revision other than its own tells from them whether the other tab had taken in
+    /// its save, or wrote over it in the same instant. Empty in manifests of older builds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<u64>,
+}
+
+/// How many earlier revisions a manifest remembers.
+pub const LINEAGE: usize = 8;
+
+impl StoredManifest {
+    /// The revisions a save over this manifest is written over.
+    pub fn lineage(&self) -> Vec<u64> {
+        std::iter::once(self.revision)
+            .chain(self.after.iter().copied())
+            .take(LINEAGE)
+            .collect()
+    }
+}
+
+/// Whether the stored text was written by a save that had seen `revision`: true when it
+/// names it among the revisions it was written over, or when it does not say (a whole project,
+/// or a manifest of an older build).
+pub fn builds_on(text: &str, revision: u64) -> bool {
+    if !is_manifest(text) {
+        return true;
+    }
+    match read_manifest(text) {
+        Ok(manifest) => manifest.after.is_empty() || manifest.after.contains(&revision),
+        Err(_) => true,
+    }
 }
 
 /// One part of a stored project. Its key is made of the project id, the revision of the save

@@ -225,6 +225,11 @@ pub fn write_project(
         kind: ManifestKind::ChunkedProject,
         tasks: project.tasks().len(),
         parts: parts.clone(),
+        after: previous
+            .manifest
+            .as_ref()
+            .map(StoredManifest::lineage)
+            .unwrap_or_default(),
     });
     if let Err(fault) = store.set(&project_key(project.id), &manifest) {
         undo(store, &new_keys);

@@ -194,6 +194,101 @@ fn a_project_both_tabs_changed_is_a_conflict_and_nothing_is_lost() {
     );
 }
 
+/// What a save wrote into `after`, starting from `before`: the keys it set and removed.
+fn writes(before: &MemoryStore, after: &MemoryStore) -> Vec<(String, Option<String>)> {
+    let mut writes: Vec<(String, Option<String>)> = after
+        .entries
+        .iter()
+        .filter(|(key, text)| before.entries.get(*key) != Some(*text))
+        .map(|(key, text)| (key.clone(), Some(text.clone())))
+        .collect();
+    writes.extend(
+        before
+            .entries
+            .keys()
+            .filter(|key| !after.entries.contains_key(*key))
+            .map(|key| (key.clone(), None)),
+    );
+    writes
+}
+
+#[test]
+fn two_tabs_saving_in_the_same_instant_never_mix_and_the_overwritten_one_knows() {
+    // Browsers apply each tab's storage writes to a cached copy first and share them a moment
+    // later: two tabs that save at once both start from the same revision, and both writes land,
+    // the last one on top.
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["Shared"], &mut ids);
+    let shared = workspace.projects()[0].id;
+    let mut base_saved = Saved::default();
+    save_in_chunks_of(&mut store, &workspace, &mut base_saved, 1).expect("saves");
+    let tab = |step: u64| {
+        let mut loaded = load(&store).expect("loads");
+        loaded.saved.step = step;
+        (loaded.workspace, loaded.saved)
+    };
+    let ((mut one, mut one_saved), (mut two, mut two_saved)) = (tab(17), tab(4242));
+    add_task(&mut one, shared, "Tab one", &mut ids);
+    add_task(&mut one, shared, "Tab one again", &mut ids);
+    add_task(&mut two, shared, "Tab two", &mut ids);
+    let (mut one_view, mut two_view) = (store.clone(), store.clone());
+    save_in_chunks_of(&mut one_view, &one, &mut one_saved, 1).expect("tab one saves");
+    save_in_chunks_of(&mut two_view, &two, &mut two_saved, 1).expect("tab two saves");
+    for (key, text) in writes(&store, &one_view)
+        .into_iter()
+        .chain(writes(&store, &two_view))
+    {
+        match text {
+            Some(text) => store.set(&key, &text).expect("writes"),
+            None => store.remove(&key).expect("removes"),
+        }
+    }
+    // The store holds tab two's save whole, not a mix of both tabs' parts.
+    let stored = load(&store).expect("loads");
+    assert!(stored.problems.is_empty(), "{:?}", stored.problems);
+    let titles: Vec<String> = stored
+        .workspace
+        .project(shared)
+        .expect("exists")
+        .tasks()
+        .iter()
+        .map(|task| task.title.clone())
+        .collect();
+    assert_eq!(titles, ["Tab two"]);
+    // Tab two sees its own save; tab one sees that its save was overwritten, keeps its work,
+    // and does not write over tab two's.
+    let seen_by_two = reconcile(&store, &two, &mut two_saved).expect("reads");
+    assert!(seen_by_two.conflicts.is_empty());
+    let seen_by_one = reconcile(&store, &one, &mut one_saved).expect("reads");
+    assert_eq!(seen_by_one.conflicts, vec![shared]);
+    // Its parts, which nothing names now, are removed; tab two's stay.
+    let one_revision = one_saved.projects[&shared].1;
+    remove_overwritten_parts(&mut store, &one_saved, &seen_by_one.conflicts);
+    assert!(!store
+        .entries
+        .keys()
+        .any(|key| key.contains(&format!(":{one_revision}:"))));
+    assert_eq!(load(&store).expect("loads").workspace, stored.workspace);
+    assert_eq!(
+        seen_by_one
+            .workspace
+            .project(shared)
+            .expect("kept")
+            .tasks()
+            .len(),
+        2
+    );
+    let before = store.clone();
+    let _ = save_in_chunks_of(&mut store, &one, &mut one_saved, 1);
+    assert_eq!(
+        store.entries, before.entries,
+        "tab one writes nothing over tab two's save"
+    );
+    // Whichever tab lands last, the same holds: the step decides the revisions, not the order.
+    assert_ne!(one_saved.projects[&shared].1, two_saved.projects[&shared].1);
+}
+
 #[test]
 fn a_crash_between_writes_is_repaired_on_load() {
     let mut ids = SequentialIds::default();

@@ -379,7 +379,7 @@ fn project_of(recipes: &[TaskRecipe]) -> (crate::model::Project, Vec<crate::mode
                 task.actual_fixed_cost = Money(*actual);
                 if let Some(from) = sample_tasks.get(row) {
                     task.time_entries = from.time_entries.clone();
-                    task.timer = from.timer.clone();
+                    task.timer = from.timer;
                 }
                 let _ = Constraint::AsSoonAsPossible;
                 std::sync::Arc::new(task)
