@@ -61,6 +61,29 @@ fn a_wrong_type_deep_in_a_task_is_named_by_its_path() {
 }
 
 #[test]
+fn a_value_out_of_its_range_is_named_by_its_field() {
+    let mut value = sample_value();
+    value["project"]["tasks"][1]["progress"] = json!(150);
+    value["project"]["calendar"]["working_weekdays"] = json!(["mon", "funday"]);
+    let Err(ImportError::Field { path, message, .. }) = typed::<ProjectFile>(value.clone()) else {
+        panic!("150 % is out of range");
+    };
+    assert_eq!(
+        (path.as_str(), message.as_str()),
+        (
+            "project.calendar.working_weekdays",
+            "unknown weekday \"funday\", expected one of mon, tue, wed, thu, fri, sat, sun"
+        )
+    );
+    value["project"]["calendar"]["working_weekdays"] = json!(["mon"]);
+    let Err(ImportError::Field { path, message, .. }) = typed::<ProjectFile>(value) else {
+        panic!("150 % is out of range");
+    };
+    assert_eq!(path, "project.tasks[1].progress");
+    assert!(message.contains("150"), "{message}");
+}
+
+#[test]
 fn a_missing_field_is_named_by_its_object() {
     let mut value = sample_value();
     value["project"]["tasks"][2]
