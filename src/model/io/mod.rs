@@ -30,6 +30,7 @@ pub use compact::{
 pub use limits::{Limits, DEFAULT_LIMITS};
 pub use merge::{merge_project, merge_workspace, ImportMode};
 pub use migrate::migrate;
+pub(crate) use read::typed;
 pub use read::{read_plan, read_plan_with};
 pub use stored::{
     builds_on, is_manifest, part_hash, read_index, read_manifest, stored_revision, write_index,
@@ -37,6 +38,7 @@ pub use stored::{
     StoredPart,
 };
 pub use text::{decode_text, NotText};
+pub(crate) use write::json_value;
 pub use write::{
     export_project, export_workspace, file_name, project_file, workspace_file, write_project_file,
 };

@@ -41,17 +41,24 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<ReadPlan, ImportErr
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_string();
+    // A file of the current version is read from its own text, which gives the line and
+    // column of a mismatch; an older one from its migrated value.
+    let current = from_version == super::CURRENT_VERSION;
+    let value = (!current || kind == "stored_project").then_some(value);
     match kind.as_str() {
         "project" | "stored_project" => {
-            let file: ProjectFile = if kind == "project" {
-                typed(value)?
-            } else {
-                super::compact::read_compact(value)?
+            let file: ProjectFile = match value {
+                None => typed_text(text, true)?,
+                Some(value) if kind == "project" => typed(value)?,
+                Some(value) => super::compact::read_compact(value)?,
             };
             checked_project(file, from_version)
         }
         "workspace" => {
-            let file: WorkspaceFile = typed(value)?;
+            let file: WorkspaceFile = match value {
+                None => typed_text(text, true)?,
+                Some(value) => typed(value)?,
+            };
             let mut workspace = file.workspace;
             validate::workspace(&mut workspace)
                 .map_err(|invalid| ImportError::Invalid(invalid.within("workspace")))?;
@@ -100,17 +107,136 @@ pub(crate) fn strict_value(text: &str) -> Result<Value, ImportError> {
     Ok(value)
 }
 
-/// Deserializes a typed value from JSON, reporting the field path of any mismatch.
+/// Deserializes a typed value from a parsed (and perhaps migrated) JSON value, reporting the
+/// field path of any mismatch.
+///
+/// The value goes through its text: the plan types are deserialized from text everywhere, so
+/// the page carries one deserializer of each, and the text gives the path where a value
+/// does not fit. The line and column of that text are not the file's, so they are not told.
 pub(crate) fn typed<T: de::DeserializeOwned>(value: Value) -> Result<T, ImportError> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = error.path().to_string();
-        let message = super::clean_serde_message(&error.into_inner().to_string());
-        ImportError::Field {
-            path: if path == "." { String::new() } else { path },
-            message,
-            position: None,
+    let text = serde_json::to_string(&value).expect("a JSON value always serializes");
+    drop(value);
+    typed_text(&text, false)
+}
+
+/// Deserializes a typed value from JSON text that is already known to be strict JSON within
+/// the limits, reporting the field path of any mismatch, and its line and column when
+/// `located` (the text is the file's own).
+pub(crate) fn typed_text<T: de::DeserializeOwned>(
+    text: &str,
+    located: bool,
+) -> Result<T, ImportError> {
+    serde_json::from_str(text).map_err(|error| mismatch(text, &error, located))
+}
+
+/// The field error for `error`, raised while deserializing `text`.
+fn mismatch(text: &str, error: &serde_json::Error, located: bool) -> ImportError {
+    let (line, column) = (error.line(), error.column());
+    let mut at = offset_of(text, line, column);
+    // The text is known to be JSON, so every error is a value that does not fit; serde_json
+    // calls a number, `null` or list where a word (an enum) is expected a syntax error, placed
+    // after the first byte it peeked at.
+    let message = if error.is_syntax() {
+        at = at.saturating_sub(1);
+        "invalid type, expected string or map".to_string()
+    } else {
+        super::clean_serde_message(&error.to_string())
+    };
+    ImportError::Field {
+        path: path_at(text, at),
+        message,
+        position: located.then_some((line, column)),
+    }
+}
+
+/// The byte offset of serde_json's `line` (from 1) and `column` (bytes read on that line).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start = text
+        .match_indices('\n')
+        .nth(line.saturating_sub(2))
+        .filter(|_| line > 1)
+        .map_or(0, |(at, _)| at + 1);
+    (start + column).min(text.len())
+}
+
+/// One open object (with the key of the member being read) or list (with the element's index).
+enum Open<'t> {
+    Object(Option<&'t str>),
+    List(Option<usize>),
+}
+
+/// The field path (`project.tasks[3].start`) at byte `at` of the JSON `text`: the objects
+/// and lists open there and the member or element of each being read.
+///
+/// serde_json places an error just after what was read when it was found: a value that does
+/// not fit, an unknown key, or the closing bracket of an object that lacks a field. So the
+/// path names the value, the key, or the object, as `serde_path_to_error` did.
+fn path_at(text: &str, at: usize) -> String {
+    let bytes = text.as_bytes();
+    let mut open: Vec<Open> = Vec::new();
+    let mut index = 0;
+    while index < at.min(bytes.len()) {
+        let byte = bytes[index];
+        if let Some(Open::List(element @ None)) = open.last_mut() {
+            if !byte.is_ascii_whitespace() && byte != b']' {
+                *element = Some(0);
+            }
         }
-    })
+        match byte {
+            b'{' => open.push(Open::Object(None)),
+            b'[' => open.push(Open::List(None)),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Object(key)) => *key = None,
+                Some(Open::List(Some(element))) => *element += 1,
+                _ => {}
+            },
+            b'"' => {
+                let start = index + 1;
+                let mut escaped = false;
+                index = start;
+                while index < bytes.len() {
+                    match bytes[index] {
+                        _ if escaped => escaped = false,
+                        b'\\' => escaped = true,
+                        b'"' => break,
+                        _ => {}
+                    }
+                    index += 1;
+                }
+                if let Some(Open::Object(key @ None)) = open.last_mut() {
+                    *key = Some(&text[start..index]);
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    // An error found before a list's first element was read (a list where a text belongs).
+    let next = bytes[index.min(bytes.len())..]
+        .iter()
+        .find(|byte| !byte.is_ascii_whitespace());
+    if let (Some(Open::List(element @ None)), Some(next)) = (open.last_mut(), next) {
+        if *next != b']' {
+            *element = Some(0);
+        }
+    }
+    let mut path = String::new();
+    for step in &open {
+        match step {
+            Open::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Open::List(Some(element)) => path.push_str(&format!("[{element}]")),
+            _ => {}
+        }
+    }
+    path
 }
 
 /// A `serde_json::Value` that refuses objects with a repeated key.
@@ -175,3 +301,6 @@ impl<'de> Visitor<'de> for StrictValue {
         Ok(Value::Object(fields))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -96,7 +96,7 @@ pub(super) fn csv_job(job: &CsvJob) -> Value {
         "mapping": job.mapping.as_ref().map(mapping),
         "today": date(job.today),
         // People are plan types, whose serializers the app links anyway for plan files.
-        "roster": serde_json::to_value(&job.roster).expect("people always serialize"),
+        "roster": super::json_value(&job.roster),
         "id_seed": job.id_seed,
     })
 }
@@ -106,7 +106,7 @@ pub(super) fn ics_job(job: &IcsJob) -> Value {
     let include = match job.include {
         IcsInclude::Person(person) => json!({
             "kind": "person",
-            "person": serde_json::to_value(person).expect("ids always serialize"),
+            "person": super::json_value(&person),
         }),
         other => json!({ "kind": key(&other) }),
     };

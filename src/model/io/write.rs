@@ -48,6 +48,13 @@ pub fn export_workspace(workspace: &Workspace) -> String {
     indent(&serde_json::to_string(&workspace_file(workspace)).expect("plan types always serialize"))
 }
 
+/// A plan value as a `serde_json::Value`, through the text serializer: the plan types have
+/// one serializer in the page (the text one), not a second one into `Value`.
+pub(crate) fn json_value<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    super::read::strict_value(&serde_json::to_string(value).expect("plan types always serialize"))
+        .expect("serde_json reads back the JSON it writes")
+}
+
 /// Compact JSON laid out exactly as `serde_json::to_string_pretty` lays it out: two spaces per
 /// level, one member per line, `": "` after keys, and `{}` and `[]` for empty ones.
 ///

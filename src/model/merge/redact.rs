@@ -4,7 +4,7 @@
 //! takes the missing money for deletions ([`restore`]).
 
 use super::three_way::text;
-use crate::model::io::ProjectFile;
+use crate::model::io::{self, ProjectFile};
 use crate::model::Project;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -21,7 +21,7 @@ pub fn redact(file: &ProjectFile) -> ProjectFile {
     details.budget.amount = crate::model::Money::ZERO;
     // Zero is always a valid budget.
     let _ = project.update_details(details);
-    let mut value = serde_json::to_value(&project).expect("plan types always serialize");
+    let mut value = io::json_value(&project);
     for_each_money(&mut value, &mut |_, _, money| *money = Value::from(0));
     if let Some(Value::Array(tasks)) = value.get_mut("tasks") {
         for task in tasks.iter_mut() {
@@ -32,7 +32,7 @@ pub fn redact(file: &ProjectFile) -> ProjectFile {
             }
         }
     }
-    let project = serde_json::from_value(value).unwrap_or(project);
+    let project = io::typed(value).unwrap_or(project);
     let mut people = file.people.clone();
     for person in &mut people {
         person.hourly_rate = crate::model::Money::ZERO;
@@ -157,8 +157,8 @@ pub(super) fn restore(redacted: &mut Value, source: &Value) {
             }
         }
         // Back through the typed plan, so zeros are left out as in every other copy.
-        if let Ok(typed) = serde_json::from_value::<Project>(target.clone()) {
-            *target = serde_json::to_value(&typed).expect("plan types always serialize");
+        if let Ok(typed) = io::typed::<Project>(target.clone()) {
+            *target = io::json_value(&typed);
         }
     }
     for person in redacted

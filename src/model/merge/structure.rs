@@ -7,6 +7,7 @@
 use super::three_way::{id_key, text, unreadable, uuid, Subject};
 use super::values::Engine;
 use super::MergeError;
+use crate::model::io;
 use crate::model::{Dependency, ModelError, Project, TaskId};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -63,8 +64,7 @@ pub(super) fn settle(
                     if mine_links.contains(&pair) && theirs_links.contains(&pair) {
                         kept.push(dependency);
                     } else {
-                        let link: Dependency =
-                            serde_json::from_value(dependency).map_err(unreadable)?;
+                        let link: Dependency = io::typed(dependency).map_err(unreadable)?;
                         links.push((task_id, link));
                     }
                 }
@@ -77,7 +77,7 @@ pub(super) fn settle(
             }
         }
     }
-    let mut plan: Project = serde_json::from_value(project).map_err(unreadable)?;
+    let mut plan: Project = io::typed(project).map_err(unreadable)?;
 
     let chosen = |engine: &Engine, subject: Subject, field: &str| {
         engine.choices.contains_key(&(subject, field.to_string()))
@@ -145,7 +145,7 @@ pub(super) fn settle(
             reason,
         });
         if !engine.has_conflict(subject, LOOP) {
-            let value = |held: bool| held.then(|| serde_json::to_value(link).unwrap_or_default());
+            let value = |held: bool| held.then(|| io::json_value(&link));
             engine.conflict(
                 subject,
                 LOOP,

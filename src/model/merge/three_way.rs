@@ -14,7 +14,7 @@
 use super::redact;
 use super::structure::{self, LeftOut};
 use super::values::{Engine, ListRule};
-use crate::model::io::{project_file, ProjectFile};
+use crate::model::io::{self, project_file, ProjectFile};
 use crate::model::validate::{self, Invalid};
 use crate::model::{
     BaselineId, ColumnId, Person, PersonId, RiskId, ScopeChangeId, TaskId, TimeEntryId,
@@ -258,14 +258,14 @@ fn run(
 /// A copy's project and people as JSON.
 fn file_value(file: &ProjectFile) -> Result<Value, MergeError> {
     let mut value = Map::new();
-    let project = serde_json::to_value(&file.project).map_err(unreadable)?;
-    let people = serde_json::to_value(&file.people).map_err(unreadable)?;
+    let project = io::json_value(&file.project);
+    let people = io::json_value(&file.people);
     value.insert("project".into(), project);
     value.insert("people".into(), people);
     Ok(Value::Object(value))
 }
 
-pub(super) fn unreadable(error: serde_json::Error) -> MergeError {
+pub(super) fn unreadable(error: io::ImportError) -> MergeError {
     MergeError::Unreadable(error.to_string())
 }
 
@@ -577,5 +577,5 @@ fn merge_people(
             .into_iter()
             .filter(|person| !mine_keys.contains(&id_key(person))),
     );
-    serde_json::from_value(Value::Array(people)).map_err(unreadable)
+    io::typed(Value::Array(people)).map_err(unreadable)
 }

@@ -119,20 +119,35 @@ impl Serialize for WeekdaySet {
 
 impl<'de> Deserialize<'de> for WeekdaySet {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let names = Vec::<String>::deserialize(deserializer)?;
-        let mut set = WeekdaySet::EMPTY;
-        for name in names {
-            let index = WEEKDAY_NAMES
-                .iter()
-                .position(|known| *known == name)
-                .ok_or_else(|| {
-                    de::Error::custom(format!(
-                        "unknown weekday {name:?}, expected one of mon, tue, wed, thu, fri, sat, sun"
-                    ))
-                })?;
-            set = set.with(weekday_from_index(index as u8), true);
+        // The names are checked inside the deserializer's read of the list, so that serde_json
+        // places an error at the list and the file reader's field path names it.
+        struct Names;
+        impl<'de> de::Visitor<'de> for Names {
+            type Value = WeekdaySet;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<WeekdaySet, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element::<String>()? {
+                    names.push(name);
+                }
+                let mut set = WeekdaySet::EMPTY;
+                for name in names {
+                    let index = WEEKDAY_NAMES
+                        .iter()
+                        .position(|known| *known == name)
+                        .ok_or_else(|| {
+                            de::Error::custom(format!(
+                                "unknown weekday {name:?}, expected one of mon, tue, wed, thu, fri, sat, sun"
+                            ))
+                        })?;
+                    set = set.with(weekday_from_index(index as u8), true);
+                }
+                Ok(set)
+            }
         }
-        Ok(set)
+        deserializer.deserialize_seq(Names)
     }
 }
 

@@ -200,16 +200,28 @@ impl Serialize for Currency {
     }
 }
 
+// The checks of Currency, Hours and Progress run in visitors, inside the deserializer's read
+// of the value, so that serde_json places an error at the value and the file reader's field
+// path names it (`io::read::path_at`).
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let currency = Currency::parse(&text).map_err(de::Error::custom)?;
-        if currency.code() != text {
-            return Err(de::Error::custom(format!(
-                "{text:?} is not an upper-case ISO 4217 code"
-            )));
+        struct Code;
+        impl de::Visitor<'_> for Code {
+            type Value = Currency;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Currency, E> {
+                let currency = Currency::parse(text).map_err(E::custom)?;
+                if currency.code() != text {
+                    return Err(E::custom(format!(
+                        "{text:?} is not an upper-case ISO 4217 code"
+                    )));
+                }
+                Ok(currency)
+            }
         }
-        Ok(currency)
+        deserializer.deserialize_str(Code)
     }
 }
 
@@ -334,8 +346,23 @@ impl Serialize for Hours {
 
 impl<'de> Deserialize<'de> for Hours {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let hours = f64::deserialize(deserializer)?;
-        Hours::from_f64(hours).map_err(|err| de::Error::custom(format!("{hours} hours: {err}")))
+        struct Number;
+        impl de::Visitor<'_> for Number {
+            type Value = Hours;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("f64")
+            }
+            fn visit_f64<E: de::Error>(self, hours: f64) -> Result<Hours, E> {
+                Hours::from_f64(hours).map_err(|err| E::custom(format!("{hours} hours: {err}")))
+            }
+            fn visit_i64<E: de::Error>(self, hours: i64) -> Result<Hours, E> {
+                self.visit_f64(hours as f64)
+            }
+            fn visit_u64<E: de::Error>(self, hours: u64) -> Result<Hours, E> {
+                self.visit_f64(hours as f64)
+            }
+        }
+        deserializer.deserialize_f64(Number)
     }
 }
 
@@ -386,8 +413,22 @@ pub struct ProgressOutOfRange(pub i64);
 
 impl<'de> Deserialize<'de> for Progress {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let percent = i64::deserialize(deserializer)?;
-        Progress::new(percent).map_err(de::Error::custom)
+        struct Percent;
+        impl de::Visitor<'_> for Percent {
+            type Value = Progress;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("i64")
+            }
+            fn visit_i64<E: de::Error>(self, percent: i64) -> Result<Progress, E> {
+                Progress::new(percent).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, percent: u64) -> Result<Progress, E> {
+                let percent = i64::try_from(percent)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(percent), &self))?;
+                self.visit_i64(percent)
+            }
+        }
+        deserializer.deserialize_i64(Percent)
     }
 }
 

@@ -250,15 +250,11 @@ impl RowContext {
         };
         let time_entries: Vec<TimeEntry> = match time_entries {
             Value::Null => Vec::new(),
-            other => serde_path_to_error::deserialize(other)
-                .map_err(|error| field(&at(18), &error.to_string()))?,
+            other => typed(other).map_err(|error| field(&at(18), &error.to_string()))?,
         };
         let timer: Option<Timer> = match timer {
             Value::Null => None,
-            other => Some(
-                serde_path_to_error::deserialize(other)
-                    .map_err(|error| field(&at(19), &error.to_string()))?,
-            ),
+            other => Some(typed(other).map_err(|error| field(&at(19), &error.to_string()))?),
         };
         let constraint = match cell(20) {
             Value::Null => Constraint::AsSoonAsPossible,
