@@ -22,6 +22,21 @@ const MOST_CHANGES: usize = 64;
 /// gives up and is built again.
 const LONGEST_WALK: usize = 4_096;
 
+/// True when `after` uses the tags `before` uses: no task's tags changed, and tasks added or
+/// removed carry none. Then [`tag_choices`](super::tag_choices) are the same.
+pub fn same_tags(before: &Project, after: &Project) -> bool {
+    let Some(changes) = placed_changes(before.tasks(), after.tasks()) else {
+        return false;
+    };
+    changes
+        .iter()
+        .all(|change| match (change.before, change.after) {
+            (Some((_, old)), Some((_, new))) => old.tags == new.tags,
+            (Some((_, task)), None) | (None, Some((_, task))) => task.tags.is_empty(),
+            (None, None) => true,
+        })
+}
+
 impl TaskIndex {
     /// Brings the index of `before` up to date with `after`, reading only the tasks that
     /// differ. False when it cannot (the caller then builds a new index): the columns

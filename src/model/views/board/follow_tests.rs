@@ -128,3 +128,38 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// When `same_tags` says a change left the tags alone, the tag choices are the same.
+    #[test]
+    fn same_tags_means_the_same_choices(
+        columns in proptest::collection::vec(0usize..3, 1..12),
+        tagged in proptest::collection::vec(0usize..12, 0..4),
+        changes in proptest::collection::vec(change(), 1..8),
+        retag in proptest::option::of(0usize..12),
+    ) {
+        let mut plan = plan_of(&columns);
+        let today = plan.today;
+        for (step, card) in tagged.iter().enumerate() {
+            let id = plan.project().tasks()[card % columns.len()].id;
+            let mut task: Task = plan.project().task(id).expect("exists").clone();
+            task.tags.push(format!("tag{step}"));
+            plan.project_mut().update_task(task, today).ok();
+        }
+        for (step, change) in changes.iter().enumerate() {
+            let before = plan.project().clone();
+            make(&mut plan, change, step);
+            if let Some(card) = retag.filter(|_| step == 0) {
+                let ids: Vec<TaskId> = plan.project().tasks().iter().map(|task| task.id).collect();
+                if let Some(id) = ids.get(card % ids.len().max(1)) {
+                    let mut task: Task = plan.project().task(*id).expect("exists").clone();
+                    task.tags = vec!["Other".into()];
+                    plan.project_mut().update_task(task, today).ok();
+                }
+            }
+            if same_tags(&before, plan.project()) {
+                prop_assert_eq!(tag_choices(&before), tag_choices(plan.project()));
+            }
+        }
+    }
+}

@@ -16,5 +16,6 @@ mod moves;
 mod tests;
 
 pub use card::*;
+pub use follow::same_tags;
 pub use layout::*;
 pub use moves::*;
