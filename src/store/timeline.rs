@@ -180,16 +180,34 @@ impl AppState {
         })
     }
 
-    /// The schedule of `project` ([`crate::model::schedule::compute`]), on the kept network
-    /// when it follows this very version of the project (after a drag or keyboard nudge),
-    /// which saves building the network again.
+    /// The schedule of `project` ([`crate::model::schedule::compute`]), worked out on the
+    /// kept network, which is built here when it does not follow this very version of the
+    /// project: the Timeline's schedule then leaves the network ready for the first keyboard
+    /// nudge or drag, and after each nudge the schedule costs the passes, not a new network.
     pub fn schedule_of(self, project: &Arc<Project>) -> Schedule {
-        let kept = self.kept_network.with_value(|kept| {
+        let follows = self.kept_network.with_value(|kept| {
+            kept.as_ref()
+                .is_some_and(|kept| Arc::ptr_eq(&kept.project, project))
+        });
+        if !follows {
+            self.keep_network(KeptNetwork {
+                project: Arc::clone(project),
+                rescheduler: Rescheduler::new(project),
+            });
+        }
+        self.kept_network
+            .with_value(|kept| kept.as_ref().map(|kept| kept.rescheduler.compute(project)))
+            .unwrap_or_default()
+    }
+
+    /// A copy of the kept network when it follows this very version of `project`, for a drag
+    /// to start from.
+    pub fn rescheduler_for(self, project: &Arc<Project>) -> Option<Rescheduler> {
+        self.kept_network.with_value(|kept| {
             kept.as_ref()
                 .filter(|kept| Arc::ptr_eq(&kept.project, project))
-                .map(|kept| kept.rescheduler.compute(project))
-        });
-        kept.unwrap_or_else(|| crate::model::schedule::compute(project))
+                .map(|kept| kept.rescheduler.clone())
+        })
     }
 
     /// Keeps `kept` for the next move.

@@ -135,7 +135,10 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
                     .is_some_and(|(built, _)| Arc::ptr_eq(built, project))
             });
             if !kept {
-                kept_network.set_value(Some((Arc::clone(project), Rescheduler::new(project))));
+                let rescheduler = state
+                    .rescheduler_for(project)
+                    .unwrap_or_else(|| Rescheduler::new(project));
+                kept_network.set_value(Some((Arc::clone(project), rescheduler)));
             }
             kept_network.with_value(|kept| {
                 kept.as_ref().and_then(|(_, rescheduler)| {
