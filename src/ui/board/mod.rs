@@ -439,6 +439,15 @@ fn BlockedMoveQuestion() -> impl IntoView {
     }
 }
 
+/// The shared copy of project `id` in `workspace`.
+fn project_arc(workspace: &crate::model::Workspace, id: ProjectId) -> Option<Arc<Project>> {
+    workspace
+        .projects()
+        .iter()
+        .find(|project| project.id == id)
+        .cloned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,13 +468,4 @@ mod tests {
         assert_eq!(list_height(600.0, 300.0), MIN_LIST_PX);
         assert_eq!(list_height(1300.0, 170.0), 1000);
     }
-}
-
-/// The shared copy of project `id` in `workspace`.
-fn project_arc(workspace: &crate::model::Workspace, id: ProjectId) -> Option<Arc<Project>> {
-    workspace
-        .projects()
-        .iter()
-        .find(|project| project.id == id)
-        .cloned()
 }

@@ -155,10 +155,7 @@ impl BoardLayout {
             }
             let cell = &mut self.lanes[0].cells[column];
             let place = match next {
-                Some(next) => match cell.iter().position(|id| *id == next) {
-                    Some(place) => place,
-                    None => return None,
-                },
+                Some(next) => cell.iter().position(|id| *id == next)?,
                 None => cell.len(),
             };
             cell.insert(place, task.id);
