@@ -339,13 +339,15 @@ mod intl {
 
     /// Formats exact decimal text (never a float) with the cached formatter for `style`.
     fn number(style: NumberStyle, text: &str) -> Option<String> {
-        NUMBERS.with(|numbers| {
-            let mut numbers = numbers.borrow_mut();
-            let format = numbers
-                .entry(style)
-                .or_insert_with(|| number_format(style))
-                .as_ref()?;
-            call(format, &JsString::from(text).into())
+        remembered(&FIGURES, (style, text.to_string()), || {
+            NUMBERS.with(|numbers| {
+                let mut numbers = numbers.borrow_mut();
+                let format = numbers
+                    .entry(style)
+                    .or_insert_with(|| number_format(style))
+                    .as_ref()?;
+                call(format, &JsString::from(text).into())
+            })
         })
     }
 
@@ -357,29 +359,88 @@ mod intl {
         js_sys::Date::new(&JsValue::from_f64(millis)).into()
     }
 
-    pub fn date(date: NaiveDate) -> Option<String> {
-        MEDIUM_DATE.with(|format| call(format.as_ref()?, &js_date(date)))
+    /// Which date formatter a text comes from.
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    enum DayStyle {
+        Medium,
+        Heading,
+        Full,
+        Weekday,
+        MonthYear,
+        Month,
+        DayMonth,
     }
 
-    pub fn day_heading(day: NaiveDate) -> Option<String> {
-        DAY_HEADING.with(|format| call(format.as_ref()?, &js_date(day)))
+    /// Texts already formatted are kept, up to this many of each kind: the Timeline formats the
+    /// same days and figures again for every row that scrolls in, and each call into `Intl`
+    /// costs more than a lookup.
+    const REMEMBERED: usize = 4096;
+
+    thread_local! {
+        static DAYS: RefCell<HashMap<(DayStyle, NaiveDate), String>> = RefCell::new(HashMap::new());
+        static FIGURES: RefCell<HashMap<(NumberStyle, String), String>> =
+            RefCell::new(HashMap::new());
+    }
+
+    /// The text kept for `key` in `texts`, or the one `format` gives, then kept.
+    fn remembered<K: std::hash::Hash + Eq>(
+        texts: &'static std::thread::LocalKey<RefCell<HashMap<K, String>>>,
+        key: K,
+        format: impl FnOnce() -> Option<String>,
+    ) -> Option<String> {
+        if let Some(text) = texts.with(|texts| texts.borrow().get(&key).cloned()) {
+            return Some(text);
+        }
+        let text = format()?;
+        texts.with(|texts| {
+            let mut texts = texts.borrow_mut();
+            if texts.len() >= REMEMBERED {
+                texts.clear();
+            }
+            texts.insert(key, text.clone());
+        });
+        Some(text)
+    }
+
+    /// `date` in `style`.
+    fn day(style: DayStyle, date: NaiveDate) -> Option<String> {
+        remembered(&DAYS, (style, date), || {
+            let format = |format: &Option<Function>| call(format.as_ref()?, &js_date(date));
+            match style {
+                DayStyle::Medium => MEDIUM_DATE.with(format),
+                DayStyle::Heading => DAY_HEADING.with(format),
+                DayStyle::Full => FULL_DATE.with(format),
+                DayStyle::Weekday => WEEKDAY.with(format),
+                DayStyle::MonthYear => MONTH_YEAR.with(format),
+                DayStyle::Month => MONTH.with(format),
+                DayStyle::DayMonth => DAY_MONTH.with(format),
+            }
+        })
+    }
+
+    pub fn date(date: NaiveDate) -> Option<String> {
+        day(DayStyle::Medium, date)
+    }
+
+    pub fn day_heading(date: NaiveDate) -> Option<String> {
+        day(DayStyle::Heading, date)
     }
 
     pub fn full_date(date: NaiveDate) -> Option<String> {
-        FULL_DATE.with(|format| call(format.as_ref()?, &js_date(date)))
+        day(DayStyle::Full, date)
     }
 
-    pub fn weekday_short(day: NaiveDate) -> Option<String> {
-        WEEKDAY.with(|format| call(format.as_ref()?, &js_date(day)))
+    pub fn weekday_short(date: NaiveDate) -> Option<String> {
+        day(DayStyle::Weekday, date)
     }
 
     pub fn calendar_label(date: NaiveDate, label: CalendarLabel) -> Option<String> {
-        let format = |format: &Option<Function>| call(format.as_ref()?, &js_date(date));
-        match label {
-            CalendarLabel::MonthYear => MONTH_YEAR.with(format),
-            CalendarLabel::Month => MONTH.with(format),
-            CalendarLabel::DayMonth => DAY_MONTH.with(format),
-        }
+        let style = match label {
+            CalendarLabel::MonthYear => DayStyle::MonthYear,
+            CalendarLabel::Month => DayStyle::Month,
+            CalendarLabel::DayMonth => DayStyle::DayMonth,
+        };
+        day(style, date)
     }
 
     pub fn money(amount: Money, currency: Currency) -> Option<String> {

@@ -24,8 +24,8 @@ mod wire;
 mod write;
 
 pub use compact::{
-    decode_id, encode_id, join_compact, write_compact_project, write_compact_shell, CompactText,
-    RowEncoder,
+    created_base, decode_id, encode_id, join_compact, write_compact_project, write_compact_shell,
+    CompactText, RowEncoder, ROW_LAYOUT,
 };
 pub use limits::{Limits, DEFAULT_LIMITS};
 pub use merge::{merge_project, merge_workspace, ImportMode};

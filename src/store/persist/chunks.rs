@@ -17,8 +17,9 @@
 
 use super::{project_key, KeyValue, StorageFault};
 use crate::model::io::{
-    is_manifest, read_manifest, write_compact_shell, write_manifest, CompactText, ImportError,
-    ManifestKind, RowEncoder, StoredManifest, StoredPart, CURRENT_VERSION, DEFAULT_LIMITS,
+    created_base, is_manifest, read_manifest, write_compact_shell, write_manifest, CompactText,
+    ImportError, ManifestKind, RowEncoder, StoredManifest, StoredPart, CURRENT_VERSION,
+    DEFAULT_LIMITS,
 };
 use crate::model::{Person, Project, ProjectId, Task};
 use std::collections::{HashMap, HashSet};
@@ -202,7 +203,7 @@ pub fn write_project(
         }
         let encoder = encoder.get_or_insert_with(|| RowEncoder::new(project));
         let mut text = String::with_capacity(tasks.len() * 110);
-        encoder.write_rows(&mut text, tasks);
+        encoder.write_rows(&mut text, start, tasks);
         place(text, index as u32 + 1, tasks.len(), &mut parts);
     }
 
@@ -275,6 +276,7 @@ fn undo(store: &mut (impl KeyValue + ?Sized), keys: &[String]) {
 /// team and task order (rows refer to each other, to columns and to people by position).
 fn same_row_context(old: &Project, new: &Project) -> bool {
     old.start == new.start
+        && created_base(old) == created_base(new)
         && old.team() == new.team()
         && old.columns().len() == new.columns().len()
         && old

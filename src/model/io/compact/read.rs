@@ -26,9 +26,10 @@ pub(in crate::model::io) fn read_compact(mut value: Value) -> Result<ProjectFile
         Some(Value::Array(rows)) => rows,
         _ => return Err(field("tasks", "expected the task table")),
     };
+    let layout = take_layout(&mut value)?;
     value["kind"] = Value::from("project");
     let file: ProjectFile = typed(value)?;
-    let context = RowContext::of(&file.project);
+    let context = RowContext::of(&file.project, layout);
     for (index, row) in rows.iter().enumerate() {
         row.get(0)
             .and_then(Value::as_str)
@@ -44,16 +45,64 @@ pub(in crate::model::io) fn read_compact(mut value: Value) -> Result<ProjectFile
 }
 
 /// The project's shape that task rows refer to by position.
-struct RowContext {
-    start: NaiveDate,
-    columns: Vec<ColumnId>,
-    team: Vec<PersonId>,
+pub(super) struct RowContext {
+    pub(super) start: NaiveDate,
+    pub(super) columns: Vec<ColumnId>,
+    pub(super) team: Vec<PersonId>,
+    pub(super) layout: Layout,
 }
 
+/// How the task rows are laid out: layout 1 (before the `rows` marker), or layout 2 with the
+/// day its `created` cells count from, in days from the project start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Layout {
+    One,
+    Two { created: i64 },
+}
+
+/// Takes the `rows` marker out of a stored project's envelope: none is layout 1,
+/// `{"layout": 2, "created": days}` layout 2. Anything else is refused, naming `rows`.
+pub(super) fn take_layout(envelope: &mut Value) -> Result<Layout, ImportError> {
+    let marker = match envelope
+        .as_object_mut()
+        .and_then(|root| root.remove("rows"))
+    {
+        None => return Ok(Layout::One),
+        Some(marker) => marker,
+    };
+    let Value::Object(fields) = marker else {
+        return Err(field("rows", "expected the row layout"));
+    };
+    if let Some(unknown) = fields
+        .keys()
+        .find(|key| *key != "layout" && *key != "created")
+    {
+        return Err(field(&format!("rows.{unknown}"), "unknown field"));
+    }
+    let created = match fields.get("created") {
+        None => 0,
+        Some(created) => created
+            .as_i64()
+            .filter(|days| days.unsigned_abs() <= MAX_DAYS as u64)
+            .ok_or_else(|| field("rows.created", "expected a whole number of days"))?,
+    };
+    match fields.get("layout").and_then(Value::as_u64) {
+        Some(1) if !fields.contains_key("created") => Ok(Layout::One),
+        Some(2) => Ok(Layout::Two { created }),
+        _ => Err(field(
+            "rows.layout",
+            "unknown row layout: this build reads layouts 1 and 2",
+        )),
+    }
+}
+
+/// Dates in rows are at most this many days from the project start (about 550 years).
+pub(super) const MAX_DAYS: i64 = 200_000;
+
 /// A task's parent and predecessors as row numbers, until every row is read.
-struct RowLinks {
-    parent: Option<usize>,
-    links: Vec<(usize, LinkKind, i32)>,
+pub(super) struct RowLinks {
+    pub(super) parent: Option<usize>,
+    pub(super) links: Vec<(usize, LinkKind, i32)>,
 }
 
 /// Decoded tasks, each already in its `Arc`, and their links by row number beside them: a
@@ -78,17 +127,31 @@ impl Table {
 }
 
 impl RowContext {
-    fn of(project: &Project) -> RowContext {
+    fn of(project: &Project, layout: Layout) -> RowContext {
         RowContext {
             start: project.start,
             columns: project.columns().iter().map(|column| column.id).collect(),
             team: project.team().to_vec(),
+            layout,
         }
     }
 
     /// Decodes row `index` of `rows` rows (`usize::MAX` while the count is not known yet; then
     /// [`finish`] checks the row numbers).
     fn decode_row(
+        &self,
+        index: usize,
+        row: Value,
+        rows: usize,
+    ) -> Result<(Task, RowLinks), ImportError> {
+        match self.layout {
+            Layout::One => self.decode_row_1(index, row, rows),
+            Layout::Two { created } => super::layout2::decode_row(self, created, index, row, rows),
+        }
+    }
+
+    /// Decodes a row of layout 1.
+    fn decode_row_1(
         &self,
         index: usize,
         row: Value,
@@ -118,7 +181,7 @@ impl RowContext {
             }
         };
         let date = |offset: i64, position: usize| -> Result<NaiveDate, ImportError> {
-            if offset.abs() > 200_000 {
+            if offset.unsigned_abs() > MAX_DAYS as u64 {
                 return Err(field(&at(position), "date out of range"));
             }
             Ok(shift(start, offset))
@@ -346,14 +409,14 @@ impl<'de> Visitor<'de> for StoredVisitor<'_> {
                 continue;
             }
             let mut envelope_tasks = 0;
-            let file = open_envelope(
+            let (file, layout) = open_envelope(
                 Value::Object(std::mem::take(&mut fields)),
                 self.limits,
                 &mut envelope_tasks,
             )
             .ok_or_else(|| de::Error::custom("not a current stored project"))?;
             let rows = map.next_value_seed(RowsSeed {
-                context: RowContext::of(&file.project),
+                context: RowContext::of(&file.project, layout),
                 limits: self.limits,
                 tasks: envelope_tasks,
             })?;
@@ -365,7 +428,11 @@ impl<'de> Visitor<'de> for StoredVisitor<'_> {
 }
 
 /// The envelope before the task table, checked as the general path checks it, as a plan file.
-fn open_envelope(mut envelope: Value, limits: &Limits, tasks: &mut usize) -> Option<ProjectFile> {
+fn open_envelope(
+    mut envelope: Value,
+    limits: &Limits,
+    tasks: &mut usize,
+) -> Option<(ProjectFile, Layout)> {
     (within_limits(&envelope, limits, tasks) && *tasks <= limits.max_tasks).then_some(())?;
     let current = envelope.get("version").and_then(Value::as_u64) == Some(CURRENT_VERSION.into());
     let stored = envelope.get("kind").and_then(Value::as_str) == Some("stored_project");
@@ -373,8 +440,9 @@ fn open_envelope(mut envelope: Value, limits: &Limits, tasks: &mut usize) -> Opt
         return None;
     }
     envelope = migrate(envelope).ok()?;
+    let layout = take_layout(&mut envelope).ok()?;
     envelope["kind"] = Value::from("project");
-    typed(envelope).ok()
+    Some((typed(envelope).ok()?, layout))
 }
 
 /// The task table, each row decoded as soon as it is read.

@@ -6,7 +6,7 @@ use crate::model::ids::{ColumnId, PersonId, TaskId};
 use crate::model::io::project_file;
 use crate::model::person::Person;
 use crate::model::project::Project;
-use crate::model::task::{Constraint, Task};
+use crate::model::task::{Constraint, ConstraintKind, Dependency, LinkKind, Task};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -25,18 +25,35 @@ pub fn write_compact_project(project: &Project, roster: &[Person], revision: u64
     let shell = write_compact_shell(project, roster);
     let encoder = RowEncoder::new(project);
     let mut rows = String::with_capacity(project.tasks().len() * 110);
-    encoder.write_rows(&mut rows, project.tasks());
+    encoder.write_rows(&mut rows, 0, project.tasks());
     join_compact(revision, &shell, [rows.as_str()])
 }
 
 /// The project without its tasks and without a revision, with its team's people: the shell
 /// that [`join_compact`] puts the task table into.
 pub fn write_compact_shell(project: &Project, roster: &[Person]) -> String {
-    let mut shell = project.clone();
+    let mut shell = Project::clone(project);
     shell.tasks_mut().clear();
     let file = project_file(&shell, roster);
     let envelope = serde_json::to_string(&file).expect("plan types always serialize");
-    envelope.replacen("\"kind\":\"project\"", "\"kind\":\"stored_project\"", 1)
+    let marker = format!(
+        "\"kind\":\"stored_project\",\"rows\":{{\"layout\":{ROW_LAYOUT},\"created\":{}}}",
+        created_base(project)
+    );
+    envelope.replacen("\"kind\":\"project\"", &marker, 1)
+}
+
+/// The row layout this build writes (see the module docs of `compact`).
+pub const ROW_LAYOUT: u64 = 2;
+
+/// The day, in days from the project start, that the `created` cells of layout 2 count from:
+/// the first task's, so that a plan whose tasks were created together writes none.
+pub fn created_base(project: &Project) -> i64 {
+    project
+        .tasks()
+        .first()
+        .map(|task| days(project.start, task.created))
+        .unwrap_or(0)
 }
 
 /// One stored project text from its revision, its shell and runs of task rows in order (each
@@ -98,6 +115,8 @@ pub struct RowEncoder {
     columns: HashMap<ColumnId, usize>,
     team: HashMap<PersonId, usize>,
     rows: HashMap<TaskId, usize>,
+    /// [`created_base`] of the project.
+    created: i64,
 }
 
 impl RowEncoder {
@@ -122,97 +141,213 @@ impl RowEncoder {
                 .enumerate()
                 .map(|(index, task)| (task.id, index))
                 .collect(),
+            created: created_base(project),
         }
     }
 
-    /// Appends `tasks` as rows separated by commas, without brackets around them.
-    pub fn write_rows(&self, out: &mut String, tasks: &[Arc<Task>]) {
+    /// Appends `tasks`, the project's tasks from row `first_row` on, as rows separated by
+    /// commas, without brackets around them.
+    pub fn write_rows(&self, out: &mut String, first_row: usize, tasks: &[Arc<Task>]) {
         for (number, task) in tasks.iter().enumerate() {
             if number > 0 {
                 out.push(',');
             }
-            self.write_row(out, task);
+            self.write_row(out, first_row + number, task);
         }
     }
 
-    fn write_row(&self, out: &mut String, task: &Task) {
-        let (start, columns, team, rows) = (self.start, &self.columns, &self.team, &self.rows);
-        let person_index = |person: Option<PersonId>| -> i64 {
-            person
-                .and_then(|person| team.get(&person))
-                .map(|index| *index as i64)
-                .unwrap_or(-1)
-        };
-        let mut fields: Vec<String> = vec![
-            format!("\"{}\"", encode_id(task.id.uuid())),
-            json_string(&task.title),
-            columns.get(&task.column).copied().unwrap_or(0).to_string(),
-            days(start, task.start).to_string(),
-            days(task.start, task.end).to_string(),
-            task.estimate.centi().to_string(),
-            task.progress.percent().to_string(),
-            (task.priority as u8).to_string(),
-            person_index(task.assignee).to_string(),
-            task.parent
-                .and_then(|parent| rows.get(&parent))
-                .map(|index| *index as i64)
-                .unwrap_or(-1)
-                .to_string(),
-            days(start, task.created).to_string(),
-            task.completed
-                .map(|day| days(start, day).to_string())
-                .unwrap_or_else(|| "null".to_string()),
-            u8::from(task.milestone).to_string(),
-            serde_json::to_string(&task.tags).expect("tags serialize"),
-        ];
-        let mut links = String::from("[");
-        for (number, dependency) in task.dependencies.iter().enumerate() {
-            if number > 0 {
-                links.push(',');
-            }
-            let _ = write!(
-                links,
-                "[{},{},{}]",
-                rows.get(&dependency.predecessor)
-                    .copied()
-                    .unwrap_or(usize::MAX),
-                dependency.kind as u8,
-                dependency.lag
-            );
-        }
-        links.push(']');
-        fields.push(links);
-        fields.push(json_string(&task.description));
-        fields.push(task.fixed_cost.0.to_string());
-        fields.push(task.actual_fixed_cost.0.to_string());
-        fields.push(serde_json::to_string(&task.time_entries).expect("entries serialize"));
-        fields.push(match &task.timer {
-            Some(timer) => serde_json::to_string(timer).expect("timers serialize"),
-            None => "null".to_string(),
-        });
-        fields.push(match (task.constraint, task.constraint.date()) {
-            (Constraint::AsSoonAsPossible, _) => "null".to_string(),
-            (constraint, Some(day)) => {
-                format!("[{},{}]", constraint.kind().mspdi_code(), days(start, day))
-            }
-            (constraint, None) => format!("[{},null]", constraint.kind().mspdi_code()),
-        });
-        fields.push(
-            task.deadline
-                .map(|day| days(start, day).to_string())
-                .unwrap_or_else(|| "null".to_string()),
-        );
-        let defaults = [
-            "", "", "", "", "", "0", "0", "1", "-1", "-1", "", "null", "0", "[]", "[]", "\"\"",
-            "0", "0", "[]", "null", "null", "null",
-        ];
-        while fields.len() > 11
-            && fields.last().map(String::as_str) == Some(defaults[fields.len() - 1])
-        {
-            fields.pop();
-        }
+    /// Appends one row of layout 2 (see the module docs of `compact`): each cell is written,
+    /// and the text is cut after the last cell that is not its default.
+    fn write_row(&self, out: &mut String, index: usize, task: &Task) {
+        let start = self.start;
         out.push('[');
-        out.push_str(&fields.join(","));
+        out.push('"');
+        out.push_str(&encode_id(task.id.uuid()));
+        out.push('"');
+        out.push(',');
+        push_json_string(out, &task.title);
+        let mut keep = out.len();
+        let mut cell = |out: &mut String, default: bool, write: &dyn Fn(&mut String)| {
+            out.push(',');
+            write(out);
+            if !default {
+                keep = out.len();
+            }
+        };
+        let column = self.columns.get(&task.column).copied().unwrap_or(0);
+        cell(out, column == 0, &|out| push_number(out, column as i64));
+        let offset = days(start, task.start);
+        cell(out, offset == 0, &|out| push_number(out, offset));
+        let length = if task.milestone {
+            -1
+        } else {
+            days(task.start, task.end)
+        };
+        cell(out, length == 0, &|out| push_number(out, length));
+        let constraint = task.constraint;
+        cell(out, constraint == Constraint::AsSoonAsPossible, &|out| {
+            write_constraint(out, task)
+        });
+        let parent = task
+            .parent
+            .and_then(|parent| self.rows.get(&parent))
+            .map(|row| index as i64 - *row as i64)
+            .unwrap_or(0);
+        cell(out, parent == 0, &|out| push_number(out, parent));
+        let estimate = task.estimate.centi();
+        cell(out, estimate == 0, &|out| write_hours(out, estimate));
+        let assignee = task
+            .assignee
+            .and_then(|person| self.team.get(&person))
+            .map(|position| *position as i64 + 1)
+            .unwrap_or(0);
+        cell(out, assignee == 0, &|out| push_number(out, assignee));
+        let progress = i64::from(task.progress.percent());
+        cell(out, progress == 0, &|out| push_number(out, progress));
+        let priority = task.priority as i64;
+        cell(out, priority == 1, &|out| push_number(out, priority));
+        cell(out, task.tags.is_empty(), &|out| match &task.tags[..] {
+            [] => out.push('0'),
+            [tag] => push_json_string(out, tag),
+            tags => {
+                out.push('[');
+                for (number, tag) in tags.iter().enumerate() {
+                    if number > 0 {
+                        out.push(',');
+                    }
+                    push_json_string(out, tag);
+                }
+                out.push(']');
+            }
+        });
+        cell(out, task.dependencies.is_empty(), &|out| {
+            self.write_links(out, index, task)
+        });
+        cell(out, task.completed.is_none(), &|out| match task.completed {
+            Some(day) => push_number(out, days(task.end, day)),
+            None => out.push_str("null"),
+        });
+        let created = days(start, task.created) - self.created;
+        cell(out, created == 0, &|out| push_number(out, created));
+        cell(out, task.deadline.is_none(), &|out| match task.deadline {
+            Some(day) => push_number(out, days(task.end, day)),
+            None => out.push_str("null"),
+        });
+        cell(out, task.description.is_empty(), &|out| {
+            push_json_string(out, &task.description)
+        });
+        cell(out, task.fixed_cost.0 == 0, &|out| {
+            push_number(out, task.fixed_cost.0)
+        });
+        cell(out, task.actual_fixed_cost.0 == 0, &|out| {
+            push_number(out, task.actual_fixed_cost.0)
+        });
+        cell(out, task.time_entries.is_empty(), &|out| {
+            out.push_str(&serde_json::to_string(&task.time_entries).expect("entries serialize"))
+        });
+        cell(out, task.timer.is_none(), &|out| match &task.timer {
+            Some(timer) => out.push_str(&serde_json::to_string(timer).expect("timers serialize")),
+            None => out.push_str("null"),
+        });
+        out.truncate(keep);
         out.push(']');
     }
+
+    /// The dependencies cell: one finish-to-start link without lag as the bare distance back to
+    /// its predecessor's row, otherwise a list of such distances or `[distance, kind, lag]`.
+    fn write_links(&self, out: &mut String, index: usize, task: &Task) {
+        if task.dependencies.is_empty() {
+            out.push('0');
+            return;
+        }
+        let distance = |dependency: &Dependency| {
+            let row = self
+                .rows
+                .get(&dependency.predecessor)
+                .copied()
+                .unwrap_or(usize::MAX);
+            index as i64 - row as i64
+        };
+        let plain = |dependency: &Dependency| {
+            dependency.kind == LinkKind::FinishToStart && dependency.lag == 0
+        };
+        if let [dependency] = &task.dependencies[..] {
+            if plain(dependency) {
+                push_number(out, distance(dependency));
+                return;
+            }
+        }
+        out.push('[');
+        for (number, dependency) in task.dependencies.iter().enumerate() {
+            if number > 0 {
+                out.push(',');
+            }
+            if plain(dependency) {
+                push_number(out, distance(dependency));
+            } else {
+                let _ = write!(
+                    out,
+                    "[{},{},{}]",
+                    distance(dependency),
+                    dependency.kind as u8,
+                    dependency.lag
+                );
+            }
+        }
+        out.push(']');
+    }
+}
+
+/// The constraint cell: the bare MS Project code when the kind has no date or its date is the
+/// task's own (its start for start kinds, its end for finish kinds), else `[code, days from
+/// that date]`.
+fn write_constraint(out: &mut String, task: &Task) {
+    let kind = task.constraint.kind();
+    let code = i64::from(kind.mspdi_code());
+    match task.constraint.date() {
+        Some(day) => {
+            let offset = days(own_date(kind, task.start, task.end), day);
+            if offset == 0 {
+                push_number(out, code);
+            } else {
+                let _ = write!(out, "[{code},{offset}]");
+            }
+        }
+        None => push_number(out, code),
+    }
+}
+
+/// The date a constraint of `kind` counts from: the task's start, or its end for the kinds
+/// that constrain the finish.
+pub(super) fn own_date(kind: ConstraintKind, start: NaiveDate, end: NaiveDate) -> NaiveDate {
+    match kind {
+        ConstraintKind::MustFinishOn
+        | ConstraintKind::FinishNoEarlierThan
+        | ConstraintKind::FinishNoLaterThan => end,
+        _ => start,
+    }
+}
+
+/// Hours from hundredths: `32`, `12.5`, `0.25`.
+fn write_hours(out: &mut String, centi: u32) {
+    let (whole, fraction) = (centi / 100, centi % 100);
+    match fraction {
+        0 => {
+            let _ = write!(out, "{whole}");
+        }
+        _ if fraction % 10 == 0 => {
+            let _ = write!(out, "{whole}.{}", fraction / 10);
+        }
+        _ => {
+            let _ = write!(out, "{whole}.{fraction:02}");
+        }
+    }
+}
+
+fn push_number(out: &mut String, number: i64) {
+    let _ = write!(out, "{number}");
+}
+
+fn push_json_string(out: &mut String, text: &str) {
+    out.push_str(&json_string(text));
 }

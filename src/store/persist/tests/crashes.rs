@@ -335,3 +335,50 @@ fn a_hostile_manifest_is_refused_without_reserving_its_lengths() {
     assert!(loaded.problems[0].error.to_string().contains("rows listed"));
     assert!(loaded.saved.protected.contains(&key));
 }
+
+#[test]
+fn a_save_that_fills_the_quota_half_way_keeps_the_previous_revision_whole() {
+    let mut ids = SequentialIds::default();
+    let workspace = project_with_tasks("Big", 10, &mut ids);
+    let id = workspace.projects()[0].id;
+    let (store, saved) = saved_in_parts(&workspace);
+    let mut after = workspace.clone();
+    for row in [0, 4, 9] {
+        retitle(
+            &mut after,
+            id,
+            row,
+            &format!("A longer title for row {row}"),
+        );
+    }
+    let used: usize = store
+        .entries
+        .iter()
+        .map(|(key, text)| key.len() + text.len())
+        .sum();
+    let mut full_at = Vec::new();
+    // From no room at all to room for every new part but not the manifest's growth.
+    for room in (0..1_200).step_by(7) {
+        let mut tight = store.clone();
+        tight.quota = Some(used + room);
+        let mut attempt = saved.clone();
+        match save_in_chunks_of(&mut tight, &after, &mut attempt, ROWS) {
+            Err(SaveError::Storage(StorageFault::QuotaExceeded)) => {
+                full_at.push(room);
+                assert_eq!(tight.entries, store.entries, "room for {room} characters");
+                assert_eq!(load(&tight).expect("loads").workspace, workspace);
+                tight.quota = None;
+                save_in_chunks_of(&mut tight, &after, &mut attempt, ROWS)
+                    .expect("saves once space frees");
+                assert_eq!(load(&tight).expect("loads").workspace, after);
+                assert_only_named_parts(&tight);
+            }
+            Ok(_) => assert_eq!(load(&tight).expect("loads").workspace, after),
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+    assert!(
+        full_at.len() > 10,
+        "the quota ran out half-way through the parts: {full_at:?}"
+    );
+}
