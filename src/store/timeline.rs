@@ -161,13 +161,7 @@ impl AppState {
     /// The kept network of `project` when it matches the project as it stands, else a new
     /// one; `None` when there is no such project.
     fn rescheduler(self, project: ProjectId) -> Option<KeptNetwork> {
-        let current = self.workspace.with_untracked(|workspace| {
-            workspace
-                .projects()
-                .iter()
-                .find(|known| known.id == project)
-                .cloned()
-        })?;
+        let current = self.shared_project(project)?;
         let mut kept = None;
         self.kept_network
             .update_value(|stored| kept = stored.take());
@@ -207,6 +201,17 @@ impl AppState {
             kept.as_ref()
                 .filter(|kept| Arc::ptr_eq(&kept.project, project))
                 .map(|kept| kept.rescheduler.clone())
+        })
+    }
+
+    /// The workspace's shared copy of `project`, whose address tells its versions apart.
+    fn shared_project(self, project: ProjectId) -> Option<Arc<Project>> {
+        self.workspace.with_untracked(|workspace| {
+            workspace
+                .projects()
+                .iter()
+                .find(|known| known.id == project)
+                .cloned()
         })
     }
 
@@ -261,14 +266,7 @@ impl AppState {
         self.commit("Change dates", before, next, Scheduling::Done(successors));
         self.error.set(None);
         if follows {
-            let current = self.workspace.with_untracked(|workspace| {
-                workspace
-                    .projects()
-                    .iter()
-                    .find(|known| known.id == id)
-                    .cloned()
-            });
-            if let Some(current) = current {
+            if let Some(current) = self.shared_project(id) {
                 kept.project = current;
                 self.keep_network(kept);
             }
@@ -326,6 +324,46 @@ mod tests {
         assert_eq!(
             dates(state, project, build),
             (date("2027-01-07"), date("2027-01-08"))
+        );
+    }
+
+    #[test]
+    fn nudges_in_a_row_and_between_other_changes_schedule_as_a_fresh_network_would() {
+        let owner = Owner::new();
+        owner.set();
+        let (state, project, design, build) = state();
+        // Three nudges on the kept network, an undo, an edit elsewhere, then more nudges: each
+        // must find the network stale or current and give the same dates as from scratch.
+        assert!(state.shift_task(project, design, 1));
+        assert!(state.shift_task(project, design, 1));
+        assert!(state.shift_task(project, build, 2));
+        state.undo();
+        assert!(state.rename_project(project, "Renamed"));
+        assert!(state.shift_task(project, design, 2));
+        assert!(state.stretch_task(project, design, 1));
+        let expected = {
+            let mut plan = TestPlan::new("2027-01-04");
+            let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+            let build = plan.task("Build", "2027-01-07", "2027-01-08", 0, None);
+            plan.link(build, Dependency::finish_to_start(design));
+            for (start, end) in [
+                ("2027-01-05", "2027-01-07"),
+                ("2027-01-06", "2027-01-08"),
+                ("2027-01-08", "2027-01-10"),
+                ("2027-01-08", "2027-01-11"),
+            ] {
+                plan.set_dates(design, start, end);
+                crate::model::schedule::reschedule(plan.project_mut(), &[design]);
+            }
+            let project = plan.project();
+            [design, build].map(|id| {
+                let task = project.task(id).expect("the task exists");
+                (task.start, task.end)
+            })
+        };
+        assert_eq!(
+            [dates(state, project, design), dates(state, project, build)],
+            expected
         );
     }
 
