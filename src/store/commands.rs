@@ -359,13 +359,15 @@ fn moves_dates(before: &Task, after: &Task) -> bool {
         || before.constraint != after.constraint
 }
 
-/// Follow-ups every change gets, on the projects it touched: auto-scheduling moves successors
-/// that the change made late (returned, for the notice), and the scope log records what was
-/// added, removed or re-estimated after the baseline.
+/// Follow-ups every change gets, on the projects it touched: auto-scheduling (when `schedule`;
+/// a change that scheduled itself says not) moves successors that the change made late
+/// (returned, for the notice), and the scope log records what was added, removed or
+/// re-estimated after the baseline.
 pub(crate) fn after_change(
     before: &Workspace,
     next: &mut Workspace,
     today: chrono::NaiveDate,
+    schedule: bool,
 ) -> Vec<TaskId> {
     let mut moved_by_schedule = Vec::new();
     let touched: Vec<ProjectId> = next
@@ -385,7 +387,7 @@ pub(crate) fn after_change(
             continue;
         };
         let (changed, moves) = changed_tasks(old, new);
-        if moves && !changed.is_empty() {
+        if schedule && moves && !changed.is_empty() {
             if let Ok(project) = next.project_mut(id) {
                 let moved = schedule::reschedule(project, &changed);
                 let summaries: std::collections::HashSet<TaskId> = project

@@ -125,6 +125,15 @@ pub enum NotSavedReason {
     Failed(String),
 }
 
+/// Whether a change still needs auto-scheduling, for [`AppState::commit`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Scheduling {
+    /// The change did not schedule: successors it made late are moved after it.
+    Pending,
+    /// The change scheduled what it moved itself; these successors moved (for the notice).
+    Done(Vec<TaskId>),
+}
+
 /// The shared handle to application state, provided once by `App`.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -150,6 +159,8 @@ pub struct AppState {
     /// Today in the browser's time zone.
     pub today: RwSignal<NaiveDate>,
     pub(crate) persistence: StoredValue<autosave::Persistence, LocalStorage>,
+    /// The scheduling network kept across changes of dates (`timeline.rs`).
+    kept_network: StoredValue<Option<timeline::KeptNetwork>>,
 }
 
 impl AppState {
@@ -169,6 +180,7 @@ impl AppState {
             conflicts: RwSignal::new(Vec::new()),
             today: RwSignal::new(clock::today()),
             persistence: StoredValue::new_local(autosave::Persistence::in_memory(saved)),
+            kept_network: StoredValue::new(None),
         }
     }
 
@@ -219,7 +231,28 @@ impl AppState {
         let before = self.workspace.get_untracked();
         let mut next = before.clone();
         let value = change(&mut next)?;
-        let moved = commands::after_change(&before, &mut next, self.today.get_untracked());
+        self.commit(label, before, next, Scheduling::Pending);
+        Ok(value)
+    }
+
+    /// Makes `next`, a changed copy of `before`, the workspace: the follow-ups of every change
+    /// (auto-scheduling unless `scheduling` says the change did it, the scope log), the undo
+    /// step, and the notice naming the tasks auto-scheduling moved.
+    pub(crate) fn commit(
+        self,
+        label: &'static str,
+        before: Workspace,
+        mut next: Workspace,
+        scheduling: Scheduling,
+    ) {
+        let today = self.today.get_untracked();
+        let moved = match scheduling {
+            Scheduling::Pending => commands::after_change(&before, &mut next, today, true),
+            Scheduling::Done(moved) => {
+                commands::after_change(&before, &mut next, today, false);
+                moved
+            }
+        };
         self.follow_snapshots(&before, &next);
         self.history
             .update_value(|history| history.record(before, label));
@@ -228,7 +261,6 @@ impl AppState {
         if !moved.is_empty() {
             self.notice.set(Some(Notice::TasksMoved(moved)));
         }
-        Ok(value)
     }
 
     /// Shows a workspace that opening a plan produced: the projects that are new in `next`

@@ -9,11 +9,13 @@
 //! exported.
 
 use super::clock::RandomIds;
-use super::{AppError, AppState};
+use super::{AppError, AppState, Scheduling};
 use crate::model::calendar::shift;
-use crate::model::{schedule, Baseline, BaselineId, Dependency, ProjectId, TaskId, Workspace};
+use crate::model::schedule::Rescheduler;
+use crate::model::{Baseline, BaselineId, Dependency, Project, ProjectId, Schedule, TaskId};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 impl AppState {
     /// Moves or resizes a task to `start..=end`; successors that would break a link follow.
@@ -57,6 +59,10 @@ impl AppState {
     /// Moves or resizes a task to `start..=end` as a drag drops it, like
     /// [`AppState::set_task_dates`], but makes no undo step when its links would hold it where
     /// it is (a successor dragged before its predecessor allows). Returns whether it moved.
+    ///
+    /// The project's scheduling network is kept from one such change to the next
+    /// ([`KeptNetwork`]), so a run of keyboard nudges or drops costs a walk of what lies
+    /// downstream of the task each, not a new network.
     pub fn drop_task_dates(
         self,
         project: ProjectId,
@@ -64,49 +70,49 @@ impl AppState {
         start: NaiveDate,
         end: NaiveDate,
     ) -> bool {
-        let moves = self
-            .workspace()
-            .with_untracked(|workspace| would_move(workspace, project, task, start, end));
-        moves && self.set_task_dates(project, task, start, end)
+        match self.rescheduler(project) {
+            Some(kept) => self.move_dates(kept, task, start, end),
+            // Not a project here: the plain verb says so.
+            None => self.set_task_dates(project, task, start, end),
+        }
     }
 
     /// Moves a task `days` calendar days later (earlier when negative), keeping its length.
     /// Summary tasks follow their subtasks and are not moved. Returns whether it moved.
     pub fn shift_task(self, project: ProjectId, task: TaskId, days: i64) -> bool {
-        if days == 0 || self.is_summary_task(project, task) {
+        if days == 0 {
             return false;
         }
-        let Some((start, end)) = self.workspace().with_untracked(|workspace| {
-            workspace
-                .find_project(project)
-                .and_then(|project| project.find_task(task))
-                .map(|task| (shift(task.start, days), shift(task.end, days)))
-        }) else {
+        let Some(kept) = self.rescheduler(project) else {
             return false;
         };
-        self.drop_task_dates(project, task, start, end)
+        match kept.facts(task) {
+            Some((start, end, _, false)) => {
+                self.move_dates(kept, task, shift(start, days), shift(end, days))
+            }
+            _ => {
+                self.keep_network(kept);
+                false
+            }
+        }
     }
 
     /// Moves a task's end `days` calendar days later (earlier when negative), never before its
     /// start. Milestones and summary tasks have no end of their own to stretch. Returns
     /// whether the end changed.
     pub fn stretch_task(self, project: ProjectId, task: TaskId, days: i64) -> bool {
-        if self.is_summary_task(project, task) {
-            return false;
-        }
-        let Some((start, end, milestone)) = self.workspace().with_untracked(|workspace| {
-            workspace
-                .find_project(project)
-                .and_then(|project| project.find_task(task))
-                .map(|task| (task.start, task.end, task.milestone))
-        }) else {
+        let Some(kept) = self.rescheduler(project) else {
             return false;
         };
-        let new_end = shift(end, days).max(start);
-        if milestone || new_end == end {
-            return false;
+        match kept.facts(task) {
+            Some((start, end, false, false)) if shift(end, days).max(start) != end => {
+                self.move_dates(kept, task, start, shift(end, days).max(start))
+            }
+            _ => {
+                self.keep_network(kept);
+                false
+            }
         }
-        self.drop_task_dates(project, task, start, new_end)
     }
 
     /// Makes `successor` wait for `predecessor` to finish, as dragging from one bar's connector
@@ -133,38 +139,140 @@ impl AppState {
                 .update_dependency(successor, dependency)?)
         })
     }
+}
 
-    fn is_summary_task(self, project: ProjectId, task: TaskId) -> bool {
-        self.workspace().with_untracked(|workspace| {
-            workspace
-                .find_project(project)
-                .is_some_and(|project| project.is_summary(task))
-        })
+/// The scheduling network of one project, kept from one change of dates to the next with
+/// the version of the project it was brought up to date with. Any other change gives the
+/// workspace a new copy of the project, so the next move finds it stale and builds anew.
+#[derive(Clone, Debug)]
+pub(crate) struct KeptNetwork {
+    project: Arc<Project>,
+    rescheduler: Rescheduler,
+}
+
+impl KeptNetwork {
+    /// Start, end, milestone flag and summary flag of `task`, without a scan.
+    fn facts(&self, task: TaskId) -> Option<(NaiveDate, NaiveDate, bool, bool)> {
+        self.rescheduler.task_facts(&self.project, task)
     }
 }
 
-/// False when moving `task` to `start..=end` would change nothing because auto-scheduling would
-/// put it straight back. True otherwise, including when the model refuses the dates, so that the
-/// real change reports why.
-fn would_move(
-    workspace: &Workspace,
-    project: ProjectId,
-    task: TaskId,
-    start: NaiveDate,
-    end: NaiveDate,
-) -> bool {
-    let Some(project) = workspace.find_project(project) else {
-        return true;
-    };
-    let Some(current) = project.find_task(task).map(|task| (task.start, task.end)) else {
-        return true;
-    };
-    let mut trial = project.clone();
-    if trial.set_task_dates(task, start, end).is_err() {
-        return true;
+impl AppState {
+    /// The kept network of `project` when it matches the project as it stands, else a new
+    /// one; `None` when there is no such project.
+    fn rescheduler(self, project: ProjectId) -> Option<KeptNetwork> {
+        let current = self.shared_project(project)?;
+        let mut kept = None;
+        self.kept_network
+            .update_value(|stored| kept = stored.take());
+        Some(match kept {
+            Some(kept) if Arc::ptr_eq(&kept.project, &current) => kept,
+            _ => KeptNetwork {
+                rescheduler: Rescheduler::new(&current),
+                project: current,
+            },
+        })
     }
-    schedule::reschedule(&mut trial, &[task]);
-    trial.find_task(task).map(|task| (task.start, task.end)) != Some(current)
+
+    /// The schedule of `project` ([`crate::model::schedule::compute`]), worked out on the
+    /// kept network, which is built here when it does not follow this very version of the
+    /// project: the Timeline's schedule then leaves the network ready for the first keyboard
+    /// nudge or drag, and after each nudge the schedule costs the passes, not a new network.
+    pub fn schedule_of(self, project: &Arc<Project>) -> Schedule {
+        let follows = self.kept_network.with_value(|kept| {
+            kept.as_ref()
+                .is_some_and(|kept| Arc::ptr_eq(&kept.project, project))
+        });
+        if !follows {
+            self.keep_network(KeptNetwork {
+                project: Arc::clone(project),
+                rescheduler: Rescheduler::new(project),
+            });
+        }
+        self.kept_network
+            .with_value(|kept| kept.as_ref().map(|kept| kept.rescheduler.compute(project)))
+            .unwrap_or_default()
+    }
+
+    /// A copy of the kept network when it follows this very version of `project`, for a drag
+    /// to start from.
+    pub fn rescheduler_for(self, project: &Arc<Project>) -> Option<Rescheduler> {
+        self.kept_network.with_value(|kept| {
+            kept.as_ref()
+                .filter(|kept| Arc::ptr_eq(&kept.project, project))
+                .map(|kept| kept.rescheduler.clone())
+        })
+    }
+
+    /// The workspace's shared copy of `project`, whose address tells its versions apart.
+    fn shared_project(self, project: ProjectId) -> Option<Arc<Project>> {
+        self.workspace.with_untracked(|workspace| {
+            workspace
+                .projects()
+                .iter()
+                .find(|known| known.id == project)
+                .cloned()
+        })
+    }
+
+    /// Keeps `kept` for the next move.
+    fn keep_network(self, kept: KeptNetwork) {
+        self.kept_network.set_value(Some(kept));
+    }
+
+    /// Gives `task` the dates `start..=end` through the kept network, and moves its late
+    /// successors, in one undo step. Nothing changes when auto-scheduling would put the task
+    /// straight back. Returns whether it moved.
+    fn move_dates(
+        self,
+        mut kept: KeptNetwork,
+        task: TaskId,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> bool {
+        let id = kept.project.id;
+        let before = self.workspace.get_untracked();
+        let mut next = before.clone();
+        let target = match next.project_mut(id) {
+            Ok(target) => target,
+            Err(error) => {
+                self.fail(error.into());
+                return false;
+            }
+        };
+        let was = kept.facts(task);
+        let (moved, follows) = match kept.rescheduler.move_and_keep(target, task, start, end) {
+            Ok(result) => result,
+            Err(error) => {
+                self.fail(error.into());
+                return false;
+            }
+        };
+        let now = kept.rescheduler.task_facts(target, task);
+        if was.is_some() && now == was {
+            // Held where it was by its links: no change and no undo step.
+            return false;
+        }
+        let successors: Vec<TaskId> = moved
+            .iter()
+            .filter(|step| step.task != task)
+            .filter(|step| {
+                kept.rescheduler
+                    .task_facts(target, step.task)
+                    .is_some_and(|(_, _, _, summary)| !summary)
+            })
+            .map(|step| step.task)
+            .collect();
+        self.commit("Change dates", before, next, Scheduling::Done(successors));
+        self.error.set(None);
+        if follows {
+            if let Some(current) = self.shared_project(id) {
+                kept.project = current;
+                self.keep_network(kept);
+            }
+        }
+        true
+    }
 }
 
 #[cfg(test)]
@@ -216,6 +324,46 @@ mod tests {
         assert_eq!(
             dates(state, project, build),
             (date("2027-01-07"), date("2027-01-08"))
+        );
+    }
+
+    #[test]
+    fn nudges_in_a_row_and_between_other_changes_schedule_as_a_fresh_network_would() {
+        let owner = Owner::new();
+        owner.set();
+        let (state, project, design, build) = state();
+        // Three nudges on the kept network, an undo, an edit elsewhere, then more nudges: each
+        // must find the network stale or current and give the same dates as from scratch.
+        assert!(state.shift_task(project, design, 1));
+        assert!(state.shift_task(project, design, 1));
+        assert!(state.shift_task(project, build, 2));
+        state.undo();
+        assert!(state.rename_project(project, "Renamed"));
+        assert!(state.shift_task(project, design, 2));
+        assert!(state.stretch_task(project, design, 1));
+        let expected = {
+            let mut plan = TestPlan::new("2027-01-04");
+            let design = plan.task("Design", "2027-01-04", "2027-01-06", 0, None);
+            let build = plan.task("Build", "2027-01-07", "2027-01-08", 0, None);
+            plan.link(build, Dependency::finish_to_start(design));
+            for (start, end) in [
+                ("2027-01-05", "2027-01-07"),
+                ("2027-01-06", "2027-01-08"),
+                ("2027-01-08", "2027-01-10"),
+                ("2027-01-08", "2027-01-11"),
+            ] {
+                plan.set_dates(design, start, end);
+                crate::model::schedule::reschedule(plan.project_mut(), &[design]);
+            }
+            let project = plan.project();
+            [design, build].map(|id| {
+                let task = project.task(id).expect("the task exists");
+                (task.start, task.end)
+            })
+        };
+        assert_eq!(
+            [dates(state, project, design), dates(state, project, build)],
+            expected
         );
     }
 

@@ -305,11 +305,15 @@ fn date_at(network: &mut Network, instant: i64, planned: i64, stored: NaiveDate)
 }
 
 fn schedule(project: &Project, target: Option<u32>) -> Schedule {
-    let tasks = project.tasks();
-    if tasks.is_empty() {
+    if project.tasks().is_empty() {
         return Schedule::default();
     }
-    let mut network = Network::build(project);
+    schedule_on(project, Network::build(project), target)
+}
+
+/// [`schedule`] on `network`, the network of `project` (built or kept).
+fn schedule_on(project: &Project, mut network: Network, target: Option<u32>) -> Schedule {
+    let tasks = project.tasks();
     let mut early = network.stored_times();
     network.forward(&mut early, |_| true);
     let mut scheduled = early.clone();

@@ -7,8 +7,9 @@
 use super::super::widgets::unique_id;
 use super::BoardContext;
 use crate::model::board::{self, AssigneeFilter, BoardFilter, BoardGrouping};
-use crate::model::{PersonId, Priority};
+use crate::model::{PersonId, Priority, Project};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The choices the selects offer, from the project.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -68,7 +69,33 @@ pub fn BoardFilterBar() -> impl IntoView {
     let ctx = BoardContext::expect();
     let state = ctx.state;
     let filter = ctx.filter;
+    // Tag choices read every task's tags: kept across changes that leave all tags alone (a
+    // card move, a new date, a title).
+    let tags_source = StoredValue::new(None::<Arc<Project>>);
+    let tags = Memo::new_owning(move |previous: Option<Vec<String>>| {
+        state.workspace().with(|workspace| {
+            let Some(project) = workspace
+                .projects()
+                .iter()
+                .find(|project| project.id == ctx.project)
+            else {
+                tags_source.set_value(None);
+                return (Vec::new(), true);
+            };
+            let kept = tags_source.with_value(|source| {
+                source
+                    .as_ref()
+                    .is_some_and(|before| board::same_tags(before, project))
+            });
+            tags_source.set_value(Some(Arc::clone(project)));
+            match previous {
+                Some(previous) if kept => (previous, false),
+                _ => (board::tag_choices(project), true),
+            }
+        })
+    });
     let choices = Memo::new(move |_| {
+        let tags = tags.get();
         state.workspace().with(|workspace| {
             workspace
                 .find_project(ctx.project)
@@ -82,7 +109,7 @@ pub fn BoardFilterBar() -> impl IntoView {
                                 .map(|person| (*id, person.name.clone()))
                         })
                         .collect(),
-                    tags: board::tag_choices(project),
+                    tags,
                 })
                 .unwrap_or_default()
         })

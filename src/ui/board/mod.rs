@@ -24,7 +24,7 @@ use super::messages::quoted;
 use super::tasks::editor::TaskEditor;
 use super::widgets::ConfirmDialog;
 use crate::model::board::{self, BoardFilter, BoardGrouping, BoardLayout, CardMove, Lane};
-use crate::model::{ColumnId, PersonId, ProjectId, TaskId};
+use crate::model::{ColumnId, Person, PersonId, Project, ProjectId, TaskId};
 use crate::store::board::KeyMove;
 use crate::store::AppState;
 use column::{BoardColumns, BoardLanes};
@@ -33,6 +33,7 @@ use drag::{DragController, DragGhost};
 use filters::BoardFilterBar;
 use leptos::prelude::*;
 use menu::{MoveMenu, MoveMenuAnchor};
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// A card's height in px; `style/board.css` gives `.board__card` the same.
@@ -88,6 +89,15 @@ pub fn list_dom_id(lane: Lane, column: ColumnId) -> String {
     format!("board-list-{}-{column}", lane_key(lane))
 }
 
+/// What the board's layout was last laid out from.
+#[derive(Clone)]
+struct LaidOut {
+    project: Arc<Project>,
+    filter: BoardFilter,
+    grouping: BoardGrouping,
+    people: Vec<Person>,
+}
+
 /// What every board component shares: the project, the view state (filter, grouping), the
 /// layout memo, the drag, and the open menu and dialogs.
 #[derive(Clone, Copy)]
@@ -124,25 +134,64 @@ impl BoardContext {
     fn new(state: AppState, project: ProjectId) -> BoardContext {
         let filter = RwSignal::new(BoardFilter::default());
         let grouping = RwSignal::new(BoardGrouping::default());
-        let layout = Memo::new(move |_| {
+        // Both follow each change of the project through `follow`, which reads only the tasks
+        // that changed, and are built again when it cannot.
+        let laid_out = StoredValue::new(None::<LaidOut>);
+        let layout = Memo::new_owning(move |previous: Option<BoardLayout>| {
             let grouping = grouping.get();
             filter.with(|filter| {
                 state.workspace().with(|workspace| {
-                    workspace
-                        .find_project(project)
-                        .map(|known| {
-                            board::board_layout(known, workspace.people(), filter, grouping)
-                        })
-                        .unwrap_or_default()
+                    let Some(current) = project_arc(workspace, project) else {
+                        laid_out.set_value(None);
+                        return (BoardLayout::default(), true);
+                    };
+                    let people = workspace.people();
+                    let source = laid_out.with_value(|known| known.clone());
+                    if let (Some(mut layout), Some(source)) = (previous, source) {
+                        if source.filter == *filter
+                            && source.grouping == grouping
+                            && source.people.as_slice() == people
+                        {
+                            if let Some(changed) =
+                                layout.follow(&source.project, &current, people, filter)
+                            {
+                                laid_out.set_value(Some(LaidOut {
+                                    project: current,
+                                    ..source
+                                }));
+                                return (layout, changed);
+                            }
+                        }
+                    }
+                    let layout = board::board_layout(&current, people, filter, grouping);
+                    laid_out.set_value(Some(LaidOut {
+                        project: current,
+                        filter: filter.clone(),
+                        grouping,
+                        people: people.to_vec(),
+                    }));
+                    (layout, true)
                 })
             })
         });
-        let index = Memo::new(move |_| {
+        let indexed = StoredValue::new(None::<Arc<Project>>);
+        let index = Memo::new_owning(move |previous: Option<board::TaskIndex>| {
             state.workspace().with(|workspace| {
-                workspace
-                    .find_project(project)
-                    .map(board::TaskIndex::new)
-                    .unwrap_or_default()
+                let Some(current) = project_arc(workspace, project) else {
+                    indexed.set_value(None);
+                    return (board::TaskIndex::default(), true);
+                };
+                let source = indexed.with_value(|known| known.clone());
+                indexed.set_value(Some(Arc::clone(&current)));
+                if let (Some(mut index), Some(source)) = (previous, source) {
+                    if Arc::ptr_eq(&source, &current) {
+                        return (index, false);
+                    }
+                    if index.follow(&source, &current) {
+                        return (index, true);
+                    }
+                }
+                (board::TaskIndex::new(&current), true)
             })
         });
         BoardContext {
@@ -388,6 +437,15 @@ fn BlockedMoveQuestion() -> impl IntoView {
             />
         })
     }
+}
+
+/// The shared copy of project `id` in `workspace`.
+fn project_arc(workspace: &crate::model::Workspace, id: ProjectId) -> Option<Arc<Project>> {
+    workspace
+        .projects()
+        .iter()
+        .find(|project| project.id == id)
+        .cloned()
 }
 
 #[cfg(test)]

@@ -38,8 +38,8 @@ use context::window_viewport;
 use dependency::DependencyDialog;
 use drag::{preview_with, Drag};
 use layout::{
-    layout, span, timeline_rows, window, Geometry, LayoutInput, Scale, Span, Viewport, Window,
-    HEADER_HEIGHT, LIST_WIDTH,
+    layout, same_outline, span, timeline_rows, window, Geometry, LayoutInput, Scale, Span,
+    TimelineRows, Viewport, Window, HEADER_HEIGHT, LIST_WIDTH,
 };
 use leptos::prelude::*;
 use list::TimelineList;
@@ -64,13 +64,26 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
     let setting_baseline = RwSignal::new(false);
     let scroller = NodeRef::<leptos::html::Div>::new();
 
-    let rows = Memo::new(move |_| {
+    // The rows (outline, positions, successors, baseline dates) are kept across changes that
+    // move dates only, as every drag and keyboard nudge does: the outline reads no date.
+    let rows_source = StoredValue::new(None::<(Arc<Project>, HashSet<TaskId>)>);
+    let rows = Memo::new_owning(move |previous: Option<TimelineRows>| {
         collapsed.with(|collapsed| {
             state.workspace().with(|workspace| {
-                workspace
-                    .find_project(id)
-                    .map(|project| timeline_rows(project, collapsed))
-                    .unwrap_or_default()
+                let Some(project) = workspace.projects().iter().find(|known| known.id == id) else {
+                    rows_source.set_value(None);
+                    return (TimelineRows::default(), true);
+                };
+                let kept = rows_source.with_value(|source| {
+                    source.as_ref().is_some_and(|(before, known)| {
+                        known == collapsed && same_outline(before, project)
+                    })
+                });
+                rows_source.set_value(Some((Arc::clone(project), collapsed.clone())));
+                match previous {
+                    Some(previous) if kept => (previous, false),
+                    _ => (timeline_rows(project, collapsed), true),
+                }
             })
         })
     });
@@ -122,7 +135,10 @@ pub fn TimelinePage(id: ProjectId) -> impl IntoView {
                     .is_some_and(|(built, _)| Arc::ptr_eq(built, project))
             });
             if !kept {
-                kept_network.set_value(Some((Arc::clone(project), Rescheduler::new(project))));
+                let rescheduler = state
+                    .rescheduler_for(project)
+                    .unwrap_or_else(|| Rescheduler::new(project));
+                kept_network.set_value(Some((Arc::clone(project), rescheduler)));
             }
             kept_network.with_value(|kept| {
                 kept.as_ref().and_then(|(_, rescheduler)| {

@@ -1,7 +1,7 @@
 //! The open project's schedule, shared by every view that shows it and prepared while the app
 //! is idle.
 
-use crate::model::{schedule, ProjectId, Schedule};
+use crate::model::{ProjectId, Schedule, Workspace};
 use crate::store::AppState;
 use leptos::prelude::*;
 
@@ -23,12 +23,9 @@ impl OpenSchedule {
             let Some(id) = project.get() else {
                 return Schedule::default();
             };
-            state.workspace().with(|workspace| {
-                workspace
-                    .find_project(id)
-                    .map(schedule::compute)
-                    .unwrap_or_default()
-            })
+            state
+                .workspace()
+                .with(|workspace| schedule_in(state, workspace, id))
         });
         let open = OpenSchedule { project, schedule };
         provide_context(open);
@@ -56,13 +53,22 @@ impl OpenSchedule {
         match use_context::<OpenSchedule>() {
             Some(open) if open.project.get_untracked() == Some(id) => open.schedule,
             _ => Memo::new(move |_| {
-                state.workspace().with(|workspace| {
-                    workspace
-                        .find_project(id)
-                        .map(schedule::compute)
-                        .unwrap_or_default()
-                })
+                state
+                    .workspace()
+                    .with(|workspace| schedule_in(state, workspace, id))
             }),
         }
     }
+}
+
+/// The schedule of project `id` of `workspace` (on the network the store keeps across date
+/// changes, when it has one for this version of the project); empty when there is no such
+/// project.
+fn schedule_in(state: AppState, workspace: &Workspace, id: ProjectId) -> Schedule {
+    workspace
+        .projects()
+        .iter()
+        .find(|project| project.id == id)
+        .map(|project| state.schedule_of(project))
+        .unwrap_or_default()
 }

@@ -7,6 +7,7 @@ use crate::model::person::Person;
 use crate::model::project::{ColumnCategory, Project};
 use crate::model::task::{LinkKind, Priority, Task};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// How many avatar colours the UI has; [`colour_index`] picks one of them.
 pub const AVATAR_COLOURS: usize = 8;
@@ -94,39 +95,54 @@ pub fn subtask_count(project: &Project, task: TaskId) -> Option<SubtaskCount> {
     (total > 0).then_some(SubtaskCount { done, total })
 }
 
-/// Lookups every card needs, built once per change of the project (one pass over the tasks),
-/// so that each card's summary costs only its own links instead of scans of the whole plan.
+/// Lookups every card needs, so that each card's summary costs only its own links instead of
+/// scans of the whole plan. Built once (one pass over the tasks), then kept in step with each
+/// change by [`TaskIndex::follow`], which reads only the tasks that changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TaskIndex {
-    /// Position of every task in `Project::tasks`.
-    position: IdMap<TaskId, usize>,
+    /// Every task by id.
+    pub(super) tasks: IdMap<TaskId, Arc<Task>>,
     /// Subtasks of each summary task: (done, all).
-    subtasks: IdMap<TaskId, (usize, usize)>,
+    pub(super) subtasks: IdMap<TaskId, (usize, usize)>,
 }
 
 impl TaskIndex {
     /// The index of `project`'s tasks.
     pub fn new(project: &Project) -> TaskIndex {
         let mut index = TaskIndex {
-            position: IdMap::default(),
+            tasks: IdMap::default(),
             subtasks: IdMap::default(),
         };
-        index.position.reserve(project.tasks().len());
-        for (position, task) in project.tasks().iter().enumerate() {
-            index.position.insert(task.id, position);
-            if let Some(parent) = task.parent {
-                let count = index.subtasks.entry(parent).or_insert((0, 0));
-                count.0 += usize::from(project.is_done(task));
-                count.1 += 1;
-            }
+        index.tasks.reserve(project.tasks().len());
+        for task in project.tasks() {
+            index.tasks.insert(task.id, Arc::clone(task));
+            index.count(project, task, true);
         }
         index
     }
 
-    /// The task `id` of `project` (which the index was built from), found without a scan.
-    pub fn task<'a>(&self, project: &'a Project, id: TaskId) -> Option<&'a Task> {
-        let task = project.tasks().get(*self.position.get(&id)?)?;
-        (task.id == id).then_some(task.as_ref())
+    /// The task `id` of the project the index follows, found without a scan.
+    pub fn task(&self, id: TaskId) -> Option<&Task> {
+        self.tasks.get(&id).map(Arc::as_ref)
+    }
+
+    /// Counts `task` among its parent's subtasks (`add`), or stops counting it.
+    pub(super) fn count(&mut self, project: &Project, task: &Task, add: bool) {
+        let Some(parent) = task.parent else {
+            return;
+        };
+        let done = usize::from(project.is_done(task));
+        let count = self.subtasks.entry(parent).or_insert((0, 0));
+        if add {
+            count.0 += done;
+            count.1 += 1;
+        } else {
+            count.0 -= done;
+            count.1 -= 1;
+            if count.1 == 0 {
+                self.subtasks.remove(&parent);
+            }
+        }
     }
 }
 
@@ -149,7 +165,7 @@ pub fn card_summary_indexed(
     people: &[Person],
     today: NaiveDate,
 ) -> Option<CardSummary> {
-    let task = index.task(project, id)?;
+    let task = index.task(id)?;
     let done = project.is_done(task);
     let assignee = task
         .assignee
@@ -179,7 +195,7 @@ pub fn card_summary_indexed(
             task.dependencies
                 .iter()
                 .filter(|dependency| dependency.kind == LinkKind::FinishToStart)
-                .filter_map(|dependency| index.task(project, dependency.predecessor))
+                .filter_map(|dependency| index.task(dependency.predecessor))
                 .filter(|predecessor| !project.is_done(predecessor))
                 .map(|predecessor| predecessor.title.clone())
                 .collect()

@@ -49,14 +49,14 @@ impl BoardFilter {
 }
 
 /// A filter with its text lowered once, for matching many tasks.
-struct PreparedFilter<'a> {
+pub(super) struct PreparedFilter<'a> {
     filter: &'a BoardFilter,
     needle: String,
     tag: Option<String>,
 }
 
 impl<'a> PreparedFilter<'a> {
-    fn new(filter: &'a BoardFilter) -> PreparedFilter<'a> {
+    pub(super) fn new(filter: &'a BoardFilter) -> PreparedFilter<'a> {
         PreparedFilter {
             filter,
             needle: filter.text.trim().to_lowercase(),
@@ -64,7 +64,7 @@ impl<'a> PreparedFilter<'a> {
         }
     }
 
-    fn matches(&self, task: &Task, people: &[Person]) -> bool {
+    pub(super) fn matches(&self, task: &Task, people: &[Person]) -> bool {
         let assignee_passes = match self.filter.assignee {
             AssigneeFilter::Anyone => true,
             AssigneeFilter::Unassigned => task.assignee.is_none(),

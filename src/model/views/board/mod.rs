@@ -7,11 +7,15 @@
 //! screen belong to the UI (`ui::board`, whose `geometry` holds the drag and scroll math).
 
 mod card;
+mod follow;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod follow_tests;
 mod layout;
 mod moves;
 #[cfg(test)]
 mod tests;
 
 pub use card::*;
+pub use follow::same_tags;
 pub use layout::*;
 pub use moves::*;

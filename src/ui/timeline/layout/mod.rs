@@ -31,7 +31,7 @@ pub use geometry::{
     LIST_WIDTH, ROW_HEIGHT,
 };
 pub use header::{pinned_label_x, Band, Tick, HEADER_HEIGHT};
-pub use rows::{timeline_rows, TimelineRow, TimelineRows};
+pub use rows::{same_outline, timeline_rows, TimelineRow, TimelineRows};
 
 use crate::model::{Project, Schedule, TaskId};
 use arrows::arrows;

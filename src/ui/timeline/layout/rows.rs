@@ -3,6 +3,7 @@
 //! baseline's dates), derived once per change of the plan, never per scroll.
 
 use super::super::super::tasks::rows::{task_rows, Sort};
+use crate::model::diff::placed_changes;
 use crate::model::ids::IdMap;
 use crate::model::{BaselineDates, Project, Task, TaskId};
 use std::collections::HashSet;
@@ -93,4 +94,23 @@ pub fn timeline_rows(project: &Project, collapsed: &HashSet<TaskId>) -> Timeline
         successors,
         in_baseline,
     }
+}
+
+/// True when the rows of `after` are those of `before`: the same tasks in the same order, each
+/// with the same parent and links, and the same baseline. Moving dates (a drag, a keyboard
+/// nudge, the successors auto-scheduling moves) keeps them. Found by pointers: only the
+/// changed tasks are read.
+pub fn same_outline(before: &Project, after: &Project) -> bool {
+    let Some(changes) = placed_changes(before.tasks(), after.tasks()) else {
+        return false;
+    };
+    let tasks_kept = changes
+        .iter()
+        .all(|change| match (change.before, change.after) {
+            (Some((from, old)), Some((to, new))) => {
+                from == to && old.parent == new.parent && old.dependencies == new.dependencies
+            }
+            _ => false,
+        });
+    tasks_kept && before.baseline() == after.baseline()
 }
