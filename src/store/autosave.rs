@@ -1,7 +1,9 @@
 //! Autosave: the one effect that syncs the workspace outward to storage.
 //!
 //! A change marks the state "saving…" and schedules a save after [`SAVE_DELAY_MS`], at most
-//! one save per [`MIN_SAVE_INTERVAL_MS`]; typing never serializes anything. Leaving the page
+//! one save per [`MIN_SAVE_INTERVAL_MS`]; typing never serializes anything, and a due save waits
+//! for a pause of [`INPUT_PAUSE_MS`] in keys and drags (at most [`MAX_INPUT_WAIT_MS`]), so that
+//! it does not land on a keystroke. Leaving the page
 //! (`pagehide`, or the tab turning hidden) flushes at once, so a killed tab loses at most the
 //! debounce window.
 
@@ -16,6 +18,18 @@ use std::collections::HashMap;
 pub const SAVE_DELAY_MS: f64 = 500.0;
 /// Saves never come closer together than this.
 pub const MIN_SAVE_INTERVAL_MS: f64 = 1000.0;
+/// A due save waits until no key was pressed and nothing dragged for this long…
+pub const INPUT_PAUSE_MS: f64 = 300.0;
+/// …but never longer than this after it was due.
+pub const MAX_INPUT_WAIT_MS: f64 = 5000.0;
+
+/// How much longer a save due since `due` should wait at `now`, when the last key or drag move
+/// was at `last_input`; `None` to save now.
+pub fn wait_for_input_pause(now: f64, due: f64, last_input: f64) -> Option<f64> {
+    let quiet = now - last_input;
+    (quiet < INPUT_PAUSE_MS && now - due < MAX_INPUT_WAIT_MS)
+        .then(|| (INPUT_PAUSE_MS - quiet).min(MAX_INPUT_WAIT_MS - (now - due)))
+}
 
 /// Storage and what was last saved to it.
 pub struct Persistence {
@@ -24,6 +38,8 @@ pub struct Persistence {
     pub saved: Saved,
     pending: Option<TimeoutHandle>,
     last_save_at: f64,
+    /// When a key was last pressed or a drag last moved (epoch milliseconds).
+    last_input_at: f64,
     /// When the last save that wrote something succeeded (epoch milliseconds).
     last_success: Option<f64>,
     /// The origin's quota in characters, once measured this session.
@@ -41,6 +57,7 @@ impl Persistence {
             saved,
             pending: None,
             last_save_at: f64::NEG_INFINITY,
+            last_input_at: f64::NEG_INFINITY,
             last_success: None,
             quota: None,
             set_aside: HashMap::new(),
@@ -133,6 +150,17 @@ pub fn install_autosave(state: AppState) {
             take_in_other_tabs(state);
         }
     });
+    let note_input = move || {
+        state.persistence.update_value(|persistence| {
+            persistence.last_input_at = super::clock::now_millis();
+        });
+    };
+    let on_key = window_event_listener(leptos::ev::keydown, move |_| note_input());
+    let on_drag = window_event_listener(leptos::ev::pointermove, move |event| {
+        if event.buttons() != 0 {
+            note_input();
+        }
+    });
     let flush = move || save_now(state);
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
     let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -144,6 +172,8 @@ pub fn install_autosave(state: AppState) {
         on_hide.remove();
         on_visibility.remove();
         on_storage.remove();
+        on_key.remove();
+        on_drag.remove();
     });
 }
 
@@ -232,13 +262,28 @@ pub fn schedule_save(state: AppState) {
             .persistence
             .with_value(|persistence| persistence.last_save_at);
     let delay = SAVE_DELAY_MS.max(MIN_SAVE_INTERVAL_MS - since_last);
+    arm_save(state, delay, super::clock::now_millis() + delay);
+}
+
+/// Sets the one pending save's timer to `delay` ms; when it fires, the save made due at `due`
+/// waits on for a pause in keys and drags.
+fn arm_save(state: AppState, delay: f64, due: f64) {
     state.persistence.update_value(|persistence| {
         if let Some(handle) = persistence.pending.take() {
             handle.clear();
         }
         persistence.pending = set_timeout_with_handle(
-            move || save_now(state),
-            std::time::Duration::from_millis(delay as u64),
+            move || {
+                let last_input = state
+                    .persistence
+                    .with_value(|persistence| persistence.last_input_at);
+                let now = super::clock::now_millis();
+                match wait_for_input_pause(now, due, last_input) {
+                    Some(wait) => arm_save(state, wait, due),
+                    None => save_now(state),
+                }
+            },
+            std::time::Duration::from_millis(delay.max(0.0) as u64),
         )
         .ok();
     });
@@ -378,4 +423,26 @@ pub fn mark(name: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = name;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_due_save_waits_for_a_pause_in_typing_but_not_for_ever() {
+        // Nothing typed for a while: save now.
+        assert_eq!(wait_for_input_pause(10_000.0, 9_000.0, 9_000.0), None);
+        // A key 100 ms ago: wait out the rest of the pause.
+        assert_eq!(
+            wait_for_input_pause(10_000.0, 9_900.0, 9_900.0),
+            Some(200.0)
+        );
+        // Typing on and on: the save waits at most MAX_INPUT_WAIT_MS after it was due.
+        assert_eq!(
+            wait_for_input_pause(14_950.0, 10_000.0, 14_900.0),
+            Some(50.0)
+        );
+        assert_eq!(wait_for_input_pause(15_000.0, 10_000.0, 14_990.0), None);
+    }
 }

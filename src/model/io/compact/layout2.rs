@@ -5,6 +5,7 @@ use super::read::{field, RowContext, RowLinks, MAX_DAYS};
 use super::write::own_date;
 use crate::model::calendar::shift;
 use crate::model::ids::TaskId;
+use crate::model::io::read::typed;
 use crate::model::io::ImportError;
 use crate::model::task::{Constraint, ConstraintKind, LinkKind, Priority, Task};
 use crate::model::tracking::{TimeEntry, Timer};
@@ -193,15 +194,13 @@ pub(super) fn decode_row(
     let actual_fixed_cost = Money(row.integer(cell::ACTUAL_FIXED_COST, 0)?);
     let time_entries: Vec<TimeEntry> = match row.take(cell::TIME_ENTRIES) {
         Value::Null => Vec::new(),
-        other => serde_path_to_error::deserialize(other)
-            .map_err(|error| row.problem(cell::TIME_ENTRIES, &error.to_string()))?,
+        other => {
+            typed(other).map_err(|error| row.problem(cell::TIME_ENTRIES, &error.to_string()))?
+        }
     };
     let timer: Option<Timer> = match row.take(cell::TIMER) {
         Value::Null => None,
-        other => Some(
-            serde_path_to_error::deserialize(other)
-                .map_err(|error| row.problem(cell::TIMER, &error.to_string()))?,
-        ),
+        other => Some(typed(other).map_err(|error| row.problem(cell::TIMER, &error.to_string()))?),
     };
     Ok((
         Task {
