@@ -175,20 +175,33 @@ pub fn write_project(
         first_row += part.rows;
     }
 
+    // Each new part is written as soon as it is encoded, so that only one part's text is held
+    // at a time (at 50,000 tasks the whole text is about 4 MB). Its key is of the new revision,
+    // which no manifest names yet: until the manifest is written the previous revision is whole.
     let mut parts = Vec::new();
-    let mut pending: Vec<(StoredPart, String)> = Vec::new();
-    let mut place = |text: String, number: u32, rows: usize, parts: &mut Vec<StoredPart>| {
+    let mut written = 0;
+    let mut new_keys = Vec::new();
+    let mut place = |store: &mut _, parts: &mut Vec<StoredPart>, text: String, number, rows| {
         let described = StoredPart::describe(&text, revision, number, rows);
         let key = (described.hash.as_str(), described.length, rows);
-        match by_content.get(&key) {
-            Some(old) => parts.push((*old).clone()),
-            None => {
-                parts.push(described.clone());
-                pending.push((described, text));
-            }
+        if let Some(old) = by_content.get(&key) {
+            parts.push((*old).clone());
+            return Ok(());
         }
+        let key = part_key(project.id, described.revision, described.number);
+        set_or_undo(store, &key, &text, &new_keys)?;
+        written += text.len();
+        new_keys.push(key);
+        parts.push(described);
+        Ok(())
     };
-    place(write_compact_shell(project, roster), 0, 0, &mut parts);
+    place(
+        store,
+        &mut parts,
+        write_compact_shell(project, roster),
+        0,
+        0,
+    )?;
     let mut encoder: Option<RowEncoder> = None;
     for (index, tasks) in project.tasks().chunks(rows_per_chunk).enumerate() {
         let start = index * rows_per_chunk;
@@ -202,21 +215,9 @@ pub fn write_project(
             continue;
         }
         let encoder = encoder.get_or_insert_with(|| RowEncoder::new(project));
-        let mut text = String::with_capacity(tasks.len() * 110);
+        let mut text = String::with_capacity(tasks.len() * 90);
         encoder.write_rows(&mut text, start, tasks);
-        place(text, index as u32 + 1, tasks.len(), &mut parts);
-    }
-
-    let mut written = 0;
-    let mut new_keys = Vec::new();
-    for (part, text) in &pending {
-        let key = part_key(project.id, part.revision, part.number);
-        if let Err(fault) = store.set(&key, text) {
-            undo(store, &new_keys);
-            return Err(fault);
-        }
-        written += text.len();
-        new_keys.push(key);
+        place(store, &mut parts, text, index as u32 + 1, tasks.len())?;
     }
     let manifest = write_manifest(&StoredManifest {
         revision,
@@ -226,10 +227,7 @@ pub fn write_project(
         tasks: project.tasks().len(),
         parts: parts.clone(),
     });
-    if let Err(fault) = store.set(&project_key(project.id), &manifest) {
-        undo(store, &new_keys);
-        return Err(fault);
-    }
+    set_or_undo(store, &project_key(project.id), &manifest, &new_keys)?;
     written += manifest.len();
     let named: HashSet<String> = parts
         .iter()
@@ -266,10 +264,19 @@ pub fn remove_unnamed_parts(
     }
 }
 
-fn undo(store: &mut (impl KeyValue + ?Sized), keys: &[String]) {
-    for key in keys {
-        let _ = store.remove(key);
-    }
+/// Sets `key`; when that fails (storage full, or the tab going away), removes the parts this
+/// save wrote, `written`, so that the store holds the previous revision alone.
+fn set_or_undo(
+    store: &mut (impl KeyValue + ?Sized),
+    key: &str,
+    text: &str,
+    written: &[String],
+) -> Result<(), StorageFault> {
+    store.set(key, text).inspect_err(|_| {
+        for key in written {
+            let _ = store.remove(key);
+        }
+    })
 }
 
 /// True when rows of `new` encode exactly as the same rows of `old` would: same start, columns,
