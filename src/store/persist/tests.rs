@@ -335,3 +335,40 @@ fn the_quota_is_measured_to_within_a_fifth_of_a_percent_and_the_probe_is_removed
     );
     assert_eq!(store.entries, before);
 }
+
+#[test]
+fn when_storage_is_full_snapshots_make_room_for_the_plan_largest_first() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let mut workspace = workspace_with(&["Big"], &mut ids);
+    let id = workspace.projects()[0].id;
+    let mut saved = Saved::default();
+    save(&mut store, &workspace, &mut saved).expect("saves");
+    let small = format!("{}small", crate::store::snapshots::SNAPSHOT_PREFIX);
+    let large = format!("{}large", crate::store::snapshots::SNAPSHOT_PREFIX);
+    store.set(&small, &"s".repeat(2_000)).expect("writes");
+    store.set(&large, &"l".repeat(20_000)).expect("writes");
+    let used: usize = store
+        .entries
+        .iter()
+        .map(|(key, text)| key.len() + text.len())
+        .sum();
+    store.quota = Some(used + 200);
+    for number in 0..40 {
+        add_task(
+            &mut workspace,
+            id,
+            &format!("Task number {number}"),
+            &mut ids,
+        );
+    }
+    assert_eq!(
+        save(&mut store.clone(), &workspace, &mut saved.clone()),
+        Err(SaveError::Storage(StorageFault::QuotaExceeded))
+    );
+    crate::store::autosave::save_before_snapshots(&mut store, &workspace, &mut saved)
+        .expect("saves once the large snapshot is gone");
+    assert!(store.entries.contains_key(&small), "the small one stays");
+    assert!(!store.entries.contains_key(&large));
+    assert_eq!(load(&store).expect("loads").workspace, workspace);
+}
