@@ -351,11 +351,7 @@ fn a_save_that_fills_the_quota_half_way_keeps_the_previous_revision_whole() {
             &format!("A longer title for row {row}"),
         );
     }
-    let used: usize = store
-        .entries
-        .iter()
-        .map(|(key, text)| key.len() + text.len())
-        .sum();
+    let used = stored_characters(&store);
     let mut full_at = Vec::new();
     // From no room at all to room for every new part but not the manifest's growth.
     for room in (0..1_200).step_by(7) {
