@@ -214,19 +214,24 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
         let Some(text) = store.get(&key)? else {
             continue;
         };
-        let text = match chunks::whole_text(store, id, text)? {
-            Ok(text) => text,
-            Err(unreadable) => {
-                loaded.saved.protected.extend(unreadable.keys);
-                loaded.problems.push(StoredProblem {
-                    key,
-                    raw: unreadable.raw,
-                    error: unreadable.error,
-                });
-                continue;
-            }
+        // Parts are read one at a time when all is well; the joined text only when it is not,
+        // to name the problem and offer it for download.
+        let (read, text) = match chunks::read_in_parts(store, id, &text) {
+            Some(imported) => (Ok(Plan::Project(imported)), text),
+            None => match chunks::whole_text(store, id, text)? {
+                Ok(text) => (read_plan(&text), text),
+                Err(unreadable) => {
+                    loaded.saved.protected.extend(unreadable.keys);
+                    loaded.problems.push(StoredProblem {
+                        key,
+                        raw: unreadable.raw,
+                        error: unreadable.error,
+                    });
+                    continue;
+                }
+            },
         };
-        let outcome = match read_plan(&text) {
+        let outcome = match read {
             Ok(Plan::Project(imported)) if imported.project.id == id => Ok(imported),
             Ok(Plan::Project(imported)) => Err(ImportError::Field {
                 path: "project.id".to_string(),
@@ -261,9 +266,13 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
                     }
                     Err(error) => {
                         loaded.saved.protected.insert(key.clone());
+                        let raw = match chunks::whole_text(store, id, text)? {
+                            Ok(text) => text,
+                            Err(unreadable) => unreadable.raw,
+                        };
                         loaded.problems.push(StoredProblem {
                             key,
-                            raw: text,
+                            raw,
                             error: ImportError::Field {
                                 path: "project".to_string(),
                                 message: error.to_string(),

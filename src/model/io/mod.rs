@@ -32,9 +32,9 @@ pub use merge::{merge_project, merge_workspace, ImportMode};
 pub use migrate::migrate;
 pub use read::{read_plan, read_plan_with};
 pub use stored::{
-    is_manifest, part_hash, read_index, read_manifest, stored_revision, write_index,
-    write_manifest, write_stored_project, IndexKind, ManifestKind, StoredIndex, StoredManifest,
-    StoredPart,
+    is_manifest, part_hash, read_index, read_manifest, read_stored_parts, stored_revision,
+    write_index, write_manifest, write_stored_project, IndexKind, ManifestKind, StoredIndex,
+    StoredManifest, StoredPart,
 };
 pub use text::{decode_text, NotText};
 pub use write::{

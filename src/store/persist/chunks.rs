@@ -17,9 +17,9 @@
 
 use super::{project_key, KeyValue, StorageFault};
 use crate::model::io::{
-    created_base, is_manifest, read_manifest, write_compact_shell, write_manifest, CompactText,
-    ImportError, ManifestKind, RowEncoder, StoredManifest, StoredPart, CURRENT_VERSION,
-    DEFAULT_LIMITS,
+    created_base, is_manifest, read_manifest, read_stored_parts, write_compact_shell,
+    write_manifest, CompactText, ImportError, ImportedProject, ManifestKind, RowEncoder,
+    StoredManifest, StoredPart, CURRENT_VERSION, DEFAULT_LIMITS,
 };
 use crate::model::{Person, Project, ProjectId, Task};
 use std::collections::{HashMap, HashSet};
@@ -132,6 +132,51 @@ pub fn whole_text(
             raw: whole,
         }),
     })
+}
+
+/// Reads the project whose key holds `text` straight from its parts, one part at a time,
+/// without joining them: `None` when `text` is not a manifest, or anything is amiss (a part
+/// missing or different, a cell wrong); then [`whole_text`] and the general reader name it.
+pub fn read_in_parts(
+    store: &(impl KeyValue + ?Sized),
+    project: ProjectId,
+    text: &str,
+) -> Option<ImportedProject> {
+    if !is_manifest(text) {
+        return None;
+    }
+    let manifest = read_manifest(text).ok()?;
+    let (shell_part, rows) = manifest.parts.split_first()?;
+    let shell = store
+        .get(&part_key(project, shell_part.revision, shell_part.number))
+        .ok()??;
+    if !shell_part.matches(&shell) {
+        return None;
+    }
+    // The joined text: `{"revision":R,` + the shell without braces + `,"tasks":[` + the runs
+    // joined by commas + `]}`, as `CompactText` builds it.
+    let runs: Vec<usize> = rows
+        .iter()
+        .map(|part| part.length)
+        .filter(|length| *length > 0)
+        .collect();
+    let length = 13
+        + manifest.revision.to_string().len()
+        + shell.len().saturating_sub(2)
+        + 10
+        + runs.iter().sum::<usize>()
+        + runs.len().saturating_sub(1)
+        + 2;
+    let mut parts = rows.iter();
+    let mut next_run = || {
+        let part = parts.next()?;
+        let text = store
+            .get(&part_key(project, part.revision, part.number))
+            .ok()
+            .flatten();
+        Some(text.filter(|text| part.matches(text)))
+    };
+    read_stored_parts(manifest.revision, &shell, length, &mut next_run)
 }
 
 /// What the project's key held before this save, to reuse the parts that did not change.
