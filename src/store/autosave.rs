@@ -121,6 +121,9 @@ impl KeyValue for Box<dyn KeyValue> {
     fn fill(&mut self, key: &str, characters: usize) -> Result<(), StorageFault> {
         self.as_mut().fill(key, characters)
     }
+    fn length(&self, key: &str) -> Result<Option<usize>, StorageFault> {
+        self.as_ref().length(key)
+    }
 }
 
 /// Watches the workspace and saves it, debounced; flushes when the page is hidden or left.
@@ -301,7 +304,7 @@ pub fn save_now(state: AppState) {
             return Some(Ok(None));
         }
         mark("ironplan:save-start");
-        let result = persist::save(store.as_mut(), &workspace, &mut persistence.saved);
+        let result = save_before_snapshots(store.as_mut(), &workspace, &mut persistence.saved);
         persistence.last_save_at = super::clock::now_millis();
         if result.is_ok() {
             persistence.last_success = Some(persistence.last_save_at);
@@ -345,6 +348,34 @@ pub fn save_now(state: AppState) {
                 last_saved,
             });
             retry_later(state);
+        }
+    }
+}
+
+/// Saves what changed; when storage is full, removes snapshots (kept versions for three-way
+/// merges, `snapshots`), the largest first, and tries again: the plan itself comes first. A
+/// 50,000-task import otherwise fills the quota with the snapshot of the imported file before
+/// the project's first save.
+pub(crate) fn save_before_snapshots(
+    store: &mut (impl KeyValue + ?Sized),
+    workspace: &Workspace,
+    saved: &mut Saved,
+) -> Result<persist::SaveReport, SaveError> {
+    loop {
+        let result = persist::save(store, workspace, saved);
+        if !matches!(result, Err(SaveError::Storage(StorageFault::QuotaExceeded))) {
+            return result;
+        }
+        let largest = store
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|key| key.starts_with(snapshots::SNAPSHOT_PREFIX))
+            .filter_map(|key| Some((store.length(&key).ok().flatten()?, key)))
+            .max();
+        match largest {
+            Some((_, key)) if store.remove(&key).is_ok() => {}
+            _ => return result,
         }
     }
 }

@@ -68,6 +68,11 @@ pub trait KeyValue {
     fn fill(&mut self, key: &str, characters: usize) -> Result<(), StorageFault> {
         self.set(key, &"x".repeat(characters))
     }
+    /// The length of the text under `key`, in characters of the store's own measure. The
+    /// browser's store reads it on its side, so that a text of megabytes never enters wasm.
+    fn length(&self, key: &str) -> Result<Option<usize>, StorageFault> {
+        Ok(self.get(key)?.map(|text| text.chars().count()))
+    }
 }
 
 /// An in-memory store, for tests and for running without storage.
@@ -215,19 +220,24 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
         let Some(text) = store.get(&key)? else {
             continue;
         };
-        let text = match chunks::whole_text(store, id, text)? {
-            Ok(text) => text,
-            Err(unreadable) => {
-                loaded.saved.protected.extend(unreadable.keys);
-                loaded.problems.push(StoredProblem {
-                    key,
-                    raw: unreadable.raw,
-                    error: unreadable.error,
-                });
-                continue;
-            }
+        // Parts are read one at a time when all is well; the joined text only when it is not,
+        // to name the problem and offer it for download.
+        let (read, text) = match chunks::read_in_parts(store, id, &text) {
+            Some(imported) => (Ok(Plan::Project(imported)), text),
+            None => match chunks::whole_text(store, id, text)? {
+                Ok(text) => (read_plan(&text), text),
+                Err(unreadable) => {
+                    loaded.saved.protected.extend(unreadable.keys);
+                    loaded.problems.push(StoredProblem {
+                        key,
+                        raw: unreadable.raw,
+                        error: unreadable.error,
+                    });
+                    continue;
+                }
+            },
         };
-        let outcome = match read_plan(&text) {
+        let outcome = match read {
             Ok(Plan::Project(imported)) if imported.project.id == id => Ok(imported),
             Ok(Plan::Project(imported)) => Err(ImportError::Field {
                 path: "project.id".to_string(),
@@ -262,9 +272,13 @@ pub fn load(store: &(impl KeyValue + ?Sized)) -> Result<Loaded, StorageFault> {
                     }
                     Err(error) => {
                         loaded.saved.protected.insert(key.clone());
+                        let raw = match chunks::whole_text(store, id, text)? {
+                            Ok(text) => text,
+                            Err(unreadable) => unreadable.raw,
+                        };
                         loaded.problems.push(StoredProblem {
                             key,
-                            raw: text,
+                            raw,
                             error: ImportError::Field {
                                 path: "project".to_string(),
                                 message: error.to_string(),
@@ -670,11 +684,8 @@ pub fn reconcile(
 pub fn used_characters(store: &(impl KeyValue + ?Sized)) -> Result<(usize, usize), StorageFault> {
     let (mut ours, mut total) = (0, 0);
     for key in store.keys()? {
-        let size = key.chars().count()
-            + store
-                .get(&key)?
-                .map(|text| text.chars().count())
-                .unwrap_or(0);
+        // Lengths only: at 50,000 tasks the values are megabytes, which need not enter wasm.
+        let size = key.chars().count() + store.length(&key)?.unwrap_or(0);
         total += size;
         if key.starts_with(PREFIX) {
             ours += size;

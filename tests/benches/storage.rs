@@ -1,18 +1,20 @@
-//! Storage at 1,000, 10,000 and 50,000 tasks: how long the first save, a one-task save and a
-//! load take on an in-memory store, and the peak heap that reading a stored project reaches,
-//! row by row against the general reader (a `serde_json::Value` of the whole project).
+//! Storage and memory at 1,000, 10,000 and 50,000 tasks of the browser benchmark's plan: the
+//! stored size, how long the first save, a one-task save and a load take on an in-memory
+//! store, the peak heap that reading a stored project reaches (row by row against the general
+//! reader, a `serde_json::Value` of the whole project), and the peak and kept heap of what
+//! the app builds from a project (validation, the schedule, the board's index and layout, the
+//! stored text).
 //!
-//! Run with `cargo bench --bench storage`; it prints a table for docs/PERFORMANCE.md. Times are
-//! native, so only their ratios carry over to the browser; the peaks carry over to wasm memory.
+//! Run with `cargo bench --bench storage` (release), or `cargo test --bench storage` (a debug
+//! build, which is quicker to build and gives the same heap figures); it prints tables for
+//! docs/PERFORMANCE.md. Times are native, so only their ratios carry over to the browser. Heap
+//! figures are of a 64-bit host: wasm32 has 4-byte pointers and lengths, so structures of
+//! pointers (`String`, `Vec`, `Arc`, maps) take about two thirds of this there.
 
-use chrono::NaiveDate;
 use ironplan::model::io::{self, Plan};
-use ironplan::model::{
-    validate, Currency, Dependency, Project, ProjectId, SequentialIds, Task, TaskId, Workspace,
-};
+use ironplan::model::{board, schedule, Task, Workspace};
 use ironplan::store::persist::{self, MemoryStore, Saved};
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -53,58 +55,40 @@ fn millis<T>(run: impl FnOnce() -> T) -> (T, f64) {
     (value, started.elapsed().as_secs_f64() * 1000.0)
 }
 
-/// A plan of `count` tasks with realistic titles, every third one linked to an earlier one.
+#[path = "bench_plan.rs"]
+mod bench_plan;
+
+/// The browser benchmark's plan of `count` tasks (tests/e2e/bench/plan.ts), imported as the
+/// app's Import reads it, on 2026-12-06.
 fn plan(count: usize) -> Workspace {
-    let mut ids = SequentialIds::default();
-    let start = NaiveDate::from_ymd_opt(2026, 1, 5).expect("a valid date");
-    let project = Project::new(
-        ProjectId::new(&mut ids),
-        "Large plan",
-        start,
-        Currency::EUR,
-        &mut ids,
-    )
-    .expect("a valid project");
-    let columns: Vec<_> = project.columns().iter().map(|column| column.id).collect();
-    let mut tasks: Vec<Task> = Vec::with_capacity(count);
-    for number in 0..count {
-        let first = start + chrono::Days::new((number % 300) as u64);
-        let mut task = Task::new(
-            TaskId::new(&mut ids),
-            format!("Migrate customer accounts, batch {number}"),
-            columns[number % columns.len()],
-            first,
-            start,
-        );
-        task.end = first + chrono::Days::new((number % 9) as u64);
-        if number % 3 == 2 {
-            task.dependencies
-                .push(Dependency::finish_to_start(tasks[number / 2].id));
-        }
-        tasks.push(task);
-    }
-    let mut value = serde_json::to_value(&project).expect("a project serializes");
-    value["tasks"] = serde_json::to_value(&tasks).expect("tasks serialize");
-    let mut project: Project = serde_json::from_value(value).expect("the plan reads back");
-    validate::project(&mut project, &HashSet::new()).expect("the generated plan is valid");
+    let file = bench_plan::bench_plan(count, 90).to_string();
+    let Ok(Plan::Project(imported)) = io::read_plan(&file) else {
+        panic!("the benchmark's plan imports");
+    };
     let mut workspace = Workspace::default();
-    workspace.add_project(project).expect("added");
+    for person in imported.people {
+        workspace.add_person(person, None).expect("a new person");
+    }
+    workspace.add_project(imported.project).expect("added");
     workspace
 }
 
 fn main() {
     println!(
-        "| tasks | stored characters | first save | one-task save (written) | load | project in memory | read row by row: time, peak heap | general reader: time, peak heap |"
+        "| tasks | stored characters (a task) | first save | one-task save (written) | load | project in memory | read row by row: time, peak heap | general reader: time, peak heap |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut memory = Vec::new();
     for count in [1_000, 10_000, 50_000] {
         let workspace = plan(count);
         let project = workspace.projects()[0].clone();
-        let text = io::write_compact_project(&project, &[], 1);
+        let people = workspace.people().to_vec();
+        let text = io::write_compact_project(&project, &people, 1);
 
         let mut store = MemoryStore::default();
         let mut saved = Saved::default();
-        let (_, first_save) = millis(|| persist::save(&mut store, &workspace, &mut saved));
+        let ((_, first_save), save_peak, _) =
+            peak_of(|| millis(|| persist::save(&mut store, &workspace, &mut saved)));
         let mut edited = workspace.clone();
         let project_mut = edited.project_mut(project.id).expect("exists");
         let mut task = project_mut.tasks()[count / 2].as_ref().clone();
@@ -112,9 +96,11 @@ fn main() {
         project_mut
             .update_task(task, project.start)
             .expect("a valid edit");
-        let (report, edit_save) = millis(|| persist::save(&mut store, &edited, &mut saved));
+        let ((report, edit_save), edit_peak, _) =
+            peak_of(|| millis(|| persist::save(&mut store, &edited, &mut saved)));
         let written = report.expect("saves").characters;
-        let (loaded, load) = millis(|| persist::load(&store).expect("loads"));
+        let ((loaded, load), load_peak, _) =
+            peak_of(|| millis(|| persist::load(&store).expect("loads")));
         assert_eq!(loaded.workspace, edited);
 
         let ((fast, fast_time), fast_peak, kept) = peak_of(|| millis(|| io::read_plan(&text)));
@@ -126,8 +112,40 @@ fn main() {
         assert_eq!(fast, general);
 
         println!(
-            "| {count} | {} | {first_save:.1} ms | {edit_save:.2} ms ({written} characters) | {load:.1} ms | {kept:.1} MB | {fast_time:.1} ms, {fast_peak:.1} MB | {general_time:.1} ms, {general_peak:.1} MB |",
+            "| {count} | {} ({:.1}) | {first_save:.1} ms | {edit_save:.2} ms ({written} characters) | {load:.1} ms | {kept:.1} MB | {fast_time:.1} ms, {fast_peak:.1} MB | {general_time:.1} ms, {general_peak:.1} MB |",
             text.len(),
+            text.len() as f64 / count as f64,
         );
+
+        // What else holds memory per task, once the project is read.
+        let (schedule, schedule_peak, schedule_kept) = peak_of(|| schedule::compute(&project));
+        let (index, index_peak, index_kept) = peak_of(|| board::TaskIndex::new(&project));
+        let (layout, layout_peak, layout_kept) = peak_of(|| {
+            board::board_layout(
+                &project,
+                &people,
+                &board::BoardFilter::default(),
+                board::BoardGrouping::None,
+            )
+        });
+        let (whole, whole_peak, _) = peak_of(|| io::write_compact_project(&project, &people, 2));
+        drop((schedule, index, layout, whole));
+        memory.push(format!(
+            "| {count} | {kept:.1} MB ({:.0} B a task) | {fast_peak:.1} MB | {schedule_peak:.1} / {schedule_kept:.1} MB | {index_peak:.1} / {index_kept:.1} MB | {layout_peak:.1} / {layout_kept:.1} MB | {whole_peak:.1} MB | {save_peak:.1} MB | {edit_peak:.1} MB | {load_peak:.1} MB |",
+            kept * 1e6 / count as f64,
+        ));
+    }
+    println!();
+    println!(
+        "`size_of::<Task>()` = {} bytes, plus its `Arc` counts (16 bytes) and its strings and lists.",
+        std::mem::size_of::<Task>()
+    );
+    println!();
+    println!(
+        "| tasks | project read (kept) | reading peak (with validation) | schedule, peak / kept | task index, peak / kept | board layout, peak / kept | whole stored text, peak | first save in parts, peak | one-task save, peak | load from parts, peak |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for line in memory {
+        println!("{line}");
     }
 }

@@ -33,9 +33,9 @@ pub use migrate::migrate;
 pub(crate) use read::typed;
 pub use read::{read_plan, read_plan_with};
 pub use stored::{
-    builds_on, is_manifest, part_hash, read_index, read_manifest, stored_revision, write_index,
-    write_manifest, write_stored_project, IndexKind, ManifestKind, StoredIndex, StoredManifest,
-    StoredPart,
+    builds_on, is_manifest, part_hash, read_index, read_manifest, read_stored_parts,
+    stored_revision, write_index, write_manifest, write_stored_project, IndexKind, ManifestKind,
+    StoredIndex, StoredManifest, StoredPart,
 };
 pub use text::{decode_text, NotText};
 pub(crate) use write::json_value;

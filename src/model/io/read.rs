@@ -72,7 +72,10 @@ pub fn read_plan_with(text: &str, limits: &Limits) -> Result<ReadPlan, ImportErr
 }
 
 /// Validates a project file's people and project as a whole.
-fn checked_project(file: ProjectFile, from_version: u32) -> Result<ReadPlan, ImportError> {
+pub(super) fn checked_project(
+    file: ProjectFile,
+    from_version: u32,
+) -> Result<ReadPlan, ImportError> {
     let ProjectFile {
         mut project,
         mut people,

@@ -94,6 +94,29 @@ pub fn write_stored_project(project: &Project, roster: &[Person], revision: u64)
     super::compact::write_compact_project(project, roster, revision)
 }
 
+/// Reads a project stored in parts without joining them (see `compact::read_stored_runs`):
+/// `shell` is part 0, `length` the length of the joined text, and `next_run` hands over each
+/// part of rows in turn (`Some(None)` when one is missing or wrong). `None` when anything is
+/// amiss, and then the joined text read by [`super::read_plan`] names the problem.
+pub fn read_stored_parts(
+    revision: u64,
+    shell: &str,
+    length: usize,
+    next_run: &mut dyn FnMut() -> Option<Option<String>>,
+) -> Option<super::ImportedProject> {
+    let file = super::compact::read_stored_runs(
+        revision,
+        shell,
+        length,
+        next_run,
+        &super::DEFAULT_LIMITS,
+    )?;
+    match super::read::checked_project(file, CURRENT_VERSION) {
+        Ok(super::ReadPlan::Project(imported)) => Some(imported),
+        _ => None,
+    }
+}
+
 /// The constant `"chunked_project"` kind of a manifest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

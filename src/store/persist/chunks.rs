@@ -17,9 +17,9 @@
 
 use super::{project_key, KeyValue, StorageFault};
 use crate::model::io::{
-    created_base, is_manifest, read_manifest, write_compact_shell, write_manifest, CompactText,
-    ImportError, ManifestKind, RowEncoder, StoredManifest, StoredPart, CURRENT_VERSION,
-    DEFAULT_LIMITS,
+    created_base, is_manifest, read_manifest, read_stored_parts, write_compact_shell,
+    write_manifest, CompactText, ImportError, ImportedProject, ManifestKind, RowEncoder,
+    StoredManifest, StoredPart, CURRENT_VERSION, DEFAULT_LIMITS,
 };
 use crate::model::{Person, Project, ProjectId, Task};
 use std::collections::{HashMap, HashSet};
@@ -134,6 +134,51 @@ pub fn whole_text(
     })
 }
 
+/// Reads the project whose key holds `text` straight from its parts, one part at a time,
+/// without joining them: `None` when `text` is not a manifest, or anything is amiss (a part
+/// missing or different, a cell wrong); then [`whole_text`] and the general reader name it.
+pub fn read_in_parts(
+    store: &(impl KeyValue + ?Sized),
+    project: ProjectId,
+    text: &str,
+) -> Option<ImportedProject> {
+    if !is_manifest(text) {
+        return None;
+    }
+    let manifest = read_manifest(text).ok()?;
+    let (shell_part, rows) = manifest.parts.split_first()?;
+    let shell = store
+        .get(&part_key(project, shell_part.revision, shell_part.number))
+        .ok()??;
+    if !shell_part.matches(&shell) {
+        return None;
+    }
+    // The joined text: `{"revision":R,` + the shell without braces + `,"tasks":[` + the runs
+    // joined by commas + `]}`, as `CompactText` builds it.
+    let runs: Vec<usize> = rows
+        .iter()
+        .map(|part| part.length)
+        .filter(|length| *length > 0)
+        .collect();
+    let length = 13
+        + manifest.revision.to_string().len()
+        + shell.len().saturating_sub(2)
+        + 10
+        + runs.iter().sum::<usize>()
+        + runs.len().saturating_sub(1)
+        + 2;
+    let mut parts = rows.iter();
+    let mut next_run = || {
+        let part = parts.next()?;
+        let text = store
+            .get(&part_key(project, part.revision, part.number))
+            .ok()
+            .flatten();
+        Some(text.filter(|text| part.matches(text)))
+    };
+    read_stored_parts(manifest.revision, &shell, length, &mut next_run)
+}
+
 /// What the project's key held before this save, to reuse the parts that did not change.
 pub struct Previous<'a> {
     /// The stored manifest, when the key held one that reads.
@@ -175,20 +220,33 @@ pub fn write_project(
         first_row += part.rows;
     }
 
+    // Each new part is written as soon as it is encoded, so that only one part's text is held
+    // at a time (at 50,000 tasks the whole text is about 4 MB). Its key is of the new revision,
+    // which no manifest names yet: until the manifest is written the previous revision is whole.
     let mut parts = Vec::new();
-    let mut pending: Vec<(StoredPart, String)> = Vec::new();
-    let mut place = |text: String, number: u32, rows: usize, parts: &mut Vec<StoredPart>| {
+    let mut written = 0;
+    let mut new_keys = Vec::new();
+    let mut place = |store: &mut _, parts: &mut Vec<StoredPart>, text: String, number, rows| {
         let described = StoredPart::describe(&text, revision, number, rows);
         let key = (described.hash.as_str(), described.length, rows);
-        match by_content.get(&key) {
-            Some(old) => parts.push((*old).clone()),
-            None => {
-                parts.push(described.clone());
-                pending.push((described, text));
-            }
+        if let Some(old) = by_content.get(&key) {
+            parts.push((*old).clone());
+            return Ok(());
         }
+        let key = part_key(project.id, described.revision, described.number);
+        set_or_undo(store, &key, &text, &new_keys)?;
+        written += text.len();
+        new_keys.push(key);
+        parts.push(described);
+        Ok(())
     };
-    place(write_compact_shell(project, roster), 0, 0, &mut parts);
+    place(
+        store,
+        &mut parts,
+        write_compact_shell(project, roster),
+        0,
+        0,
+    )?;
     let mut encoder: Option<RowEncoder> = None;
     for (index, tasks) in project.tasks().chunks(rows_per_chunk).enumerate() {
         let start = index * rows_per_chunk;
@@ -202,21 +260,9 @@ pub fn write_project(
             continue;
         }
         let encoder = encoder.get_or_insert_with(|| RowEncoder::new(project));
-        let mut text = String::with_capacity(tasks.len() * 110);
+        let mut text = String::with_capacity(tasks.len() * 90);
         encoder.write_rows(&mut text, start, tasks);
-        place(text, index as u32 + 1, tasks.len(), &mut parts);
-    }
-
-    let mut written = 0;
-    let mut new_keys = Vec::new();
-    for (part, text) in &pending {
-        let key = part_key(project.id, part.revision, part.number);
-        if let Err(fault) = store.set(&key, text) {
-            undo(store, &new_keys);
-            return Err(fault);
-        }
-        written += text.len();
-        new_keys.push(key);
+        place(store, &mut parts, text, index as u32 + 1, tasks.len())?;
     }
     let manifest = write_manifest(&StoredManifest {
         revision,
@@ -231,10 +277,7 @@ pub fn write_project(
             .map(StoredManifest::lineage)
             .unwrap_or_default(),
     });
-    if let Err(fault) = store.set(&project_key(project.id), &manifest) {
-        undo(store, &new_keys);
-        return Err(fault);
-    }
+    set_or_undo(store, &project_key(project.id), &manifest, &new_keys)?;
     written += manifest.len();
     let named: HashSet<String> = parts
         .iter()
@@ -271,10 +314,19 @@ pub fn remove_unnamed_parts(
     }
 }
 
-fn undo(store: &mut (impl KeyValue + ?Sized), keys: &[String]) {
-    for key in keys {
-        let _ = store.remove(key);
-    }
+/// Sets `key`; when that fails (storage full, or the tab going away), removes the parts this
+/// save wrote, `written`, so that the store holds the previous revision alone.
+fn set_or_undo(
+    store: &mut (impl KeyValue + ?Sized),
+    key: &str,
+    text: &str,
+    written: &[String],
+) -> Result<(), StorageFault> {
+    store.set(key, text).inspect_err(|_| {
+        for key in written {
+            let _ = store.remove(key);
+        }
+    })
 }
 
 /// True when rows of `new` encode exactly as the same rows of `old` would: same start, columns,

@@ -29,6 +29,31 @@ fn add_task(workspace: &mut Workspace, project: ProjectId, title: &str, ids: &mu
         .expect("valid task");
 }
 
+/// Characters in the store, keys and values, as its quota counts them.
+fn stored_characters(store: &MemoryStore) -> usize {
+    store
+        .entries
+        .iter()
+        .map(|(key, text)| key.len() + text.len())
+        .sum()
+}
+
+/// A store holding one saved project, "Big", without tasks.
+fn one_saved_project() -> (SequentialIds, MemoryStore, Workspace, Saved) {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let workspace = workspace_with(&["Big"], &mut ids);
+    let mut saved = Saved::default();
+    save(&mut store, &workspace, &mut saved).expect("saves");
+    (ids, store, workspace, saved)
+}
+
+fn add_tasks(workspace: &mut Workspace, project: ProjectId, count: usize, ids: &mut SequentialIds) {
+    for number in 0..count {
+        add_task(workspace, project, &format!("Task number {number}"), ids);
+    }
+}
+
 #[test]
 fn a_saved_workspace_loads_back_exactly() {
     let mut ids = SequentialIds::default();
@@ -355,27 +380,11 @@ fn unreadable_and_future_data_is_protected_from_every_write() {
 
 #[test]
 fn a_full_store_keeps_the_previous_save() {
-    let mut ids = SequentialIds::default();
-    let mut store = MemoryStore::default();
-    let mut workspace = workspace_with(&["Big"], &mut ids);
+    let (mut ids, mut store, mut workspace, mut saved) = one_saved_project();
     let id = workspace.projects()[0].id;
-    let mut saved = Saved::default();
-    save(&mut store, &workspace, &mut saved).expect("saves");
     let before = store.entries.clone();
-    let used: usize = store
-        .entries
-        .iter()
-        .map(|(key, text)| key.len() + text.len())
-        .sum();
-    store.quota = Some(used + 50);
-    for number in 0..20 {
-        add_task(
-            &mut workspace,
-            id,
-            &format!("Task number {number}"),
-            &mut ids,
-        );
-    }
+    store.quota = Some(stored_characters(&store) + 50);
+    add_tasks(&mut workspace, id, 20, &mut ids);
     let failed = save(&mut store, &workspace, &mut saved);
     assert_eq!(failed, Err(SaveError::Storage(StorageFault::QuotaExceeded)));
     assert_eq!(store.entries, before);
@@ -429,4 +438,25 @@ fn the_quota_is_measured_to_within_a_fifth_of_a_percent_and_the_probe_is_removed
         "no limit worth measuring"
     );
     assert_eq!(store.entries, before);
+}
+
+#[test]
+fn when_storage_is_full_snapshots_make_room_for_the_plan_largest_first() {
+    let (mut ids, mut store, mut workspace, mut saved) = one_saved_project();
+    let id = workspace.projects()[0].id;
+    let small = format!("{}small", crate::store::snapshots::SNAPSHOT_PREFIX);
+    let large = format!("{}large", crate::store::snapshots::SNAPSHOT_PREFIX);
+    store.set(&small, &"s".repeat(2_000)).expect("writes");
+    store.set(&large, &"l".repeat(20_000)).expect("writes");
+    store.quota = Some(stored_characters(&store) + 200);
+    add_tasks(&mut workspace, id, 40, &mut ids);
+    assert_eq!(
+        save(&mut store.clone(), &workspace, &mut saved.clone()),
+        Err(SaveError::Storage(StorageFault::QuotaExceeded))
+    );
+    crate::store::autosave::save_before_snapshots(&mut store, &workspace, &mut saved)
+        .expect("saves once the large snapshot is gone");
+    assert!(store.entries.contains_key(&small), "the small one stays");
+    assert!(!store.entries.contains_key(&large));
+    assert_eq!(load(&store).expect("loads").workspace, workspace);
 }

@@ -91,6 +91,17 @@ impl KeyValue for WebStorage {
             .map(|_| ())
             .map_err(|error| classify(&error))
     }
+    fn length(&self, key: &str) -> Result<Option<usize>, StorageFault> {
+        let get_item: js_sys::Function = js_sys::Reflect::get(&self.0, &"getItem".into())
+            .map_err(|error| classify(&error))?
+            .unchecked_into();
+        let text = get_item
+            .call1(&self.0, &JsValue::from_str(key))
+            .map_err(|error| classify(&error))?;
+        Ok(text
+            .dyn_ref::<js_sys::JsString>()
+            .map(|text| text.length() as usize))
+    }
     fn keys(&self) -> Result<Vec<String>, StorageFault> {
         let length = self.0.length().map_err(|error| classify(&error))?;
         let mut keys = Vec::with_capacity(length as usize);

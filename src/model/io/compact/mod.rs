@@ -54,7 +54,7 @@ mod read;
 mod tests;
 mod write;
 
-pub(super) use read::{read_compact, read_stored};
+pub(super) use read::{read_compact, read_stored, read_stored_runs};
 pub use write::{
     created_base, join_compact, write_compact_project, write_compact_shell, CompactText,
     RowEncoder, ROW_LAYOUT,

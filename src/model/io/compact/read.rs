@@ -6,7 +6,7 @@ use crate::model::calendar::shift;
 use crate::model::ids::{ColumnId, PersonId, TaskId};
 use crate::model::io::limits::Limits;
 use crate::model::io::migrate::migrate;
-use crate::model::io::read::{typed, StrictValue};
+use crate::model::io::read::{strict_value, typed, StrictValue};
 use crate::model::io::{ImportError, ProjectFile, CURRENT_VERSION};
 use crate::model::project::Project;
 use crate::model::task::{Constraint, ConstraintKind, Dependency, LinkKind, Priority, Task};
@@ -411,10 +411,12 @@ impl<'de> Visitor<'de> for StoredVisitor<'_> {
                 &mut envelope_tasks,
             )
             .ok_or_else(|| de::Error::custom("not a current stored project"))?;
+            let context = RowContext::of(&file.project, layout);
             let rows = map.next_value_seed(RowsSeed {
-                context: RowContext::of(&file.project, layout),
+                context: &context,
                 limits: self.limits,
-                tasks: envelope_tasks,
+                tasks: &mut envelope_tasks,
+                table: Table::with_capacity(0),
             })?;
             read = Some((file, rows));
         }
@@ -441,12 +443,13 @@ fn open_envelope(
     Some((typed(envelope).ok()?, layout))
 }
 
-/// The task table, each row decoded as soon as it is read.
-struct RowsSeed<'l> {
-    context: RowContext,
-    limits: &'l Limits,
+/// The task table, or a run of it, each row decoded as soon as it is read into `table`.
+struct RowsSeed<'a> {
+    context: &'a RowContext,
+    limits: &'a Limits,
     /// Tasks counted so far, toward the limit.
-    tasks: usize,
+    tasks: &'a mut usize,
+    table: Table,
 }
 
 impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
@@ -466,24 +469,79 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
         f.write_str("the task table")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut table = Table::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let RowsSeed {
+            context,
+            limits,
+            tasks,
+            mut table,
+        } = self;
         while let Some(row) = seq.next_element_seed(StrictValue)? {
-            self.tasks += 1;
-            if !within_limits(&row, self.limits, &mut self.tasks)
-                || self.tasks > self.limits.max_tasks
-            {
+            *tasks += 1;
+            if !within_limits(&row, limits, tasks) || *tasks > limits.max_tasks {
                 return Err(de::Error::custom("over a limit"));
             }
             let index = table.tasks.len();
-            let decoded = self
-                .context
+            let decoded = context
                 .decode_row(index, row, usize::MAX)
                 .map_err(de::Error::custom)?;
             table.push(decoded);
         }
         Ok(table)
     }
+}
+
+/// Reads a stored project from its parts without joining them: the shell (the project
+/// without `revision` and the task table), then each run of rows as `next_run` hands it over,
+/// so that only one run's text is held at a time. Like [`read_stored`] it makes every check the
+/// general path makes on the joined text, and gives `None` at the first problem, for the
+/// general path to name it.
+pub(in crate::model::io) fn read_stored_runs(
+    revision: u64,
+    shell: &str,
+    length: usize,
+    next_run: &mut dyn FnMut() -> Option<Option<String>>,
+    limits: &Limits,
+) -> Option<ProjectFile> {
+    limits.check_size(length as u64).ok()?;
+    let head = &shell.as_bytes()[..shell.len().min(180)];
+    let needle = b"\"kind\":\"stored_project\"";
+    if !head.windows(needle.len()).any(|window| window == needle) {
+        return None;
+    }
+    limits.check_depth(shell).ok()?;
+    let mut envelope = strict_value(shell).ok()?;
+    let fields = envelope.as_object_mut()?;
+    if fields.contains_key("revision") || fields.contains_key("tasks") {
+        return None;
+    }
+    fields.insert("revision".to_string(), Value::from(revision));
+    let mut tasks = 0;
+    let (file, layout) = open_envelope(envelope, limits, &mut tasks)?;
+    let context = RowContext::of(&file.project, layout);
+    let mut table = Table::with_capacity(0);
+    while let Some(run) = next_run() {
+        let run = run?;
+        if run.is_empty() {
+            continue;
+        }
+        // The rows sit two levels deep in the joined text, as here.
+        let wrapped = format!("[[{run}]]");
+        drop(run);
+        limits.check_depth(&wrapped).ok()?;
+        let rows = &wrapped[1..wrapped.len() - 1];
+        let mut deserializer = serde_json::Deserializer::from_str(rows);
+        table = RowsSeed {
+            context: &context,
+            limits,
+            tasks: &mut tasks,
+            table,
+        }
+        .deserialize(&mut deserializer)
+        .ok()?;
+        deserializer.end().ok()?;
+    }
+    finish(file, table).ok()
 }
 
 /// True when every string and key in `value` is within the length limit; counts the tasks

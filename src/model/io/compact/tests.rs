@@ -303,8 +303,7 @@ fn any_task() -> impl Strategy<Value = TaskRecipe> {
 
 fn project_of(recipes: &[TaskRecipe]) -> (crate::model::Project, Vec<crate::model::Person>) {
     use crate::model::{
-        Constraint, ConstraintKind, Dependency, Hours, LinkKind, Money, Priority, Progress, Task,
-        TaskId,
+        ConstraintKind, Dependency, Hours, LinkKind, Money, Priority, Progress, Task, TaskId,
     };
     let mut workspace = Workspace::default();
     let mut ids = SequentialIds::default();
@@ -381,7 +380,6 @@ fn project_of(recipes: &[TaskRecipe]) -> (crate::model::Project, Vec<crate::mode
                     task.time_entries = from.time_entries.clone();
                     task.timer = from.timer;
                 }
-                let _ = Constraint::AsSoonAsPossible;
                 std::sync::Arc::new(task)
             },
         )

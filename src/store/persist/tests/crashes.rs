@@ -351,11 +351,7 @@ fn a_save_that_fills_the_quota_half_way_keeps_the_previous_revision_whole() {
             &format!("A longer title for row {row}"),
         );
     }
-    let used: usize = store
-        .entries
-        .iter()
-        .map(|(key, text)| key.len() + text.len())
-        .sum();
+    let used = stored_characters(&store);
     let mut full_at = Vec::new();
     // From no room at all to room for every new part but not the manifest's growth.
     for room in (0..1_200).step_by(7) {
@@ -381,4 +377,70 @@ fn a_save_that_fills_the_quota_half_way_keeps_the_previous_revision_whole() {
         full_at.len() > 10,
         "the quota ran out half-way through the parts: {full_at:?}"
     );
+}
+
+/// The project under `id` read both ways: part by part, and from the joined text.
+fn both_ways(
+    store: &MemoryStore,
+    id: ProjectId,
+) -> (
+    Option<crate::model::io::ImportedProject>,
+    Result<Plan, ImportError>,
+) {
+    let manifest = store
+        .get(&project_key(id))
+        .expect("readable")
+        .expect("stored");
+    let joined = chunks::whole_text(store, id, manifest.clone())
+        .expect("readable")
+        .map_err(|unreadable| unreadable.error)
+        .and_then(|text| read_plan(&text));
+    (chunks::read_in_parts(store, id, &manifest), joined)
+}
+
+#[test]
+fn reading_part_by_part_gives_what_the_joined_text_gives() {
+    let mut ids = SequentialIds::default();
+    let workspace = project_with_tasks("Big", 10, &mut ids);
+    let id = workspace.projects()[0].id;
+    let (store, _) = saved_in_parts(&workspace);
+    let (parts, joined) = both_ways(&store, id);
+    let Ok(Plan::Project(joined)) = joined else {
+        panic!("the joined text reads");
+    };
+    assert_eq!(parts, Some(joined));
+    // Every one-character change to a part (with its manifest entry made to match, as a
+    // hostile store could) is read part by part only when the joined text reads the same.
+    let manifest_key = project_key(id);
+    let manifest = read_manifest(&store.get(&manifest_key).expect("readable").expect("stored"))
+        .expect("a manifest");
+    for (number, part) in manifest.parts.iter().enumerate() {
+        let key = part_key(id, part.revision, part.number);
+        let text = store.get(&key).expect("readable").expect("stored");
+        for at in (0..text.len()).step_by(5) {
+            for replacement in [b'0', b'"', b']', b',', b'-', b'x'] {
+                let mut bytes = text.clone().into_bytes();
+                bytes[at] = replacement;
+                let Ok(changed) = String::from_utf8(bytes) else {
+                    continue;
+                };
+                let mut hostile = store.clone();
+                let mut edited = manifest.clone();
+                edited.parts[number] = crate::model::io::StoredPart::describe(
+                    &changed,
+                    part.revision,
+                    part.number,
+                    part.rows,
+                );
+                hostile.set(&key, &changed).expect("writes");
+                hostile
+                    .set(&manifest_key, &crate::model::io::write_manifest(&edited))
+                    .expect("writes");
+                let (parts, joined) = both_ways(&hostile, id);
+                if let Some(parts) = parts {
+                    assert_eq!(Ok(Plan::Project(parts)), joined, "{changed}");
+                }
+            }
+        }
+    }
 }
