@@ -1,10 +1,24 @@
 import { test, expect } from "../fixtures";
+import type { BrowserContext } from "@playwright/test";
 import { AppPage } from "../pages/app";
 import { readFileSync, readdirSync } from "node:fs";
 
 const badFolder = new URL("../../fixtures/bad/", import.meta.url);
 const expected: Record<string, { message?: string; imports?: boolean; check?: { project: string; tasks: string[] } }> =
   JSON.parse(readFileSync(new URL("expected.json", badFolder), "utf8"));
+
+/** Two tabs on the project "Contested", whose one task "Base task" is saved. */
+async function twoTabsOnContested(context: BrowserContext): Promise<[AppPage, AppPage]> {
+  const one = new AppPage(await context.newPage());
+  await one.open();
+  await one.createProject("Contested");
+  await one.newTask("Base task");
+  await one.waitUntilSaved();
+  const two = new AppPage(await context.newPage());
+  await two.open();
+  await two.page.getByRole("link", { name: "Contested" }).click();
+  return [one, two];
+}
 
 const conflictIn = (tab: AppPage) => tab.page.getByRole("alert").filter({ hasText: "was changed in another tab" });
 
@@ -36,14 +50,7 @@ async function oneConflictBetween(one: AppPage, two: AppPage) {
 
 test.describe("two tabs", () => {
   test("two tabs saving in the same instant: one is told, and neither's work is lost", async ({ context }) => {
-    const one = new AppPage(await context.newPage());
-    await one.open();
-    await one.createProject("Contested");
-    await one.newTask("Base task");
-    await one.waitUntilSaved();
-    const two = new AppPage(await context.newPage());
-    await two.open();
-    await two.page.getByRole("link", { name: "Contested" }).click();
+    const [one, two] = await twoTabsOnContested(context);
     // Both editors are filled first, then saved together: both tabs save from the same
     // revision at the same moment, the case where one save lands on top of the other.
     for (const [tab, title] of [
@@ -72,14 +79,7 @@ test.describe("two tabs", () => {
   });
 
   test("a real conflict keeps both sides and lets the user choose", async ({ context }) => {
-    const one = new AppPage(await context.newPage());
-    await one.open();
-    await one.createProject("Contested");
-    await one.newTask("Base task");
-    await one.waitUntilSaved();
-    const two = new AppPage(await context.newPage());
-    await two.open();
-    await two.page.getByRole("link", { name: "Contested" }).click();
+    const [one, two] = await twoTabsOnContested(context);
     // Both tabs change the same project before either has seen the other's save.
     await Promise.all([two.newTask("Work from tab two"), one.newTask("Work from tab one")]);
     const { stale, fresh, staleWork, freshWork } = await oneConflictBetween(one, two);
