@@ -305,5 +305,6 @@ impl<'de> Visitor<'de> for StrictValue {
     }
 }
 
-#[cfg(test)]
+// Property tests against serde_path_to_error, host-only dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
