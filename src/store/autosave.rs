@@ -318,8 +318,13 @@ pub fn save_now(state: AppState) {
         None => {}
         Some(Ok(report)) => {
             state.save_state.set(SaveState::Saved { at: last_saved });
-            if report.is_some() {
+            if let Some(report) = report {
                 mark("ironplan:saved");
+                if report.snapshots_removed > 0 {
+                    state.notice.set(Some(super::Notice::SnapshotsRemoved(
+                        report.snapshots_removed,
+                    )));
+                }
             }
         }
         Some(Err(SaveError::Storage(StorageFault::QuotaExceeded))) => {
@@ -361,10 +366,14 @@ pub(crate) fn save_before_snapshots(
     workspace: &Workspace,
     saved: &mut Saved,
 ) -> Result<persist::SaveReport, SaveError> {
+    let mut removed = 0;
     loop {
         let result = persist::save(store, workspace, saved);
         if !matches!(result, Err(SaveError::Storage(StorageFault::QuotaExceeded))) {
-            return result;
+            return result.map(|report| persist::SaveReport {
+                snapshots_removed: removed,
+                ..report
+            });
         }
         let largest = store
             .keys()
@@ -374,7 +383,7 @@ pub(crate) fn save_before_snapshots(
             .filter_map(|key| Some((store.length(&key).ok().flatten()?, key)))
             .max();
         match largest {
-            Some((_, key)) if store.remove(&key).is_ok() => {}
+            Some((_, key)) if store.remove(&key).is_ok() => removed += 1,
             _ => return result,
         }
     }

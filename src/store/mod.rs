@@ -75,6 +75,9 @@ pub enum Notice {
     Rescheduled(Vec<TaskId>),
     ProjectDeleted(String),
     TaskDeleted(String),
+    /// Storage was full: this many kept copies for merging were removed so that the plan could
+    /// be saved.
+    SnapshotsRemoved(usize),
     /// Another tab saved changes to these projects, now shown here.
     UpdatedFromAnotherTab(Vec<ProjectId>),
     /// A conflict over the project named `name` was settled.

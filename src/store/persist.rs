@@ -334,6 +334,8 @@ pub struct SaveReport {
     pub written: usize,
     /// Characters written.
     pub characters: usize,
+    /// Snapshots removed to make room for the plan (`autosave::save_before_snapshots`).
+    pub snapshots_removed: usize,
 }
 
 /// Why a save did not complete. Whatever was written before the failure is consistent.

@@ -454,8 +454,12 @@ fn when_storage_is_full_snapshots_make_room_for_the_plan_largest_first() {
         save(&mut store.clone(), &workspace, &mut saved.clone()),
         Err(SaveError::Storage(StorageFault::QuotaExceeded))
     );
-    crate::store::autosave::save_before_snapshots(&mut store, &workspace, &mut saved)
+    let report = crate::store::autosave::save_before_snapshots(&mut store, &workspace, &mut saved)
         .expect("saves once the large snapshot is gone");
+    assert_eq!(
+        report.snapshots_removed, 1,
+        "the user is told of one removed copy"
+    );
     assert!(store.entries.contains_key(&small), "the small one stays");
     assert!(!store.entries.contains_key(&large));
     assert_eq!(load(&store).expect("loads").workspace, workspace);

@@ -269,6 +269,12 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
         Notice::Redone(label) => format!("Redone: {label}."),
         Notice::NothingToUndo => "Nothing to undo.".to_string(),
         Notice::NothingToRedo => "Nothing to redo.".to_string(),
+        Notice::SnapshotsRemoved(count) => format!(
+            "Browser storage was full, so {} kept for merging {} removed to save your plan; \
+             merging a file into those projects now compares two copies only.",
+            count_of(*count, "older copy", "older copies"),
+            if *count == 1 { "was" } else { "were" }
+        ),
         Notice::Merged {
             changes,
             conflicts,
