@@ -29,6 +29,7 @@ import { fileURLToPath } from "node:url";
 import { execSync } from "node:child_process";
 import os from "node:os";
 import { generatePlan, type GeneratedPlan, HUB_SUCCESSORS } from "./plan";
+import { frames, importOnce } from "./session";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");
@@ -49,10 +50,6 @@ const record = (size: number, figure: string, value: number) => {
 };
 
 // ----- Page helpers -----
-
-/** Two animation frames: the frame that paints what changed, and the one after it. */
-const frames = (page: Page) =>
-  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
 /** Milliseconds the renderer's main thread has been busy so far (Chromium's TaskDuration). */
 async function busyMs(cdp: CDPSession): Promise<number> {
@@ -156,39 +153,6 @@ const CAPTURE_WASM = () => {
   });
 };
 
-/** Imports the generated plan through the app and returns a copy of what it stored. */
-async function importOnce(browser: Browser, plan: GeneratedPlan): Promise<Record<string, string>> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("./");
-  await page.waitForFunction(() => performance.getEntriesByName("ironplan:ready").length > 0);
-  const chooser = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Import", exact: true }).first().click();
-  await (
-    await chooser
-  ).setFiles({
-    name: "benchmark.ironplan.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(plan.file)),
-  });
-  await page.waitForFunction(
-    (key) => localStorage.getItem(key) !== null,
-    `ironplan:project:${plan.projectId}`,
-    { timeout: 300_000, polling: 200 },
-  );
-  await expect(page.getByTestId("save-indicator")).toHaveText("Saved", { timeout: 300_000 });
-  const stored = await page.evaluate(() => {
-    const entries: Record<string, string> = {};
-    for (let index = 0; index < localStorage.length; index++) {
-      const key = localStorage.key(index)!;
-      if (key.startsWith("ironplan:")) entries[key] = localStorage.getItem(key)!;
-    }
-    return entries;
-  });
-  await context.close();
-  if (process.env.BENCH_VERBOSE) console.log(`${new Date().toISOString()} imported ${plan.taskCount} tasks`);
-  return stored;
-}
 
 /** A fresh context whose storage holds `stored` before the app starts. */
 async function contextWith(browser: Browser, stored: Record<string, string>): Promise<BrowserContext> {

@@ -6,37 +6,14 @@
  *     -c playwright.bench.config.ts bench/scroll-profile.bench.ts
  * and read `scroll-<size>.cpuprofile` (Chromium's profile format) and `scroll-<size>.trace.json`.
  */
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generatePlan, type GeneratedPlan } from "./plan";
+import { generatePlan } from "./plan";
+import { frames, importOnce } from "./session";
 
 const OUT = process.env.BENCH_PROFILE ?? "";
 const SIZE = Number((process.env.BENCH_SIZES ?? "10000").split(",")[0]);
-const frames = (page: Page) =>
-  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-
-async function importOnce(browser: Browser, plan: GeneratedPlan): Promise<Record<string, string>> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("./");
-  await page.waitForFunction(() => performance.getEntriesByName("ironplan:ready").length > 0);
-  const chooser = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Import", exact: true }).first().click();
-  await (await chooser).setFiles({ name: "b.ironplan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan.file)) });
-  await page.waitForFunction((key) => localStorage.getItem(key) !== null, `ironplan:project:${plan.projectId}`, { timeout: 300_000, polling: 200 });
-  await expect(page.getByTestId("save-indicator")).toHaveText("Saved", { timeout: 300_000 });
-  const stored = await page.evaluate(() => {
-    const entries: Record<string, string> = {};
-    for (let index = 0; index < localStorage.length; index++) {
-      const key = localStorage.key(index)!;
-      if (key.startsWith("ironplan:")) entries[key] = localStorage.getItem(key)!;
-    }
-    return entries;
-  });
-  await context.close();
-  return stored;
-}
 
 test("profile of the Timeline's wheel scroll", async ({ browser }) => {
   test.skip(!OUT, "BENCH_PROFILE names no folder to write the profile to");
