@@ -411,6 +411,8 @@ fn a_first_visit_writes_nothing() {
 }
 
 mod crashes;
+#[cfg(not(target_arch = "wasm32"))]
+mod sequences;
 
 #[test]
 fn the_quota_is_measured_to_within_a_fifth_of_a_percent_and_the_probe_is_removed() {
