@@ -23,7 +23,7 @@
 use crate::model::io::write_stored_project;
 use crate::model::io::{
     builds_on, is_manifest, read_index, read_manifest, read_plan, stored_revision, write_index,
-    ImportError, Plan,
+    ImportError, Plan, RowEncoder,
 };
 use crate::model::{Person, Project, ProjectId, Workspace};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -149,6 +149,9 @@ pub struct Saved {
     /// different part keys: neither overwrites the other's parts, and the one whose manifest
     /// was overwritten sees a revision that is not its own and reports the conflict.
     pub step: u64,
+    /// The row encoder each project's last save built or kept, with the version of the
+    /// project it was built for: the next save reuses it while the rows stay in place.
+    pub encoders: HashMap<ProjectId, (Arc<Project>, Arc<RowEncoder>)>,
 }
 
 /// The outcome of loading.
@@ -421,15 +424,22 @@ pub fn save_in_chunks_of(
         let manifest = stored_text
             .filter(|text| is_manifest(text))
             .and_then(|text| read_manifest(&text).ok());
+        let known = saved
+            .projects
+            .get(&project.id)
+            .filter(|_| manifest.is_some() && stored == known_revision)
+            .map(|(known, _)| known);
+        let encoder = saved
+            .encoders
+            .get(&project.id)
+            .filter(|(built_for, _)| known.is_some_and(|known| Arc::ptr_eq(built_for, known)))
+            .map(|(_, encoder)| Arc::clone(encoder));
         let previous = chunks::Previous {
-            project: saved
-                .projects
-                .get(&project.id)
-                .filter(|_| manifest.is_some() && stored == known_revision)
-                .map(|(known, _)| known.as_ref()),
+            project: known.map(|known| known.as_ref()),
             manifest,
+            encoder,
         };
-        report.characters += chunks::write_project(
+        let (characters, encoder) = chunks::write_project(
             store,
             project,
             workspace.people(),
@@ -437,7 +447,14 @@ pub fn save_in_chunks_of(
             previous,
             rows_per_chunk,
         )?;
+        report.characters += characters;
         report.written += 1;
+        match encoder {
+            Some(encoder) => saved
+                .encoders
+                .insert(project.id, (Arc::clone(project), encoder)),
+            None => saved.encoders.remove(&project.id),
+        };
         saved
             .projects
             .insert(project.id, (Arc::clone(project), revision));
@@ -475,6 +492,7 @@ pub fn save_in_chunks_of(
             chunks::remove_unnamed_parts(store, id, u64::MAX, &HashSet::new(), &saved.protected);
         }
         saved.projects.remove(&id);
+        saved.encoders.remove(&id);
     }
     for key in std::mem::take(&mut saved.stray_parts) {
         let orphaned = match chunks::part_owner(&key) {

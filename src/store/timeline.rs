@@ -190,7 +190,8 @@ impl AppState {
             });
         }
         self.kept_network
-            .with_value(|kept| kept.as_ref().map(|kept| kept.rescheduler.compute(project)))
+            .try_update_value(|kept| kept.as_mut().map(|kept| kept.rescheduler.compute(project)))
+            .flatten()
             .unwrap_or_default()
     }
 

@@ -34,6 +34,7 @@ use chrono::NaiveDate;
 use network::{day_of, is_high, Network, NodeKind, Times, HIGH, LOW};
 pub use network::{IdHasher, IdMap, IdSet};
 pub use reschedule::{reschedule, reschedule_all, Moved, Rescheduler};
+use std::sync::Arc;
 
 /// The schedule of one task or milestone.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,7 +116,8 @@ pub struct MilestoneForecast {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Schedule {
     tasks: Vec<TaskSchedule>,
-    index: IdMap<TaskId, usize>,
+    /// Each task's position, shared with the network the schedule was worked out on.
+    index: Arc<IdMap<TaskId, u32>>,
     /// The latest early finish of any task; `None` for a project without tasks.
     pub finish: Option<NaiveDate>,
     /// The task whose finish the late dates are measured against; `None` for the project
@@ -141,7 +143,9 @@ impl Schedule {
 
     /// The schedule of task `id`, if it is in the project.
     pub fn task(&self, id: TaskId) -> Option<&TaskSchedule> {
-        self.index.get(&id).map(|position| &self.tasks[*position])
+        self.index
+            .get(&id)
+            .and_then(|position| self.tasks.get(*position as usize))
     }
 }
 
@@ -308,16 +312,17 @@ fn schedule(project: &Project, target: Option<u32>) -> Schedule {
     if project.tasks().is_empty() {
         return Schedule::default();
     }
-    schedule_on(project, Network::build(project), target)
+    schedule_on(project, &mut Network::build(project), target)
 }
 
-/// [`schedule`] on `network`, the network of `project` (built or kept).
-fn schedule_on(project: &Project, mut network: Network, target: Option<u32>) -> Schedule {
+/// [`schedule`] on `network`, the network of `project` (built or kept); it only adds to the
+/// network's table of working days.
+fn schedule_on(project: &Project, network: &mut Network, target: Option<u32>) -> Schedule {
     let tasks = project.tasks();
     let mut early = network.stored_times();
     network.forward(&mut early, |_| true);
     let mut scheduled = early.clone();
-    network.delay_late_tasks(&mut scheduled, leaf_finish(&network, &early));
+    network.delay_late_tasks(&mut scheduled, leaf_finish(network, &early));
 
     // The leaves whose finish the late dates are measured against: every leaf, or the target
     // and, for a summary target, every leaf below it.
@@ -376,20 +381,15 @@ fn schedule_on(project: &Project, mut network: Network, target: Option<u32>) -> 
                 }),
             )
         };
-        let early_start = date_at(&mut network, start, planned, task.start);
-        let early_finish = date_at(&mut network, finish, planned_finish, task.end);
-        let scheduled_start = date_at(&mut network, scheduled.start[node], planned, task.start);
-        let scheduled_finish = date_at(
-            &mut network,
-            scheduled.finish[node],
-            planned_finish,
-            task.end,
-        );
-        let conflict = conflict(&mut network, node as u32, task.constraint, &early);
+        let early_start = date_at(network, start, planned, task.start);
+        let early_finish = date_at(network, finish, planned_finish, task.end);
+        let scheduled_start = date_at(network, scheduled.start[node], planned, task.start);
+        let scheduled_finish = date_at(network, scheduled.finish[node], planned_finish, task.end);
+        let conflict = conflict(network, node as u32, task.constraint, &early);
         let late_dates = float.map(|_| {
             (
-                date_at(&mut network, late_start, planned, task.start),
-                date_at(&mut network, late_finish, planned_finish, task.end),
+                date_at(network, late_start, planned, task.start),
+                date_at(network, late_finish, planned_finish, task.end),
             )
         });
         let percent = u64::from(task.progress.percent());
@@ -465,14 +465,9 @@ fn schedule_on(project: &Project, mut network: Network, target: Option<u32>) -> 
             (tasks[successor as usize].id, tasks[predecessor as usize].id)
         })
         .collect();
-    let index = schedules
-        .iter()
-        .enumerate()
-        .map(|(position, schedule)| (schedule.task, position))
-        .collect();
     Schedule {
         tasks: schedules,
-        index,
+        index: Arc::clone(&network.index),
         finish,
         target: target.map(|position| tasks[position as usize].id),
         critical_path,

@@ -124,15 +124,15 @@ impl Rescheduler {
     }
 
     /// [`compute`](super::compute) of `project`, the project this network follows (as
-    /// [`Rescheduler::move_and_keep`] left it), without building the network again.
-    pub fn compute(&self, project: &Project) -> super::Schedule {
+    /// [`Rescheduler::move_and_keep`] left it), without building or copying the network.
+    pub fn compute(&mut self, project: &Project) -> super::Schedule {
         let known = self.network.task_node.len() == project.tasks().len()
             && project
                 .tasks()
                 .first()
                 .is_some_and(|task| self.position(project, task.id) == Some(0));
         if known {
-            super::schedule_on(project, self.network.clone(), None)
+            super::schedule_on(project, &mut self.network, None)
         } else {
             super::compute(project)
         }

@@ -186,12 +186,16 @@ pub struct Previous<'a> {
     /// The project that manifest was written from, when this tab wrote or loaded it: parts
     /// whose tasks are all the same values need not even be encoded again.
     pub project: Option<&'a Project>,
+    /// The row encoder of `project`, when the save that wrote it built one: kept for the
+    /// next save while the rows stay where they are (building it is a pass over every task).
+    pub encoder: Option<Arc<RowEncoder>>,
 }
 
 /// Writes `project` as `revision` in parts of `rows_per_chunk` tasks, reusing the parts of
 /// `previous` that hold the same text; then the manifest; then removes parts nothing names.
-/// Returns the characters written. On a failed write the new parts written so far are removed
-/// again, and the stored project is as it was.
+/// Returns the characters written and the row encoder of `project`, when one was built or
+/// kept. On a failed write the new parts written so far are removed again, and the stored
+/// project is as it was.
 pub fn write_project(
     store: &mut (impl KeyValue + ?Sized),
     project: &Project,
@@ -199,7 +203,7 @@ pub fn write_project(
     revision: u64,
     previous: Previous<'_>,
     rows_per_chunk: usize,
-) -> Result<usize, StorageFault> {
+) -> Result<(usize, Option<Arc<RowEncoder>>), StorageFault> {
     let rows_per_chunk = rows_per_chunk.max(1);
     let old_parts: &[StoredPart] = previous
         .manifest
@@ -247,7 +251,7 @@ pub fn write_project(
         0,
         0,
     )?;
-    let mut encoder: Option<RowEncoder> = None;
+    let mut encoder: Option<Arc<RowEncoder>> = same_rows.and(previous.encoder);
     for (index, tasks) in project.tasks().chunks(rows_per_chunk).enumerate() {
         let start = index * rows_per_chunk;
         let unchanged = same_rows.and_then(|old| {
@@ -259,7 +263,7 @@ pub fn write_project(
             parts.push(part.clone());
             continue;
         }
-        let encoder = encoder.get_or_insert_with(|| RowEncoder::new(project));
+        let encoder = encoder.get_or_insert_with(|| Arc::new(RowEncoder::new(project)));
         let mut text = String::with_capacity(tasks.len() * 90);
         encoder.write_rows(&mut text, start, tasks);
         place(store, &mut parts, text, index as u32 + 1, tasks.len())?;
@@ -284,7 +288,7 @@ pub fn write_project(
         .map(|part| part_key(project.id, part.revision, part.number))
         .collect();
     remove_unnamed_parts(store, project.id, revision, &named, &HashSet::new());
-    Ok(written)
+    Ok((written, encoder))
 }
 
 /// Removes the parts of `project` that no manifest names: the previous revision's, and what a
@@ -346,7 +350,7 @@ fn same_row_context(old: &Project, new: &Project) -> bool {
             .tasks()
             .iter()
             .zip(new.tasks())
-            .all(|(before, after)| before.id == after.id)
+            .all(|(before, after)| Arc::ptr_eq(before, after) || before.id == after.id)
 }
 
 /// True when every task is the very same value as before (edits replace a task's `Arc`).

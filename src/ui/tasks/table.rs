@@ -274,7 +274,11 @@ fn TaskRowView(
         })
     });
     let schedule = OpenSchedule::expect_for(state, project);
+    let schedule_ready = OpenSchedule::ready(project);
     let float = Memo::new(move |_| {
+        if !schedule_ready.get() {
+            return None;
+        }
         schedule.with(|schedule| {
             schedule.task(row.id).map(|figures| RowFloat {
                 days: figures.total_float,

@@ -2,7 +2,7 @@
 //! under one revision.
 
 use super::encode_id;
-use crate::model::ids::{ColumnId, PersonId, TaskId};
+use crate::model::ids::{ColumnId, IdMap, PersonId, TaskId};
 use crate::model::io::project_file;
 use crate::model::person::Person;
 use crate::model::project::Project;
@@ -37,9 +37,7 @@ pub fn write_compact_project(project: &Project, roster: &[Person], revision: u64
 /// The project without its tasks and without a revision, with its team's people: the shell
 /// that [`join_compact`] puts the task table into.
 pub fn write_compact_shell(project: &Project, roster: &[Person]) -> String {
-    let mut shell = Project::clone(project);
-    shell.tasks_mut().clear();
-    let file = project_file(&shell, roster);
+    let file = project_file(&project.without_tasks(), roster);
     let envelope = serde_json::to_string(&file).expect("plan types always serialize");
     let marker = format!(
         "\"kind\":\"stored_project\",\"rows\":{{\"layout\":{ROW_LAYOUT},\"created\":{}}}",
@@ -126,12 +124,14 @@ impl CompactText {
 }
 
 /// Writes task rows of one project: knows the row of every task, the position of every
-/// column and team member.
+/// column and team member. Building it is one pass over the tasks; storage keeps it between
+/// saves while the rows stay where they are.
+#[derive(Debug)]
 pub struct RowEncoder {
     start: NaiveDate,
     columns: HashMap<ColumnId, usize>,
     team: HashMap<PersonId, usize>,
-    rows: HashMap<TaskId, usize>,
+    rows: IdMap<TaskId, usize>,
     /// [`created_base`] of the project.
     created: i64,
 }
@@ -152,12 +152,18 @@ impl RowEncoder {
                 .enumerate()
                 .map(|(index, person)| (*person, index))
                 .collect(),
-            rows: project
-                .tasks()
-                .iter()
-                .enumerate()
-                .map(|(index, task)| (task.id, index))
-                .collect(),
+            rows: {
+                let mut rows =
+                    IdMap::with_capacity_and_hasher(project.tasks().len(), Default::default());
+                rows.extend(
+                    project
+                        .tasks()
+                        .iter()
+                        .enumerate()
+                        .map(|(index, task)| (task.id, index)),
+                );
+                rows
+            },
             created: created_base(project),
         }
     }

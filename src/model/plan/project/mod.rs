@@ -188,6 +188,29 @@ impl Project {
         self.find_task(id).ok_or(ModelError::UnknownTask(id))
     }
 
+    /// This project without its tasks (what storage keeps apart from the task rows), made
+    /// without copying the task list: at 50,000 tasks a clone touches every task's count.
+    pub fn without_tasks(&self) -> Project {
+        Project {
+            id: self.id,
+            name: self.name.clone(),
+            description: self.description.clone(),
+            start: self.start,
+            deadline: self.deadline,
+            budget: self.budget,
+            calendar: self.calendar.clone(),
+            columns: self.columns.clone(),
+            team: self.team.clone(),
+            tasks: Vec::new(),
+            baselines: self.baselines.clone(),
+            scope_log: self.scope_log.clone(),
+            risks: self.risks.clone(),
+            standups: self.standups.clone(),
+            reports: self.reports.clone(),
+            health: self.health,
+        }
+    }
+
     /// The task `id`, if it exists.
     pub fn find_task(&self, id: TaskId) -> Option<&Task> {
         self.tasks

@@ -35,6 +35,7 @@ use crate::model::ids::TaskId;
 use crate::model::project::Project;
 use crate::model::task::LinkKind;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 pub use crate::model::ids::{IdHasher, IdMap, IdSet};
 
@@ -107,7 +108,7 @@ pub(super) struct Times {
 pub(super) struct Network {
     pub days: WorkingDays,
     /// Where each task id sits in the project's task list.
-    pub index: IdMap<TaskId, u32>,
+    pub index: Arc<IdMap<TaskId, u32>>,
     /// Per task (project order): its first node.
     pub task_node: Vec<u32>,
     /// Per task: its summary task, when that exists in the project.
@@ -221,7 +222,7 @@ impl Network {
 
         let mut network = Network {
             days,
-            index: IdMap::default(),
+            index: Arc::default(),
             task_node,
             parent,
             summary,
@@ -248,7 +249,7 @@ impl Network {
         network.add_hierarchy_edges(project, &index);
         network.add_link_edges(project, &index);
         network.order();
-        network.index = index;
+        network.index = Arc::new(index);
         network
     }
 

@@ -9,6 +9,8 @@ enum Edit {
     AddTask(usize),
     Rename(usize, usize),
     RemoveTask(usize),
+    /// Task `.0` of the first project moved before task `.1`: rows change places.
+    MoveTask(usize, usize),
     AddProject,
     RemoveProject(usize),
     Reload,
@@ -19,6 +21,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         4 => (0..3usize).prop_map(Edit::AddTask),
         3 => (0..3usize, 0..40usize).prop_map(|(p, t)| Edit::Rename(p, t)),
         2 => (0..40usize).prop_map(Edit::RemoveTask),
+        2 => (0..40usize, 0..40usize).prop_map(|(t, b)| Edit::MoveTask(t, b)),
         1 => Just(Edit::AddProject),
         1 => (0..3usize).prop_map(Edit::RemoveProject),
         1 => Just(Edit::Reload),
@@ -58,6 +61,17 @@ proptest! {
                     if !project.tasks().is_empty() {
                         let id = project.tasks()[t % project.tasks().len()].id;
                         project.remove_task(id).expect("removed");
+                    }
+                }
+                Edit::MoveTask(t, b) if !projects.is_empty() => {
+                    let project = workspace.project_mut(projects[0]).expect("exists");
+                    let count = project.tasks().len();
+                    if count > 1 {
+                        let (moved, before) = (project.tasks()[t % count].id, project.tasks()[b % count].id);
+                        let column = project.tasks()[b % count].column;
+                        if moved != before {
+                            project.move_task(moved, column, Some(before), day()).expect("moved");
+                        }
                     }
                 }
                 Edit::AddProject => {
