@@ -70,7 +70,7 @@ impl Rescheduler {
             project.set_task_dates(task, start, end)?;
             return Ok(reschedule(project, &[task]));
         }
-        project.set_task_dates(task, start, end)?;
+        project.set_task_dates_of(position, start, end)?;
         let mut network = self.network.clone();
         if !network.place(position, &project.tasks()[position], project.start) {
             return Ok(reschedule(project, &[task]));
@@ -97,7 +97,7 @@ impl Rescheduler {
             project.set_task_dates(task, start, end)?;
             return Ok((reschedule(project, &[task]), false));
         };
-        project.set_task_dates(task, start, end)?;
+        project.set_task_dates_of(position, start, end)?;
         if !self
             .network
             .place(position, &project.tasks()[position], project.start)
