@@ -130,12 +130,18 @@ impl Project {
     ) -> ModelResult {
         let from = self.task_index(id).ok_or(ModelError::UnknownTask(id))?;
         let to_done = self.column(column)?.category == ColumnCategory::Done;
-        if let Some(before) = before {
-            let target = self.task(before)?;
-            if target.column != column {
-                return Err(ModelError::UnknownTask(before));
+        let before_at = match before {
+            Some(before) => {
+                let at = self
+                    .task_index(before)
+                    .ok_or(ModelError::UnknownTask(before))?;
+                if self.tasks[at].column != column {
+                    return Err(ModelError::UnknownTask(before));
+                }
+                Some(at).filter(|_| before != id)
             }
-        }
+            None => None,
+        };
         let was_done = self.column_is_done(self.tasks[from].column);
         let mut card = self.tasks.remove(from);
         if card.column != column || to_done != was_done {
@@ -143,10 +149,10 @@ impl Project {
             task.column = column;
             apply_done_rules(task, was_done, to_done, today);
         }
-        let at = match before.filter(|before| *before != id) {
-            Some(before) => self
-                .task_index(before)
-                .expect("checked above that `before` exists"),
+        let at = match before_at {
+            // Found before the card was taken out: one place less when it came after it.
+            Some(at) if at > from => at - 1,
+            Some(at) => at,
             None => self.end_of_column(column),
         };
         self.tasks.insert(at, card);

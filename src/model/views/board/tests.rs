@@ -555,6 +555,56 @@ mod properties {
             }
         }
 
+        /// A card dropped before any card of any column, or at a column's end, lands where
+        /// taking it out and putting it back in front of that card (or after the column's
+        /// last card) puts it; `column_position` counts as filtering the column does.
+        #[test]
+        fn a_moved_card_lands_before_the_card_it_was_dropped_on(
+            order in proptest::collection::vec(0usize..3, 1..12),
+            pick in 0usize..12,
+            target in 0usize..13,
+            column in 0usize..3,
+        ) {
+            let mut plan = TestPlan::new("2027-01-04");
+            let mut ids = Vec::new();
+            for (index, category) in order.iter().enumerate() {
+                let id = plan.task(&format!("T{index}"), "2027-01-04", "2027-01-05", 1, None);
+                plan.move_to(id, ColumnCategory::ALL[*category], "2027-01-04");
+                ids.push(id);
+            }
+            let task = ids[pick % ids.len()];
+            let before = ids.get(target).copied();
+            let column = match before {
+                Some(before) => plan.project().task(before).expect("exists").column,
+                None => plan.column(ColumnCategory::ALL[column]),
+            };
+            let mut expected: Vec<TaskId> = plan.project().tasks().iter().map(|t| t.id).collect();
+            expected.retain(|id| *id != task);
+            let at = match before.filter(|before| *before != task) {
+                Some(before) => expected.iter().position(|id| *id == before).expect("kept"),
+                None => plan
+                    .project()
+                    .tasks()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.id != task && t.column == column)
+                    .map(|(index, _)| index + 1)
+                    .last()
+                    .map(|after| after - usize::from(plan.project().task_index(task).expect("exists") < after))
+                    .unwrap_or(expected.len()),
+            };
+            expected.insert(at, task);
+            apply(&mut plan, CardMove { task, column, before, assignee: None });
+            let order: Vec<TaskId> = plan.project().tasks().iter().map(|t| t.id).collect();
+            prop_assert_eq!(order, expected);
+            for id in &ids {
+                let own = plan.project().task(*id).expect("exists").column;
+                let cards: Vec<TaskId> = column_cards(plan.project(), own).collect();
+                let position = cards.iter().position(|card| card == id).expect("in its column") + 1;
+                prop_assert_eq!(column_position(plan.project(), *id), Some((position, cards.len())));
+            }
+        }
+
         /// The tag choices are every tag once ignoring case, spelt as first used, sorted by
         /// their lower case: the straightforward way, one lower-cased key per use.
         #[test]
