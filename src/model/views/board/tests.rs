@@ -582,16 +582,10 @@ mod properties {
             expected.retain(|id| *id != task);
             let at = match before.filter(|before| *before != task) {
                 Some(before) => expected.iter().position(|id| *id == before).expect("kept"),
-                None => plan
-                    .project()
-                    .tasks()
+                None => expected
                     .iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.id != task && t.column == column)
-                    .map(|(index, _)| index + 1)
-                    .last()
-                    .map(|after| after - usize::from(plan.project().task_index(task).expect("exists") < after))
-                    .unwrap_or(expected.len()),
+                    .rposition(|id| plan.project().task(*id).expect("exists").column == column)
+                    .map_or(expected.len(), |last| last + 1),
             };
             expected.insert(at, task);
             apply(&mut plan, CardMove { task, column, before, assignee: None });
