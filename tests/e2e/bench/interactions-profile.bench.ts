@@ -174,6 +174,14 @@ test("profiles of the interactions and the heap at each step", async ({ browser 
   });
   await readHeap("saved");
   writeFileSync(join(OUT, `heap-${SIZE}.json`), JSON.stringify(heap, null, 1));
+  // Every save of the session, as the benchmark times them.
+  const saves = await page.evaluate(() => {
+    const starts = performance.getEntriesByName("ironplan:save-start").map((mark) => mark.startTime);
+    return performance
+      .getEntriesByName("ironplan:saved")
+      .map((mark) => mark.startTime - (starts.filter((start) => start <= mark.startTime).at(-1) ?? Number.NaN));
+  });
+  console.log(`saves: ${saves.map((save) => `${save.toFixed(1)} ms`).join(", ")}`);
   for (const entry of heap) {
     console.log(`${(entry.live / 1e6).toFixed(1).padStart(6)} MB live, ${(entry.peak / 1e6).toFixed(1).padStart(6)} MB peak, ${(entry.memory / 1e6).toFixed(1).padStart(6)} MB wasm memory  ${entry.step}`);
   }

@@ -87,6 +87,9 @@ async function routeRenderMs(page: Page, hash: string): Promise<number> {
   );
 }
 
+/** How many saves have written something since the page opened. */
+const savedCount = (page: Page) => page.evaluate(() => performance.getEntriesByName("ironplan:saved").length);
+
 const elementCount = (page: Page) => page.evaluate(() => document.getElementsByTagName("*").length);
 
 /** One display frame at 60 Hz, in ms. */
@@ -293,8 +296,12 @@ async function measureRun(browser: Browser, plan: GeneratedPlan, stored: Record<
   await page.mouse.move(cardBox.x + cardBox.width / 2 + 12, cardBox.y + 36, { steps: 4 });
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 4, { steps: 8 });
   await expect(page.locator(".board__placeholder")).toHaveCount(1);
+  const savedBeforeMove = await savedCount(page);
   record(size, "cardMove", await busyDuring(page, cdp, () => page.mouse.up()));
   await expect(page.locator(".board__placeholder")).toHaveCount(0);
+  // The card move's own save lands before the title is edited, so that the next save is the
+  // save of one edited task.
+  await page.waitForFunction((known) => performance.getEntriesByName("ironplan:saved").length > known, savedBeforeMove, { timeout: 60_000 });
 
   const typed = doing.getByRole("article").first();
   await typed.locator(".board__card-title").click();
@@ -306,11 +313,15 @@ async function measureRun(browser: Browser, plan: GeneratedPlan, stored: Record<
   for (const key of " ready") {
     record(size, "typing", await busyDuring(page, cdp, () => page.keyboard.press(key === " " ? "Space" : key)));
   }
+  const savedBeforeEdit = await savedCount(page);
   await editor.getByRole("button", { name: "Save", exact: true }).click();
   await expect(editor).toBeHidden();
+  await page.waitForFunction((known) => performance.getEntriesByName("ironplan:saved").length > known, savedBeforeEdit, { timeout: 60_000 });
   await expect(page.getByTestId("save-indicator")).toHaveText("Saved", { timeout: 60_000 });
 
-  // Saves: how long each took, and how close together they came.
+  // Saves: how long each took, and how close together they came. The last is the save of the
+  // one task whose title was edited (issue 15's figure); the others follow the bar and card
+  // moves, which move many tasks.
   const saves = await page.evaluate(() => {
     const starts = performance.getEntriesByName("ironplan:save-start").map((mark) => mark.startTime);
     const ends = performance.getEntriesByName("ironplan:saved").map((mark) => mark.startTime);
@@ -319,6 +330,7 @@ async function measureRun(browser: Browser, plan: GeneratedPlan, stored: Record<
   saves.ends.forEach((end, index) => {
     const start = saves.starts.filter((known) => known <= end).at(-1);
     if (start !== undefined) record(size, "save", end - start);
+    if (start !== undefined && index === saves.ends.length - 1) record(size, "saveOneTask", end - start);
     if (index > 0) record(size, "saveGap", end - saves.ends[index - 1]);
   });
   // The project's manifest and its parts.
@@ -537,7 +549,7 @@ function scaleRows(): Row[] {
     timed(`card move, drop to repaint, at ${large} tasks ≤ 16 ms, within 1.5× of ${count(SMALL)}`, "cardMove", LARGE, 16, true),
     timed(`Timeline bar moved a day from the keyboard (50 successors follow), at ${large} ≤ 16 ms, within 1.5×`, "keyMove", LARGE, 16, true),
     timed(`Timeline bar dragged a day (50 successors follow), per move, at ${large} ≤ 16 ms, within 1.5×`, "drag", LARGE, 16, true),
-    timed(`autosave after editing one task, at ${large} tasks ≤ 30 ms`, "save", LARGE, 30),
+    timed(`autosave after editing one task, at ${large} tasks ≤ 30 ms`, "saveOneTask", LARGE, 30),
     timed(`page load at ${large} tasks ≤ 300 ms`, "load", LARGE, 300),
     {
       target: "Timeline scroll by a screen, any size: ≤ 8 ms busy per frame, no dropped frame",
@@ -575,7 +587,8 @@ function sizeTable(): string {
     ["bar moved a day from the keyboard", "keyMove", ms],
     ["card move", "cardMove", ms],
     ["typing, per key", "typing", ms],
-    ["autosave", "save", ms],
+    ["autosave, every save (after moves that push many tasks, and after one edit)", "save", ms],
+    ["autosave after editing one task", "saveOneTask", ms],
     ["memory (JS heap + wasm)", "memory", mb],
     ["… of which JS heap", "memoryHeap", mb],
     ["… of which wasm memory", "memoryWasm", mb],
