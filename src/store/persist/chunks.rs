@@ -21,7 +21,8 @@ use crate::model::io::{
     write_manifest, CompactText, ImportError, ImportedProject, ManifestKind, RowEncoder,
     StoredManifest, StoredPart, CURRENT_VERSION, DEFAULT_LIMITS,
 };
-use crate::model::{Person, Project, ProjectId, Task};
+use crate::model::schedule::IdSet;
+use crate::model::{Person, Project, ProjectId, Task, TaskId};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -252,8 +253,10 @@ pub fn write_project(
         0,
     )?;
     let mut encoder: Option<Arc<RowEncoder>> = same_rows.and(previous.encoder);
-    for (index, tasks) in project.tasks().chunks(rows_per_chunk).enumerate() {
-        let start = index * rows_per_chunk;
+    let ranges = part_ranges(project, previous.project, old_parts, rows_per_chunk);
+    for (index, range) in ranges.into_iter().enumerate() {
+        let start = range.start;
+        let tasks = &project.tasks()[range];
         let unchanged = same_rows.and_then(|old| {
             let part = old_ranges.get(&(start, tasks.len()))?;
             let before = old.tasks().get(start..start + tasks.len())?;
@@ -289,6 +292,62 @@ pub fn write_project(
         .collect();
     remove_unnamed_parts(store, project.id, revision, &named, &HashSet::new());
     Ok((written, encoder))
+}
+
+/// The rows of each part of `project`: where the previous save of it (`previous`, written in
+/// `old_parts`) began a part, a part begins again, so that a task inserted, moved or removed
+/// changes the part it is in and leaves the others' text as it was (a part's rows refer to
+/// rows before them only by distance, and mostly to rows close by). Without a previous save,
+/// parts of `rows_per_chunk` rows. A part that grows past half as much again is cut.
+///
+/// At 50,000 tasks this is what lets such a change be saved at all: a save writes its new
+/// parts before it removes the old ones, and the browser's quota holds the plan about once
+/// and a third, not twice.
+fn part_ranges(
+    project: &Project,
+    previous: Option<&Project>,
+    old_parts: &[StoredPart],
+    rows_per_chunk: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let tasks = project.tasks();
+    let old_starts: IdSet<TaskId> = match previous {
+        Some(old)
+            if old_parts
+                .iter()
+                .skip(1)
+                .map(|part| part.rows)
+                .sum::<usize>()
+                == old.tasks().len() =>
+        {
+            let mut first = 0;
+            let mut starts = IdSet::default();
+            for part in old_parts.iter().skip(1) {
+                if let Some(task) = old.tasks().get(first) {
+                    starts.insert(task.id);
+                }
+                first += part.rows;
+            }
+            starts
+        }
+        _ => IdSet::default(),
+    };
+    let most = if old_starts.is_empty() {
+        rows_per_chunk
+    } else {
+        rows_per_chunk + rows_per_chunk / 2
+    };
+    let mut ranges = Vec::with_capacity(tasks.len() / rows_per_chunk + 1);
+    let mut start = 0;
+    for (index, task) in tasks.iter().enumerate().skip(1) {
+        if index - start >= most || old_starts.contains(&task.id) {
+            ranges.push(start..index);
+            start = index;
+        }
+    }
+    if start < tasks.len() {
+        ranges.push(start..tasks.len());
+    }
+    ranges
 }
 
 /// Removes the parts of `project` that no manifest names: the previous revision's, and what a

@@ -466,3 +466,42 @@ fn when_storage_is_full_snapshots_make_room_for_the_plan_largest_first() {
     assert!(!store.entries.contains_key(&large));
     assert_eq!(load(&store).expect("loads").workspace, workspace);
 }
+
+#[test]
+fn a_task_moved_to_the_top_of_a_large_project_rewrites_one_part_and_fits() {
+    let mut ids = SequentialIds::default();
+    let mut store = MemoryStore::default();
+    let mut workspace = workspace_with(&["Large"], &mut ids);
+    let id = workspace.projects()[0].id;
+    add_tasks(&mut workspace, id, 1000, &mut ids);
+    let mut saved = Saved::default();
+    save_in_chunks_of(&mut store, &workspace, &mut saved, 100).expect("saves");
+    let whole = stored_characters(&store);
+    // Room for the plan and a third more, as a browser's quota holds a 50,000-task plan.
+    store.quota = Some(whole + whole / 3);
+    let project = workspace.project_mut(id).expect("exists");
+    let (last, first) = (project.tasks()[999].id, project.tasks()[0].id);
+    let column = project.tasks()[0].column;
+    project
+        .move_task(last, column, Some(first), day())
+        .expect("moved");
+    let report = save_in_chunks_of(&mut store, &workspace, &mut saved, 100)
+        .expect("a move to the top saves without rewriting every part");
+    assert!(
+        report.characters < whole / 4,
+        "wrote {} of {whole} characters",
+        report.characters
+    );
+    // A task inserted in the middle: again only the part it lands in is written.
+    add_task(&mut workspace, id, "Inserted", &mut ids);
+    let project = workspace.project_mut(id).expect("exists");
+    let (inserted, middle) = (project.tasks()[1000].id, project.tasks()[500].id);
+    project
+        .move_task(inserted, column, Some(middle), day())
+        .expect("moved");
+    let report = save_in_chunks_of(&mut store, &workspace, &mut saved, 100).expect("saves");
+    assert!(report.characters < whole / 4, "wrote {}", report.characters);
+    let loaded = load(&store).expect("loads");
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.workspace, workspace);
+}
