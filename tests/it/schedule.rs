@@ -168,6 +168,44 @@ fn check_schedule(project: &Project, schedule: &Schedule) -> Result<(), TestCase
         if !scheduled.summary && task.constraint == Constraint::StartNoEarlierThan(task.start) {
             prop_assert!(scheduled.early_start >= task.start);
         }
+        // A summary task's figures are rolled up from its subtasks' (theirs from theirs).
+        let subtasks: Vec<_> = project
+            .tasks()
+            .iter()
+            .filter(|other| other.parent == Some(task.id))
+            .map(|other| schedule.task(other.id).expect("scheduled"))
+            .collect();
+        if scheduled.summary {
+            prop_assert!(!subtasks.is_empty());
+            prop_assert_eq!(
+                Some(scheduled.start),
+                subtasks.iter().map(|s| s.start).min()
+            );
+            prop_assert_eq!(
+                Some(scheduled.finish),
+                subtasks.iter().map(|s| s.finish).max()
+            );
+            prop_assert_eq!(
+                Some(scheduled.early_start),
+                subtasks.iter().map(|s| s.early_start).min()
+            );
+            prop_assert_eq!(
+                Some(scheduled.early_finish),
+                subtasks.iter().map(|s| s.early_finish).max()
+            );
+            prop_assert_eq!(
+                scheduled.total_float,
+                subtasks.iter().filter_map(|s| s.total_float).min()
+            );
+            prop_assert_eq!(
+                scheduled.late_start,
+                subtasks.iter().filter_map(|s| s.late_start).min()
+            );
+            prop_assert_eq!(
+                scheduled.late_finish,
+                subtasks.iter().filter_map(|s| s.late_finish).max()
+            );
+        }
     }
     Ok(())
 }
