@@ -363,9 +363,9 @@ fn schedule_on(project: &Project, network: &mut Network, target: Option<u32>) ->
     // 6 MB more at the moment the schedule is worked out again, beside the old one.
     let mut slot = vec![u32::MAX; tasks.len()];
     let mut summaries: Vec<u32> = Vec::new();
-    for position in 0..tasks.len() {
+    for (position, slot) in slot.iter_mut().enumerate() {
         if network.summary[position] {
-            slot[position] = summaries.len() as u32;
+            *slot = summaries.len() as u32;
             summaries.push(position as u32);
         }
     }
