@@ -297,58 +297,64 @@ pub fn TaskPicker(
             <label for=id.clone() class="field__label">
                 {label}
             </label>
-            <input
-                id=id
-                type="text"
-                role="combobox"
-                class="field__input picker__input"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder=placeholder
-                aria-autocomplete="list"
-                aria-expanded=move || if picker.open.get() { "true" } else { "false" }
-                aria-controls=listbox_id.clone()
-                aria-activedescendant=move || {
-                    picker
-                        .active
-                        .get()
-                        .filter(|_| picker.open.get())
-                        .map(&active_option_id)
-                }
-                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                aria-describedby=described
-                prop:value=move || picker.typed.get().unwrap_or_else(|| chosen_title.get())
-                on:input=move |event| {
-                    picker.typed.set(Some(event_target_value(&event)));
-                    picker.active.set(None);
-                    picker.open.set(true);
-                }
-                on:click=move |_| picker.open.set(true)
-                on:blur=move |_| commit_typed()
-                on:keydown=on_key
-            />
-            <div class="picker__popup" hidden=move || !picker.open.get()>
-                <ul
-                    node_ref=list_ref
-                    id=listbox_id.clone()
-                    role="listbox"
-                    aria-label="Matching tasks"
-                    class="picker__list"
-                    // Keeps the focus in the input, so its blur does not close the list first.
-                    on:mousedown=|event| event.prevent_default()
-                >
-                    {move || {
-                        list.get()
-                            .options
-                            .into_iter()
-                            .enumerate()
-                            .map(|(index, option)| option_view(index, option))
-                            .collect_view()
-                    }}
-                </ul>
-                <p class="picker__status" role="status">
-                    {move || list.with(status_line)}
-                </p>
+            <div class="picker__anchor">
+                <input
+                    id=id
+                    type="text"
+                    role="combobox"
+                    class="field__input picker__input"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder=placeholder
+                    aria-autocomplete="list"
+                    aria-expanded=move || if picker.open.get() { "true" } else { "false" }
+                    aria-controls=listbox_id.clone()
+                    aria-activedescendant=move || {
+                        picker
+                            .active
+                            .get()
+                            .filter(|_| picker.open.get())
+                            .map(&active_option_id)
+                    }
+                    aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                    aria-describedby=described
+                    prop:value=move || picker.typed.get().unwrap_or_else(|| chosen_title.get())
+                    on:input=move |event| {
+                        picker.typed.set(Some(event_target_value(&event)));
+                        picker.active.set(None);
+                        picker.open.set(true);
+                    }
+                    // Typing replaces the shown title, as in a select.
+                    on:focus=|event| {
+                        event_target::<web_sys::HtmlInputElement>(&event).select()
+                    }
+                    on:click=move |_| picker.open.set(true)
+                    on:blur=move |_| commit_typed()
+                    on:keydown=on_key
+                />
+                <div class="picker__popup" hidden=move || !picker.open.get()>
+                    <ul
+                        node_ref=list_ref
+                        id=listbox_id.clone()
+                        role="listbox"
+                        aria-label="Matching tasks"
+                        class="picker__list"
+                        // Keeps the focus in the input, so its blur does not close the list first.
+                        on:mousedown=|event| event.prevent_default()
+                    >
+                        {move || {
+                            list.get()
+                                .options
+                                .into_iter()
+                                .enumerate()
+                                .map(|(index, option)| option_view(index, option))
+                                .collect_view()
+                        }}
+                    </ul>
+                    <p class="picker__status" role="status">
+                        {move || list.with(status_line)}
+                    </p>
+                </div>
             </div>
             <p id=error_id class="field__error" aria-live="polite">
                 {move || error.get().unwrap_or_default()}
