@@ -1,5 +1,6 @@
 import { test, expect } from "../fixtures";
 import { AppPage } from "../pages/app";
+import { generatedTask, planFile } from "../pages/plans";
 import type { Page } from "@playwright/test";
 
 const PHASES = 20;
@@ -11,38 +12,15 @@ const STEPS = ["Design", "Build", "Testing", "Review", "Docs", "Deploy", "Check"
  * "Loose end". 202 tasks, more than the picker lists at once.
  */
 function phasedPlan() {
-  const hex = (value: number) => value.toString(16).padStart(12, "0");
-  const column = "c0000000-0000-4000-8000-000000000001";
   let next = 0;
-  const task = (title: string, extra: Record<string, unknown> = {}) => ({
-    id: `70000000-0000-4000-8000-${hex(++next)}`,
-    title,
-    column,
-    start: "2027-01-04",
-    end: "2027-01-08",
-    created: "2027-01-01",
-    ...extra,
-  });
+  const task = (title: string, extra: Record<string, unknown> = {}) => generatedTask(++next, title, extra);
   const tasks = [];
   for (let phase = 1; phase <= PHASES; phase++) {
     const parent = task(`Phase ${phase}`);
     tasks.push(parent, ...STEPS.map((step) => task(step, { parent: parent.id })));
   }
   tasks.push(task("Go-live", { milestone: true, end: "2027-01-04" }), task("Loose end"));
-  return {
-    format: "ironplan",
-    version: 2,
-    kind: "project",
-    project: {
-      id: "80000000-0000-4000-8000-000000000002",
-      name: "Phased plan",
-      start: "2027-01-04",
-      budget: { amount: 0, currency: "EUR" },
-      columns: [{ id: column, name: "To do", category: "todo" }],
-      tasks,
-    },
-    people: [],
-  };
+  return planFile("Phased plan", 2, tasks);
 }
 
 async function openPhasedPlan(page: Page) {
