@@ -164,7 +164,11 @@ pub fn TaskPicker(
     // Leaving the field with text typed in: a whole title (or the empty choice's text, or
     // nothing where there is an empty choice) is picked; anything else puts the choice back.
     let commit_typed = move || {
-        let Some(text) = picker.typed.get_untracked() else {
+        // A blur can come as the dialog closes, after the picker's signals are gone.
+        let Some(typed) = picker.typed.try_get_untracked() else {
+            return;
+        };
+        let Some(text) = typed else {
             picker.close();
             return;
         };

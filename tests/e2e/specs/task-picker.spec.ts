@@ -123,6 +123,7 @@ test("a parent and a predecessor are chosen with the keyboard alone, kept, and E
   await expect(parent).toHaveValue("None (top level)");
 
   // Escape with the list closed closes the dialog, as before.
+  await parent.focus();
   await page.keyboard.press("Escape");
   await expect(editor).toBeHidden();
 });
