@@ -22,7 +22,7 @@ pub use plan::{
     baseline, calendar, diff, error, graph, ids, person, project, risk, task, text, tracking,
     units, validate, workspace,
 };
-pub use views::{board, month, report, standup, timesheet};
+pub use views::{board, month, report, standup, task_choices, timesheet};
 
 #[cfg(test)]
 pub(crate) mod testing;

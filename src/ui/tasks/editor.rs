@@ -5,9 +5,10 @@ use super::super::format;
 use super::super::messages::{capitalized, describe, describe_conflict, quoted};
 use super::super::timeline::OpenSchedule;
 use super::super::widgets::{
-    CheckField, ConfirmDialog, Modal, SelectField, TextAreaField, TextField,
+    CheckField, ConfirmDialog, Modal, SelectField, TaskPicker, TextAreaField, TextField,
 };
 use super::form::{DependencyForm, TaskForm, TaskFormErrors};
+use crate::model::task_choices::ChoiceRule;
 use crate::model::{
     ColumnId, ConstraintKind, Currency, LinkKind, Priority, ProjectId, Task, TaskId,
 };
@@ -200,13 +201,12 @@ impl TaskFields {
     }
 }
 
-/// Option lists for the selects, from the project.
+/// Option lists for the small selects, from the project. Tasks are picked with `TaskPicker`,
+/// which lists only what matches while it is open.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct EditorOptions {
     columns: Vec<(String, String)>,
     people: Vec<(String, String)>,
-    parents: Vec<(String, String)>,
-    predecessors: Vec<(String, String)>,
     currency: Option<Currency>,
 }
 
@@ -246,18 +246,6 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
             let Some(project) = workspace.find_project(project_id) else {
                 return EditorOptions::default();
             };
-            let tasks_other_than_me = project.tasks().iter().filter(|task| task.id != task_id);
-            let below_me = project.descendants(task_id);
-            let mut parents = vec![(String::new(), "None (top level)".to_string())];
-            parents.extend(
-                tasks_other_than_me
-                    .clone()
-                    .filter(|task| !task.milestone && !below_me.contains(&task.id))
-                    .map(|task| (task.id.to_string(), task.title.clone())),
-            );
-            let mut predecessors = vec![(String::new(), "Choose a task…".to_string())];
-            predecessors
-                .extend(tasks_other_than_me.map(|task| (task.id.to_string(), task.title.clone())));
             let mut people = vec![(String::new(), "Unassigned".to_string())];
             people.extend(project.team().iter().filter_map(|id| {
                 workspace
@@ -271,8 +259,6 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
                     .map(|column| (column.id.to_string(), column.name.clone()))
                     .collect(),
                 people,
-                parents,
-                predecessors,
                 currency: Some(project.budget.currency),
             }
         })
@@ -453,10 +439,12 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
                     hint="Separate tags with commas"
                     error=error_of(|errors| errors.tags.clone())
                 />
-                <SelectField
+                <TaskPicker
                     label="Parent task"
                     value=fields.parent
-                    options=Signal::derive(move || options.get().parents)
+                    project=project_id
+                    rule=ChoiceRule::ParentOf(task_id)
+                    empty_choice="None (top level)"
                     error=error_of(|errors| errors.parent.clone())
                 />
                 <div class="field-row">
@@ -496,10 +484,12 @@ fn TaskEditorForm(target: EditorTarget) -> impl IntoView {
                                     role="group"
                                     aria-label=move || format!("Dependency {}", number())
                                 >
-                                    <SelectField
+                                    <TaskPicker
                                         label="Predecessor"
                                         value=row.predecessor
-                                        options=Signal::derive(move || options.get().predecessors)
+                                        project=project_id
+                                        rule=ChoiceRule::PredecessorOf(task_id)
+                                        placeholder="Choose a task…"
                                     />
                                     <SelectField label="Link type" value=row.kind options=kind_options.clone() />
                                     <TextField

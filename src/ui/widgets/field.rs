@@ -110,7 +110,9 @@ pub fn TextAreaField(
     }
 }
 
-/// A labelled `<select>`; `options` are (value, label) pairs.
+/// A labelled `<select>`; `options` are (value, label) pairs. Choosing a value does not build
+/// the options again: they are built when the list changes, marked with the value of that
+/// moment, and `prop:value` keeps the selection in step after that.
 #[component]
 pub fn SelectField(
     #[prop(into)] label: String,
@@ -129,16 +131,16 @@ pub fn SelectField(
                 id=id
                 class="field__input"
                 on:change=move |event| value.set(event_target_value(&event))
+                prop:value=move || value.get()
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=error_id.clone()
             >
                 {move || {
-                    let current = value.get();
                     options
                         .get()
                         .into_iter()
                         .map(|(option, text)| {
-                            let selected = option == current;
+                            let selected = value.with_untracked(|current| option == *current);
                             view! {
                                 <option value=option selected=selected>
                                     {text}

@@ -5,11 +5,13 @@ pub mod field;
 pub mod file;
 pub mod focus;
 pub mod modal;
+pub mod task_picker;
 pub mod window;
 
 pub use confirm::ConfirmDialog;
 pub use field::{CheckField, SelectField, TextAreaField, TextField};
 pub use modal::Modal;
+pub use task_picker::TaskPicker;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

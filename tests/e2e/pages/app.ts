@@ -69,11 +69,11 @@ export class AppPage {
     if (fields.progress !== undefined) await editor.getByLabel("Progress (%)").fill(fields.progress);
     if (fields.milestone !== undefined) await editor.getByLabel("Milestone").setChecked(fields.milestone);
     if (fields.tags !== undefined) await editor.getByLabel("Tags").fill(fields.tags);
-    if (fields.parent !== undefined) await editor.getByLabel("Parent task").selectOption({ label: fields.parent });
+    if (fields.parent !== undefined) await pickTask(editor.getByRole("combobox", { name: "Parent task" }), fields.parent);
     for (const [index, dependency] of (fields.dependsOn ?? []).entries()) {
       await editor.getByRole("button", { name: "Add dependency" }).click();
       const row = editor.getByRole("group", { name: `Dependency ${index + 1}` });
-      await row.getByLabel("Predecessor").selectOption({ label: dependency.task });
+      await pickTask(row.getByRole("combobox", { name: "Predecessor" }), dependency.task);
       if (dependency.type) await row.getByLabel("Link type").selectOption(dependency.type);
       if (dependency.lag !== undefined) await row.getByLabel("Lag (working days)").fill(String(dependency.lag));
     }
@@ -127,6 +127,19 @@ export class AppPage {
       return entries;
     });
   }
+}
+
+/**
+ * Picks the task titled `title` in a task picker (Parent task, Predecessor): clicks the combobox,
+ * types the title, clicks the first option named exactly so, and checks the field shows it.
+ */
+export async function pickTask(combobox: Locator, title: string) {
+  await combobox.click();
+  await combobox.fill(title);
+  const listbox = combobox.page().locator(`[id="${await combobox.getAttribute("aria-controls")}"]`);
+  await listbox.getByRole("option", { name: title, exact: true }).first().click();
+  await expect(listbox).toBeHidden();
+  await expect(combobox).toHaveValue(title);
 }
 
 export type TaskFields = {

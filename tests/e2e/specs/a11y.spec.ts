@@ -95,6 +95,13 @@ for (const theme of ["light", "dark"] as const) {
       await page.getByRole("table").getByRole("rowheader").first().getByRole("button").last().click();
       await expect(views.app.editor).toBeVisible();
       await check("Task editor");
+      const parent = views.app.editor.getByRole("combobox", { name: "Parent task" });
+      await parent.focus();
+      await page.keyboard.press("ArrowDown");
+      await expect(parent).toHaveAttribute("aria-expanded", "true");
+      await check("Task editor, Parent task list open");
+      await page.keyboard.press("Escape");
+      await expect(parent).toHaveAttribute("aria-expanded", "false");
       await page.keyboard.press("Escape");
       await expect(views.app.editor).toBeHidden();
 

@@ -28,7 +28,7 @@ test.describe("projects and tasks", () => {
     await app.openTask("Migrate data");
     const dependency = app.editor.getByRole("group", { name: "Dependency 1" });
     await expect(dependency.getByLabel("Predecessor")).toHaveValue(/.+/);
-    await expect(dependency.getByLabel("Predecessor").locator("option:checked")).toHaveText("Design schema");
+    await expect(dependency.getByRole("combobox", { name: "Predecessor" })).toHaveValue("Design schema");
     await app.editor.getByRole("button", { name: "Cancel" }).click();
 
     await page.getByRole("link", { name: "Projects", exact: true }).click();

@@ -1,33 +1,13 @@
 import { test, expect } from "../fixtures";
 import { AppPage } from "../pages/app";
+import { generatedTask, generatedTaskId, planFile } from "../pages/plans";
 
 /** A valid plan file with `count` tasks in one column, "Task 1" … "Task N". */
 function bigPlan(count: number) {
-  const hex = (value: number) => value.toString(16).padStart(12, "0");
-  const column = "c0000000-0000-4000-8000-000000000001";
-  const tasks = Array.from({ length: count }, (_, index) => ({
-    id: `70000000-0000-4000-8000-${hex(index + 1)}`,
-    title: `Task ${index + 1}`,
-    column,
-    start: "2027-01-04",
-    end: "2027-01-08",
-    created: "2027-01-01",
-    ...(index % 3 === 1 ? { dependencies: [{ predecessor: `70000000-0000-4000-8000-${hex(index)}` }] } : {}),
-  }));
-  return {
-    format: "ironplan",
-    version: 2,
-    kind: "project",
-    project: {
-      id: "80000000-0000-4000-8000-000000000001",
-      name: "Two thousand tasks",
-      start: "2027-01-04",
-      budget: { amount: 0, currency: "EUR" },
-      columns: [{ id: column, name: "To do", category: "todo" }],
-      tasks,
-    },
-    people: [],
-  };
+  const tasks = Array.from({ length: count }, (_, index) =>
+    generatedTask(index + 1, `Task ${index + 1}`, index % 3 === 1 ? { dependencies: [{ predecessor: generatedTaskId(index) }] } : {}),
+  );
+  return planFile("Two thousand tasks", 1, tasks);
 }
 
 test("a long task list keeps only the rows on screen in the page, and prints them all", async ({ page }) => {
