@@ -38,36 +38,17 @@ fn main() {
 /// next peak from what is live now.
 #[cfg(feature = "heap-profile")]
 mod heap_profile {
-    use std::alloc::{GlobalAlloc, Layout, System};
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use ironplan::heap_count;
     use wasm_bindgen::prelude::*;
 
-    static LIVE: AtomicUsize = AtomicUsize::new(0);
-    static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-    struct Counting;
-
-    unsafe impl GlobalAlloc for Counting {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-            unsafe { System.alloc(layout) }
-        }
-        unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            unsafe { System.dealloc(pointer, layout) }
-        }
-    }
-
     #[global_allocator]
-    static ALLOCATOR: Counting = Counting;
+    static ALLOCATOR: heap_count::Counting = heap_count::Counting;
 
     pub fn install() {
         let read = Closure::<dyn Fn(bool) -> js_sys::Array>::new(|reset: bool| {
-            let live = LIVE.load(Ordering::Relaxed);
-            let peak = PEAK.load(Ordering::Relaxed);
+            let (live, peak) = (heap_count::live(), heap_count::peak());
             if reset {
-                PEAK.store(live, Ordering::Relaxed);
+                heap_count::restart_peak();
             }
             [live, peak]
                 .iter()

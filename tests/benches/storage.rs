@@ -11,41 +11,22 @@
 //! figures are of a 64-bit host: wasm32 has 4-byte pointers and lengths, so structures of
 //! pointers (`String`, `Vec`, `Arc`, maps) take about two thirds of this there.
 
+use ironplan::heap_count;
 use ironplan::model::io::{self, Plan};
 use ironplan::model::{board, schedule, Task, Workspace};
 use ironplan::store::persist::{self, MemoryStore, Saved};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// The system allocator, counting the bytes live and the most ever live since [`reset_peak`].
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(live, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(pointer, layout) }
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: heap_count::Counting = heap_count::Counting;
 
 /// Peak heap above what was live when `run` started, and what its result keeps, in MB.
 fn peak_of<T>(run: impl FnOnce() -> T) -> (T, f64, f64) {
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    let base = heap_count::live();
+    heap_count::restart_peak();
     let value = run();
-    let kept = LIVE.load(Ordering::Relaxed) - base;
-    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let kept = heap_count::live() - base;
+    let peak = heap_count::peak() - base;
     (value, peak as f64 / 1e6, kept as f64 / 1e6)
 }
 

@@ -14,7 +14,7 @@ import { test, expect, type Page } from "@playwright/test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generatePlan } from "./plan";
-import { frames, importOnce } from "./session";
+import { frames, hubBar, importOnce } from "./session";
 
 const OUT = process.env.BENCH_PROFILE ?? "";
 const SIZE = Number((process.env.BENCH_SIZES ?? "50000").split(",")[0]);
@@ -76,21 +76,7 @@ test("profiles of the interactions and the heap at each step", async ({ browser 
   const scroller = page.locator(".timeline__scroller");
   await expect(scroller).toBeVisible();
   await readHeap("Timeline opened");
-  await scroller.evaluate((element, row) => {
-    element.scrollTop = Math.max(0, row * 32 - 200);
-  }, plan.hub.row);
-  await frames(page);
-  const bar = page.locator(`.timeline__plot [data-task="${plan.hub.id}"]`);
-  await expect(bar).toBeAttached();
-  await bar.evaluate((group) => {
-    const box = (group as SVGGraphicsElement).getBBox();
-    const element = group.closest(".timeline__scroller") as HTMLElement;
-    element.scrollLeft = Math.max(0, box.x - 300);
-  });
-  await frames(page);
-  const body = bar.locator(".timeline__bar-body");
-  const box = (await body.boundingBox())!;
-  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const { bar, from } = await hubBar(page, plan);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 3, from.y);

@@ -29,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import { execSync } from "node:child_process";
 import os from "node:os";
 import { generatePlan, type GeneratedPlan, HUB_SUCCESSORS } from "./plan";
-import { frames, importOnce } from "./session";
+import { frames, hubBar, importOnce } from "./session";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");
@@ -241,22 +241,7 @@ async function measureRun(browser: Browser, plan: GeneratedPlan, stored: Record<
   );
   record(size, "timelineElementsScrolled", await elementCount(page));
   // Bring the hub's bar on screen, 300 px right of the list.
-  await scroller.evaluate((element, row) => {
-    element.scrollTop = Math.max(0, row * 32 - 200);
-  }, plan.hub.row);
-  await frames(page);
-  const bar = page.locator(`.timeline__plot [data-task="${plan.hub.id}"]`);
-  await expect(bar).toBeAttached();
-  await bar.evaluate((group) => {
-    const box = (group as SVGGraphicsElement).getBBox();
-    const element = group.closest(".timeline__scroller") as HTMLElement;
-    element.scrollLeft = Math.max(0, box.x - 300);
-  });
-  await frames(page);
-  const body = bar.locator(".timeline__bar-body");
-  const box = await body.boundingBox();
-  if (!box) throw new Error("the hub's bar is not on screen");
-  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const { bar, from } = await hubBar(page, plan);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 3, from.y);
