@@ -168,7 +168,7 @@ impl TitleNeedle {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::testing::TestPlan;
