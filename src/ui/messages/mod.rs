@@ -393,6 +393,18 @@ pub fn describe_notice(notice: &Notice, workspace: &Workspace) -> String {
     }
 }
 
+/// The line under the task picker's list (`widgets::task_picker`): nothing when every match
+/// shows, else how to narrow it; `shown` and `total` are already written in the locale.
+pub fn picker_status(any: bool, cut: bool, shown: &str, total: &str) -> String {
+    if !any {
+        "No task matches.".to_string()
+    } else if cut {
+        format!("Showing {shown} of {total} matches — type more to narrow")
+    } else {
+        String::new()
+    }
+}
+
 /// Counts with their nouns, such as "12 tasks" or "1 person".
 pub fn count_of(count: usize, one: &str, many: &str) -> String {
     if count == 1 {

@@ -11,6 +11,7 @@ use crate::model::task_choices::{ChoiceRule, TaskChoices};
 use crate::model::{Decimal, Formatter, ProjectId, TaskId};
 use crate::store::AppState;
 use crate::ui::format::UiFormatter;
+use crate::ui::messages;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -369,17 +370,12 @@ pub fn TaskPicker(
 
 /// The line under the list: nothing when everything shows, else how to narrow it.
 fn status_line(list: &PickerList) -> String {
-    if list.options.is_empty() {
-        "No task matches.".to_string()
-    } else if list.total > list.shown_tasks {
-        format!(
-            "Showing {} of {} matches — type more to narrow",
-            count(list.shown_tasks),
-            count(list.total)
-        )
-    } else {
-        String::new()
-    }
+    messages::picker_status(
+        !list.options.is_empty(),
+        list.total > list.shown_tasks,
+        &count(list.shown_tasks),
+        &count(list.total),
+    )
 }
 
 /// A whole number in the browser's locale: "1,234".
