@@ -498,6 +498,18 @@ mod properties {
     use crate::model::Project;
     use proptest::prelude::*;
 
+    /// One card per entry of `order`, in the column of that category, in order.
+    fn cards_in(order: &[usize]) -> (TestPlan, Vec<TaskId>) {
+        let mut plan = TestPlan::new("2027-01-04");
+        let mut ids = Vec::new();
+        for (index, category) in order.iter().enumerate() {
+            let id = plan.task(&format!("T{index}"), "2027-01-04", "2027-01-05", 1, None);
+            plan.move_to(id, ColumnCategory::ALL[*category], "2027-01-04");
+            ids.push(id);
+        }
+        (plan, ids)
+    }
+
     proptest! {
         #[test]
         fn keyboard_moves_keep_every_card_and_move_only_the_one(
@@ -505,13 +517,7 @@ mod properties {
             pick in 0usize..12,
             direction in 0usize..6,
         ) {
-            let mut plan = TestPlan::new("2027-01-04");
-            let mut ids = Vec::new();
-            for (index, category) in order.iter().enumerate() {
-                let id = plan.task(&format!("T{index}"), "2027-01-04", "2027-01-05", 1, None);
-                plan.move_to(id, ColumnCategory::ALL[*category], "2027-01-04");
-                ids.push(id);
-            }
+            let (mut plan, ids) = cards_in(&order);
             let task = ids[pick % ids.len()];
             let direction = [
                 MoveDirection::Up,
@@ -565,13 +571,7 @@ mod properties {
             target in 0usize..13,
             column in 0usize..3,
         ) {
-            let mut plan = TestPlan::new("2027-01-04");
-            let mut ids = Vec::new();
-            for (index, category) in order.iter().enumerate() {
-                let id = plan.task(&format!("T{index}"), "2027-01-04", "2027-01-05", 1, None);
-                plan.move_to(id, ColumnCategory::ALL[*category], "2027-01-04");
-                ids.push(id);
-            }
+            let (mut plan, ids) = cards_in(&order);
             let task = ids[pick % ids.len()];
             let before = ids.get(target).copied();
             let column = match before {
