@@ -57,13 +57,10 @@ impl AppState {
                 .find(|known| known.id == project)
             {
                 Some(stored) => {
-                    persistence
-                        .saved
-                        .projects
-                        .insert(project, (Arc::clone(stored), revision));
+                    persistence.saved.remember(Arc::clone(stored), revision);
                 }
                 None => {
-                    persistence.saved.projects.remove(&project);
+                    persistence.saved.forget(project);
                 }
             }
         });

@@ -154,6 +154,28 @@ pub struct Saved {
     pub encoders: HashMap<ProjectId, (Arc<Project>, Arc<RowEncoder>)>,
 }
 
+impl Saved {
+    /// Records `project` as stored at `revision`. A row encoder kept for another version of
+    /// it goes: it could not serve, and it would keep that version alive.
+    pub fn remember(&mut self, project: Arc<Project>, revision: u64) {
+        let id = project.id;
+        if self
+            .encoders
+            .get(&id)
+            .is_some_and(|(built_for, _)| !Arc::ptr_eq(built_for, &project))
+        {
+            self.encoders.remove(&id);
+        }
+        self.projects.insert(id, (project, revision));
+    }
+
+    /// Forgets project `id`: nothing of it is stored any more.
+    pub fn forget(&mut self, id: ProjectId) {
+        self.projects.remove(&id);
+        self.encoders.remove(&id);
+    }
+}
+
 /// The outcome of loading.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
@@ -449,15 +471,13 @@ pub fn save_in_chunks_of(
         )?;
         report.characters += characters;
         report.written += 1;
+        saved.remember(Arc::clone(project), revision);
         match encoder {
             Some(encoder) => saved
                 .encoders
                 .insert(project.id, (Arc::clone(project), encoder)),
             None => saved.encoders.remove(&project.id),
         };
-        saved
-            .projects
-            .insert(project.id, (Arc::clone(project), revision));
     }
     let index = index_text(workspace);
     if saved.index.as_deref() != Some(index.as_str()) && !saved.protected.contains(INDEX_KEY) {
@@ -491,8 +511,7 @@ pub fn save_in_chunks_of(
             store.remove(&key)?;
             chunks::remove_unnamed_parts(store, id, u64::MAX, &HashSet::new(), &saved.protected);
         }
-        saved.projects.remove(&id);
-        saved.encoders.remove(&id);
+        saved.forget(id);
     }
     for key in std::mem::take(&mut saved.stray_parts) {
         let orphaned = match chunks::part_owner(&key) {
@@ -644,7 +663,7 @@ pub fn reconcile(
                 .find(|project| project.id == *id)
                 .expect("just placed")
                 .clone();
-            saved.projects.insert(*id, (project, revision));
+            saved.remember(project, revision);
             result.adopted.push(*id);
         }
     }
@@ -662,7 +681,7 @@ pub fn reconcile(
                 .any(|project| Arc::ptr_eq(project, saved_project)),
             _ => true,
         };
-        saved.projects.remove(&id);
+        saved.forget(id);
         if unchanged_here && result.workspace.remove_project(id).is_ok() {
             result.adopted.push(id);
         }

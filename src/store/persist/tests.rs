@@ -505,3 +505,26 @@ fn a_task_moved_to_the_top_of_a_large_project_rewrites_one_part_and_fits() {
     assert!(loaded.problems.is_empty());
     assert_eq!(loaded.workspace, workspace);
 }
+
+#[test]
+fn a_kept_row_encoder_serves_only_the_version_it_was_built_for() {
+    let (mut ids, mut store, mut workspace, mut saved) = one_saved_project();
+    let id = workspace.projects()[0].id;
+    add_tasks(&mut workspace, id, 3, &mut ids);
+    save(&mut store, &workspace, &mut saved).expect("saves");
+    let kept = Arc::clone(&workspace.projects()[0]);
+    assert!(saved
+        .encoders
+        .get(&id)
+        .is_some_and(|(built_for, _)| Arc::ptr_eq(built_for, &kept)));
+    // The same version recorded again (a settled conflict) keeps it.
+    saved.remember(Arc::clone(&kept), 7);
+    assert!(saved.encoders.contains_key(&id));
+    // Another version (another tab's, taken in) drops it, and forgetting drops both.
+    let mut other = workspace.clone();
+    add_task(&mut other, id, "From another tab", &mut ids);
+    saved.remember(Arc::clone(&other.projects()[0]), 8);
+    assert!(!saved.encoders.contains_key(&id));
+    saved.forget(id);
+    assert!(!saved.projects.contains_key(&id));
+}
